@@ -1,0 +1,33 @@
+// Builds the CLI bundle (dist/cli.js + lazily loaded chunks) with esbuild, and the typed library
+// (dist/lib) with tsc. Bundling roughly halves start-up; heavy renderers stay in their own chunks and
+// their dependencies stay external, so the terminal path never loads them.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+
+const root = new URL('..', import.meta.url).pathname;
+const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
+const skipTypes = process.argv.includes('--no-types');
+
+rmSync(`${root}dist`, { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  external: ['vega', 'vega-lite', 'vega-embed', '@resvg/resvg-js', 'dejavu-fonts-ttf', 'playwright-core', '@sparticuz/chromium'],
+  define: { LRVIZ_VERSION: JSON.stringify(version) },
+  // commander is CommonJS: give the ESM bundle a real `require` for its node: built-ins.
+  banner: { js: "import { createRequire as __lrvizRequire } from 'node:module'; const require = __lrvizRequire(import.meta.url);" },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
+if (!skipTypes) {
+  execFileSync(`${root}node_modules/.bin/tsc`, ['-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+}

@@ -1,0 +1,102 @@
+import type { Command } from 'commander';
+import { LrvizError, shown } from '../../errors.js';
+import { writeFileAtomic, writeStdout } from '../../io/write-output.js';
+import { checkFormat, FILE_FORMATS, formatFromPath, render, type OutputFormat } from '../../render/formats.js';
+import type { LoggedPoints, RenderRequest } from '../../render/request.js';
+import { terminalColumns, wantsColor } from '../environment.js';
+import { collect, examples } from '../help.js';
+import { loadSeries, parsePositiveInteger, parseSteps } from '../series.js';
+
+export interface PlotOptions {
+  schedule: string[];
+  steps: string;
+  output?: string;
+  format?: string;
+  every: string;
+  width?: string;
+  height?: string;
+  title?: string;
+  logY?: boolean;
+  theme: string;
+  scale: string;
+  log?: string[];
+}
+
+export function registerPlot(program: Command): void {
+  program
+    .command('plot')
+    .description('compute learning-rate curves and draw them in the terminal or export them')
+    .option('-s, --schedule <spec>', 'a schedule: NAME:key=value,..., a JSON object, or @file.json (repeat to overlay)', collect, [])
+    .option('-n, --steps <n>', 'number of optimizer updates to compute', '1000')
+    .option('-o, --output <file>', 'write to a file (format from its extension) or "-" for stdout')
+    .option('-f, --format <format>', `output format: ${FILE_FORMATS.join(', ')}`)
+    .option('--every <k>', 'keep every k-th step in csv/json', '1')
+    .option('-W, --width <n>', 'chart width: characters (terminal, default: the terminal width) or pixels (pictures)')
+    .option('-H, --height <n>', 'chart height: lines (terminal, default 16) or pixels (pictures)')
+    .option('-t, --title <text>', 'chart title')
+    .option('--log-y', 'logarithmic learning-rate axis')
+    .option('--theme <theme>', 'picture theme: light or dark', 'light')
+    .option('--scale <factor>', 'pixel density of PNG output (2 for high-DPI)', '1')
+    .option('--log <file>', 'overlay learning rates a run logged (trainer_state.json, metrics.csv, step,lr CSV)', collect, [])
+    .addHelpText(
+      'after',
+      examples([
+        'lrviz plot --schedule cosine-warmup',
+        'lrviz plot -s cosine-warmup:lr=3e-4,warmup=500 -s cosine:lr=3e-4 --steps 10000',
+        'lrviz plot -s cosine-restarts:lr=0.1,cycle=1000,cycle_mult=2 --steps 7000 -o lr.csv',
+        `lrviz plot -s '{"type":"cosine-warmup","lr":0.5,"warmup":500}' --steps 800 -o - --format json`,
+        'lrviz plot -s @schedule.json --steps 1000',
+        'lrviz plot -s torch.CosineAnnealingLR:lr=0.1,T_max=100 --steps 300 -o lr.svg',
+      ]),
+    )
+    .action(async (options: PlotOptions) => {
+      await plot(options);
+    });
+}
+
+export async function plot(options: PlotOptions): Promise<void> {
+  const request = await buildRequest(options);
+  const format = outputFormat(options);
+  const rendered = await render(format, request);
+  if (options.output === undefined || options.output === '-') writeStdout(rendered);
+  else writeFileAtomic(options.output, rendered);
+}
+
+/** Everything the renderers need, checked before any output is produced. */
+export async function buildRequest(options: PlotOptions): Promise<RenderRequest> {
+  const steps = parseSteps(options.steps);
+  const every = parsePositiveInteger(options.every, '--every');
+  const width = options.width === undefined ? undefined : parsePositiveInteger(options.width, '--width', 100000);
+  const height = options.height === undefined ? undefined : parsePositiveInteger(options.height, '--height', 100000);
+  const scale = Number(options.scale);
+  if (!(scale >= 0.1 && scale <= 10)) throw new LrvizError(`--scale ${shown(options.scale)} is not allowed; --scale must be a number from 0.1 to 10`);
+  if (options.theme !== 'light' && options.theme !== 'dark') throw new LrvizError(`--theme ${shown(options.theme)} is not allowed; use light or dark`);
+  const series = loadSeries(options.schedule, steps);
+  let logs: LoggedPoints[] | undefined;
+  if (options.log && options.log.length > 0) {
+    const { readLoggedPoints } = await import('../../logs/index.js');
+    logs = await readLoggedPoints(options.log);
+  }
+  return {
+    curves: series.map((s) => s.curve),
+    logs,
+    title: options.title,
+    width: width ?? (options.output === undefined && options.format === undefined ? terminalColumns() : undefined),
+    height,
+    every,
+    logY: options.logY === true,
+    color: options.output === undefined && options.format === undefined && wantsColor(),
+    theme: options.theme,
+    scale,
+  };
+}
+
+function outputFormat(options: PlotOptions): OutputFormat {
+  if (options.format !== undefined) return checkFormat(options.format);
+  if (options.output === undefined || options.output === '-') return options.output === '-' ? 'csv' : 'terminal';
+  const format = formatFromPath(options.output);
+  if (format === undefined) {
+    throw new LrvizError(`--output ${shown(options.output)}: cannot tell the format from the extension; use one of .${FILE_FORMATS.join(', .')} or add --format`);
+  }
+  return format;
+}

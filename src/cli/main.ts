@@ -1,0 +1,77 @@
+import { Command, CommanderError } from 'commander';
+import { LrvizError } from '../errors.js';
+import { ClosedPipe } from '../io/write-output.js';
+import { registerList } from './commands/list.js';
+import { registerPlot } from './commands/plot.js';
+import { examples } from './help.js';
+
+declare const LRVIZ_VERSION: string | undefined;
+
+function version(): string {
+  return typeof LRVIZ_VERSION === 'string' ? LRVIZ_VERSION : '0.0.0-dev';
+}
+
+function program(): Command {
+  const root = new Command('lrviz')
+    .description('See exactly what learning rate your training will use at every step.')
+    .version(version(), '-V, --version')
+    .option('--debug', 'show stack traces for errors')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      // Commander's own errors are reworded into our one-line form by `run`.
+      writeErr: () => {},
+    })
+    .addHelpText(
+      'after',
+      examples([
+        'lrviz plot --schedule cosine-warmup',
+        'lrviz plot -s cosine-warmup:lr=3e-4,warmup=500 -s cosine:lr=3e-4 --steps 10000',
+        'lrviz list',
+      ]),
+    );
+  registerPlot(root);
+  registerList(root);
+  for (const command of root.commands) command.exitOverride().configureOutput({ writeErr: () => {} }).showSuggestionAfterError(true);
+  return root;
+}
+
+/** One line on stderr, the lrviz way. */
+function complain(message: string): void {
+  process.stderr.write(`lrviz: error: ${message.replace(/\s*\n\s*/g, ' ').trim()}\n`);
+}
+
+/** Runs the CLI and returns the exit status; never throws. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    await program().parseAsync(argv as string[], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof ClosedPipe) return 0;
+    if (error instanceof LrvizError) {
+      complain(error.message);
+      if (debug) process.stderr.write(`${error.stack}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof CommanderError) {
+      // --help and --version end by "throwing" success.
+      if (error.exitCode === 0) return 0;
+      complain(error.message.replace(/^error: /, ''));
+      return 2;
+    }
+    if ((error as NodeJS.ErrnoException)?.code === 'EPIPE') return 0;
+    complain(`internal error: ${(error as Error)?.message ?? String(error)}${debug ? '' : ' (run with --debug for the stack trace)'}`);
+    if (debug) process.stderr.write(`${(error as Error)?.stack}\n`);
+    return 1;
+  }
+}
+
+/** The process entry point: used by bin/lrviz.js. */
+export async function run(): Promise<void> {
+  // A reader that goes away (`lrviz ... | head -1`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+  });
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,71 @@
+import { LrvizError } from '../errors.js';
+import type { Schedule } from '../schedules/schedule.js';
+
+/**
+ * A learning-rate curve: the value at each of `steps` optimizer updates, with a label. Renderers take
+ * curves, never schedules. Values are produced on demand, in order, chunk by chunk, so that a curve of
+ * 1e9 steps costs no more memory than one of 1e3: `materialize` when the whole array is wanted.
+ */
+export interface Curve {
+  readonly label: string;
+  readonly steps: number;
+  /** Fills `out` with the values of steps start, start+1, ..., start+out.length-1. */
+  fill(start: number, out: Float64Array): void;
+  /** Anything a renderer may print alongside (the resolved spec, for JSON). Never read for drawing. */
+  readonly meta?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The curve of a schedule over steps 0..steps-1. A value that is not finite (an overflowing exponential,
+ * say) is an error naming the step, not a NaN in someone's CSV.
+ */
+export function curveOf(schedule: Schedule, label: string, steps: number, meta?: Record<string, unknown>): Curve {
+  return {
+    label,
+    steps,
+    meta,
+    fill(start, out) {
+      for (let j = 0; j < out.length; j++) {
+        const value = schedule.lr(start + j);
+        if (!Number.isFinite(value)) {
+          throw new LrvizError(`schedule ${JSON.stringify(label)}: the learning rate at step ${start + j} is ${value}, not a finite number; check its parameters`);
+        }
+        // -0 would print as "0" in CSV but "-0" elsewhere; one zero is enough.
+        out[j] = value === 0 ? 0 : value;
+      }
+    },
+  };
+}
+
+/** A curve over values already computed (a logged run, a test's expectation). */
+export function curveFromValues(label: string, values: Float64Array | readonly number[], meta?: Record<string, unknown>): Curve {
+  const array = values instanceof Float64Array ? values : Float64Array.from(values);
+  return {
+    label,
+    steps: array.length,
+    meta,
+    fill(start, out) {
+      out.set(array.subarray(start, start + out.length));
+    },
+  };
+}
+
+/** Chunk length for walking a curve: large enough to amortise calls, small enough to stay in cache. */
+export const CHUNK = 1 << 14;
+
+/** Walks a curve in chunks; the callback gets the first step of the chunk and its values (reused buffer). */
+export function forEachChunk(curve: Curve, visit: (start: number, values: Float64Array) => void, chunk = CHUNK): void {
+  const buffer = new Float64Array(Math.min(chunk, Math.max(curve.steps, 1)));
+  for (let start = 0; start < curve.steps; start += buffer.length) {
+    const values = start + buffer.length <= curve.steps ? buffer : buffer.subarray(0, curve.steps - start);
+    curve.fill(start, values);
+    visit(start, values);
+  }
+}
+
+/** Every value of the curve in one array. */
+export function materialize(curve: Curve): Float64Array {
+  const values = new Float64Array(curve.steps);
+  curve.fill(0, values);
+  return values;
+}

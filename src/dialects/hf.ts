@@ -1,0 +1,2 @@
+// Dialect: hf. (to be filled in)
+export {};

@@ -1,0 +1,2 @@
+// Dialect: keras. (to be filled in)
+export {};

@@ -1,0 +1,2 @@
+// Dialect: optax. (to be filled in)
+export {};

@@ -1,0 +1,2 @@
+// Dialect: paddle. (to be filled in)
+export {};

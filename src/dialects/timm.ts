@@ -1,0 +1,2 @@
+// Dialect: timm. (to be filled in)
+export {};

@@ -1,0 +1,2 @@
+// Dialect: torch. (to be filled in)
+export {};

@@ -1,0 +1,28 @@
+/**
+ * lrviz as a library: schedules (shapes and combinators), the spec language and its registry of named
+ * and framework schedules, curves and their envelopes, and the renderers.
+ */
+export * from './schedules/index.js';
+export { buildSchedule, type BuiltSchedule } from './spec/build.js';
+export { parseSpecArgument, parseTextSpec, type ParsedSpec } from './spec/parse.js';
+export { allDefinitions, lookup, register, Params, type BuildContext, type ScheduleDefinition } from './spec/registry.js';
+export type { ParamDef, ParamType, ParamValue, SpecObject } from './spec/params.js';
+export { curveOf, curveFromValues, materialize, forEachChunk, type Curve } from './curve/curve.js';
+export { envelopeOf, type Envelope } from './curve/envelope.js';
+export { render, formatFromPath, type OutputFormat } from './render/formats.js';
+export type { RenderRequest, LoggedPoints, Rendered } from './render/request.js';
+export { LrvizError } from './errors.js';
+
+import { buildSchedule } from './spec/build.js';
+import { parseTextSpec } from './spec/parse.js';
+import { curveOf, materialize } from './curve/curve.js';
+import type { SpecObject } from './spec/params.js';
+
+/**
+ * The learning rates of a spec (text `NAME:key=value,...` or an object) for steps 0..steps-1.
+ *   lrValues('cosine-warmup:lr=3e-4,warmup=500', 10000)
+ */
+export function lrValues(spec: string | SpecObject, steps: number): Float64Array {
+  const object = typeof spec === 'string' ? parseTextSpec(spec) : spec;
+  return materialize(curveOf(buildSchedule(object, steps).schedule, String(object.type), steps));
+}

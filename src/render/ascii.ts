@@ -1,0 +1,152 @@
+import asciichart from 'asciichart';
+import { envelopeOf, type Envelope } from '../curve/envelope.js';
+import { lrLabelFormatter, niceStep, stepLabel } from './number-format.js';
+import type { LoggedPoints, RenderRequest } from './request.js';
+
+/** Series colours, in order; the same order the pictures use. */
+const PALETTE = [asciichart.blue, asciichart.red, asciichart.green, asciichart.magenta, asciichart.cyan, asciichart.yellow];
+const RESET = asciichart.reset;
+const DEFAULT_WIDTH = 80;
+const DEFAULT_HEIGHT = 16;
+const MIN_PLOT_COLUMNS = 8;
+
+/**
+ * The terminal chart: every curve overlaid by asciichart, resampled to the width by its envelope (each
+ * column's min and max drawn in the curve's colour, so spikes and restart peaks survive), with y labels
+ * that read right for small rates, an x axis in steps, a legend and an optional title.
+ */
+export function renderAscii(request: RenderRequest): string {
+  const width = Math.max(request.width ?? DEFAULT_WIDTH, 20);
+  const rows = Math.max((request.height ?? DEFAULT_HEIGHT) - 1, 2);
+  const steps = request.curves[0]?.steps ?? 0;
+
+  // The label column is sized from a first guess of the labels, then the plot gets the rest of the width.
+  const probe = request.curves.map((c) => envelopeOf(c, Math.min(steps, 64)));
+  const transform = request.logY ? logTransform(probe) : (v: number) => v;
+  const [low, high] = range(probe, transform);
+  const format = labelFormat(low, high, rows, request.logY);
+  const labelWidth = Math.max(...sampleLabels(low, high, rows).map((v) => format(v).length));
+  const columns = Math.max(MIN_PLOT_COLUMNS, width - labelWidth - 2);
+  const envelopes = request.curves.map((c) => envelopeOf(c, columns));
+
+  const series: number[][] = [];
+  const colors: (string | undefined)[] = [];
+  envelopes.forEach((envelope, k) => {
+    series.push(extremes(envelope).map(transform));
+    colors.push(request.color ? PALETTE[k % PALETTE.length] : undefined);
+  });
+  for (const [k, log] of (request.logs ?? []).entries()) {
+    series.push(loggedSeries(log, steps, envelopes[0]?.columns ?? columns, transform));
+    colors.push(request.color ? PALETTE[(envelopes.length + k) % PALETTE.length] : undefined);
+  }
+
+  const chart = asciichart.plot(series, {
+    height: rows,
+    min: low,
+    max: high,
+    offset: 3,
+    colors: colors as string[],
+    format: (value: number) => format(value).padStart(labelWidth),
+  });
+  const plotColumns = Math.max(...series.map((s) => s.length));
+  const lines: string[] = [];
+  if (request.title) lines.push(' '.repeat(Math.max(0, Math.floor((labelWidth + plotColumns - request.title.length) / 2) + 2)) + request.title);
+  lines.push(chart, ...xAxis(labelWidth, plotColumns, steps), ...legend(request, envelopes.length));
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * One value per column from the envelope: whichever of the column's min and max lies farther from the
+ * value drawn before it. A monotone stretch stays one clean line, while a restart peak or a one-step
+ * spike is drawn at its full height (asciichart joins consecutive values with a vertical run).
+ */
+function extremes(envelope: Envelope): number[] {
+  const out: number[] = new Array(envelope.columns);
+  let previous = envelope.first;
+  for (let c = 0; c < envelope.columns; c++) {
+    const low = envelope.min[c];
+    const high = envelope.max[c];
+    previous = Math.abs(high - previous) > Math.abs(previous - low) ? high : low;
+    out[c] = previous;
+  }
+  return out;
+}
+
+/** A logged run as a series on the chart's columns: each column holds the last logged value at or before it. */
+function loggedSeries(log: LoggedPoints, steps: number, columns: number, transform: (v: number) => number): number[] {
+  const out: number[] = [];
+  let j = 0;
+  let current = log.values[0] ?? 0;
+  for (let c = 0; c < columns; c++) {
+    const columnEnd = Math.floor(((c + 1) * steps) / columns);
+    while (j < log.steps.length && log.steps[j] < columnEnd) current = log.values[j++];
+    out.push(transform(current));
+  }
+  return out;
+}
+
+function range(envelopes: Envelope[], transform: (v: number) => number): [number, number] {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const e of envelopes) {
+    low = Math.min(low, transform(e.low));
+    high = Math.max(high, transform(e.high));
+  }
+  if (!Number.isFinite(low)) return [0, 1];
+  if (low === high) return low === 0 ? [0, 1] : [Math.min(0, low), Math.max(0, high)];
+  return [low, high];
+}
+
+/** log10 of the values; zeros and below are drawn at the smallest positive value instead. */
+function logTransform(envelopes: Envelope[]): (v: number) => number {
+  let smallest = Infinity;
+  for (const e of envelopes) for (const v of e.min) if (v > 0 && v < smallest) smallest = v;
+  for (const e of envelopes) for (const v of e.max) if (v > 0 && v < smallest) smallest = v;
+  const floor = Number.isFinite(smallest) ? smallest : 1;
+  return (v) => Math.log10(v > 0 ? v : floor);
+}
+
+function labelFormat(low: number, high: number, rows: number, logY: boolean): (value: number) => string {
+  if (!logY) return lrLabelFormatter(low, high, rows + 1);
+  const linear = lrLabelFormatter(10 ** low, 10 ** high, rows + 1);
+  return (exponent) => {
+    const value = 10 ** exponent;
+    return value < 1e-2 ? value.toExponential(1).replace('e+', 'e') : linear(value);
+  };
+}
+
+function sampleLabels(low: number, high: number, rows: number): number[] {
+  return Array.from({ length: rows + 1 }, (_, y) => high - ((high - low) * y) / rows);
+}
+
+/** An axis line with ticks at round step numbers, and their labels below. */
+function xAxis(labelWidth: number, columns: number, steps: number): string[] {
+  const indent = labelWidth + 1;
+  const axis = ['└', ...'─'.repeat(columns)];
+  const labels: string[] = Array(indent + columns + 12).fill(' ');
+  const spacing = niceStep((steps / Math.max(1, columns)) * 12);
+  let lastEnd = -1;
+  for (let step = 0; step < steps; step += spacing) {
+    const column = Math.min(columns - 1, Math.floor((step * columns) / steps));
+    const text = stepLabel(step);
+    const at = indent + 1 + column;
+    if (at - Math.floor(text.length / 2) <= lastEnd + 1) continue;
+    axis[column + 1] = '┬';
+    const begin = Math.max(0, at - Math.floor(text.length / 2));
+    for (let i = 0; i < text.length; i++) labels[begin + i] = text[i];
+    lastEnd = begin + text.length;
+  }
+  const title = 'step';
+  const tail = Math.max(lastEnd + 2, indent + columns - title.length + 1);
+  for (let i = 0; i < title.length; i++) labels[tail + i] = title[i];
+  return [' '.repeat(indent) + axis.join(''), labels.join('').trimEnd()];
+}
+
+function legend(request: RenderRequest, curves: number): string[] {
+  const names = [...request.curves.map((c) => c.label), ...(request.logs ?? []).map((l) => `${l.label} (logged)`)];
+  return names.map((name, k) => {
+    const swatch = k < curves ? '━━' : '··';
+    const colored = request.color ? `${PALETTE[k % PALETTE.length]}${swatch}${RESET}` : swatch;
+    return `  ${colored} ${name}`;
+  });
+}

@@ -1,0 +1,7 @@
+import { LrvizError } from '../errors.js';
+import type { Rendered, RenderRequest } from './request.js';
+
+// Placeholder until the pictures work lands.
+export function renderPng(_request: RenderRequest): Rendered {
+  throw new LrvizError('this output format is not available yet');
+}

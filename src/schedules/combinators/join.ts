@@ -1,0 +1,19 @@
+import { schedule, type Schedule } from '../schedule.js';
+import { segmentOf } from '../shapes/piecewise.js';
+
+/**
+ * Run schedules one after another: `parts[0]` until `boundaries[0]`, then `parts[1]` restarted at its own
+ * step 0, and so on (optax `join_schedules`, torch `SequentialLR`). `boundaries` are absolute steps,
+ * increasing, one fewer than `parts`.
+ */
+export function join(parts: readonly Schedule[], boundaries: readonly number[]): Schedule {
+  if (parts.length === 0) throw new RangeError('join: needs at least one schedule');
+  if (boundaries.length !== parts.length - 1) throw new RangeError('join: needs one boundary fewer than schedules');
+  const starts = [0, ...boundaries];
+  const lastPart = parts[parts.length - 1];
+  const horizon = lastPart.horizon === undefined ? undefined : starts[starts.length - 1] + lastPart.horizon;
+  return schedule((i) => {
+    const k = segmentOf(boundaries, i);
+    return parts[k].lr(i - starts[k]);
+  }, horizon);
+}

@@ -1,0 +1,6 @@
+import { schedule, type Schedule } from '../schedule.js';
+
+/** The same schedule multiplied by a constant factor (a peak decayed per restart, a base lr times a factor). */
+export function scale(inner: Schedule, factor: number): Schedule {
+  return schedule((i) => factor * inner.lr(i), inner.horizon);
+}

@@ -1,0 +1,11 @@
+export { schedule, type Schedule } from './schedule.js';
+export { constant } from './shapes/constant.js';
+export { anneal, cosine, linear, type AnnealOptions } from './shapes/anneal.js';
+export { cosineEasing, linearEasing, polynomialEasing, type Easing } from './shapes/easing.js';
+export { exponential, type ExponentialOptions } from './shapes/exponential.js';
+export { inverseSqrt } from './shapes/inverse-sqrt.js';
+export { piecewiseConstant, segmentOf } from './shapes/piecewise.js';
+export { join } from './combinators/join.js';
+export { warmup, type WarmupOptions } from './combinators/warmup.js';
+export { restarts, locateCycle, type RestartsOptions } from './combinators/restarts.js';
+export { scale } from './combinators/scale.js';

@@ -1,0 +1,40 @@
+import { schedule, type Schedule } from '../schedule.js';
+import { cosineEasing, linearEasing, type Easing } from './easing.js';
+
+export interface AnnealOptions {
+  /** Value at step 0. */
+  from: number;
+  /** Value at step `steps` and, by default, after it. */
+  to: number;
+  /** Length of the transition in steps; 0 means "already at `to`". */
+  steps: number;
+  /** Shape of the transition; linear by default. */
+  easing?: Easing;
+  /**
+   * What happens past `steps`: 'hold' stays at `to` (what a user of a plain "cosine" expects);
+   * 'continue' keeps evaluating the easing at progress > 1, which is how torch, HF and Paddle cosines
+   * rebound when trained past their horizon.
+   */
+  past?: 'hold' | 'continue';
+}
+
+/**
+ * The workhorse: move from `from` to `to` over `steps` steps along an easing.
+ *   lr(i) = to + (from - to) * easing(i / steps)
+ */
+export function anneal({ from, to, steps, easing = linearEasing, past = 'hold' }: AnnealOptions): Schedule {
+  if (steps <= 0) return schedule(() => to, 0);
+  const span = from - to;
+  const hold = past === 'hold';
+  return schedule((i) => (hold && i >= steps ? to : to + span * easing(i / steps)), steps);
+}
+
+/** A cosine from `from` down to `to` over `steps` steps. */
+export function cosine(from: number, to: number, steps: number, past: 'hold' | 'continue' = 'hold'): Schedule {
+  return anneal({ from, to, steps, easing: cosineEasing, past });
+}
+
+/** A straight line from `from` to `to` over `steps` steps, then `to`. */
+export function linear(from: number, to: number, steps: number): Schedule {
+  return anneal({ from, to, steps, easing: linearEasing });
+}

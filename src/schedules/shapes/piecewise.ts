@@ -1,0 +1,23 @@
+import { schedule, type Schedule } from '../schedule.js';
+
+/**
+ * Constant pieces: `values[0]` before `boundaries[0]`, `values[k]` from `boundaries[k-1]` on.
+ * `values` has one more entry than `boundaries`, which must be increasing.
+ */
+export function piecewiseConstant(boundaries: readonly number[], values: readonly number[]): Schedule {
+  if (values.length !== boundaries.length + 1) throw new RangeError('piecewiseConstant: values must be one longer than boundaries');
+  const last = boundaries.length > 0 ? boundaries[boundaries.length - 1] : 0;
+  return schedule((i) => values[segmentOf(boundaries, i)], last);
+}
+
+/** Index of the segment that step i falls in: the number of boundaries <= i (binary search). */
+export function segmentOf(boundaries: readonly number[], i: number): number {
+  let lo = 0;
+  let hi = boundaries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (boundaries[mid] <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

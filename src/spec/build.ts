@@ -1,0 +1,89 @@
+import { LrvizError, shown } from '../errors.js';
+import type { Schedule } from '../schedules/schedule.js';
+import { describeDefault, isPlainObject, readParam, type ParamValue, type SpecObject } from './params.js';
+import { allDefinitions, lookup, Params, type BuildContext, type ScheduleDefinition } from './registry.js';
+import { didYouMean } from './suggest.js';
+import '../schedules/builtins.js';
+import '../dialects/index.js';
+
+/** Keys every spec may carry besides its schedule's parameters. */
+const SPEC_KEYS = new Set(['type', 'symbol', 'label']);
+
+/** Nesting deeper than this is surely a mistake (or an attack on the stack). */
+const MAX_DEPTH = 32;
+
+export interface BuiltSchedule {
+  schedule: Schedule;
+  /** The spec with every parameter resolved: defaults filled in, numbers as numbers. */
+  resolved: SpecObject;
+  definition: ScheduleDefinition;
+}
+
+/**
+ * Turns a spec object into a schedule: finds its definition, checks every parameter (unknown keys,
+ * types, ranges), fills defaults, then lets the definition compose the schedule. All failures are
+ * one-line LrvizErrors that name the schedule, the parameter, the value and what is allowed.
+ */
+export function buildSchedule(spec: SpecObject, steps: number, where = 'schedule', depth = 0, framework?: string): BuiltSchedule {
+  if (depth > MAX_DEPTH) throw new LrvizError(`${where}: schedules nested more than ${MAX_DEPTH} deep`);
+  const definition = resolveDefinition(spec, where, framework);
+  const context = `${where} "${definition.name}"`;
+  const known = new Map<string, string>();
+  for (const param of definition.params) {
+    known.set(param.name, param.name);
+    for (const alias of param.aliases ?? []) known.set(alias, param.name);
+  }
+  const given: Record<string, ParamValue> = Object.create(null);
+  for (const [key, raw] of Object.entries(spec)) {
+    if (SPEC_KEYS.has(key)) continue;
+    const name = known.get(key);
+    if (name === undefined) {
+      const names = definition.params.map((p) => p.name);
+      throw new LrvizError(
+        `${context}: unknown parameter ${shown(key)}${didYouMean(key, known.keys())}; its parameters are ${names.join(', ') || '(none)'}`,
+      );
+    }
+    if (name in given) throw new LrvizError(`${context}: parameter ${name} given twice (as ${shown(key)} too)`);
+    given[name] = readParam(context, definition.params.find((p) => p.name === name)!, raw);
+  }
+  for (const param of definition.params) {
+    if (param.name in given) continue;
+    if (param.default === undefined) {
+      throw new LrvizError(`${context}: missing parameter ${param.name} (${param.doc})`);
+    }
+    const value = typeof param.default === 'function' ? param.default(given, steps) : param.default;
+    given[param.name] = value;
+  }
+  const ctx: BuildContext = {
+    steps,
+    where: context,
+    fail(message: string): never {
+      throw new LrvizError(`${context}: ${message}`);
+    },
+    nested(inner: SpecObject, path: string, innerFramework?: string): Schedule {
+      return buildSchedule(inner, steps, `${context} ${path}`, depth + 1, innerFramework).schedule;
+    },
+  };
+  const schedule = definition.build(new Params(given), ctx);
+  const resolved: SpecObject = { type: definition.name, ...given };
+  if (typeof spec.label === 'string') resolved.label = spec.label;
+  return { schedule, resolved, definition };
+}
+
+function resolveDefinition(spec: SpecObject, where: string, framework?: string): ScheduleDefinition {
+  if (!isPlainObject(spec)) throw new LrvizError(`${where}: expected a schedule object {"type": ...}, got ${shown(spec)}`);
+  const name = typeof spec.type === 'string' ? spec.type : typeof spec.symbol === 'string' ? spec.symbol : undefined;
+  if (name === undefined) throw new LrvizError(`${where}: ${shown(spec)} has no "type" naming the schedule (see lrviz list)`);
+  const definition = (framework && !name.includes('.') ? lookup(`${framework}.${name}`) : undefined) ?? lookup(name);
+  if (definition === undefined) {
+    const candidates = allDefinitions()
+      .filter((d) => framework === undefined || d.framework === framework || d.framework === undefined)
+      .flatMap((d) => [d.name, ...(d.aliases ?? [])]);
+    const hint = didYouMean(framework && !name.includes('.') ? `${framework}.${name}` : name, candidates);
+    throw new LrvizError(`${where}: unknown schedule ${shown(name)}${hint}; run "lrviz list" to see them all`);
+  }
+  return definition;
+}
+
+/** A parameter's default, in words, for `lrviz list` (re-exported here so the CLI needs one import). */
+export { describeDefault };

@@ -1,0 +1,112 @@
+import { readFileSync, statSync } from 'node:fs';
+import { LrvizError, shown } from '../errors.js';
+import { isPlainObject, type SpecObject } from './params.js';
+
+/** A spec file larger than this is not a schedule. */
+const MAX_SPEC_FILE_BYTES = 1 << 20;
+
+export interface ParsedSpec {
+  spec: SpecObject;
+  /** What the user typed (or the file they named), for default labels and error messages. */
+  source: string;
+}
+
+/**
+ * Reads one `-s/--schedule` argument. Three forms:
+ *   NAME:key=value,...         text; a value in [...] or {...} is JSON, a "quoted" value may hold commas
+ *   {"type": NAME, ...}        JSON, which may nest
+ *   @path                      a JSON file holding one spec object or a list of them
+ */
+export function parseSpecArgument(argument: string): ParsedSpec[] {
+  const text = argument.trim();
+  if (text.startsWith('@')) return parseSpecFile(text.slice(1));
+  if (text.startsWith('{') || text.startsWith('[')) return specsFromJson(parseJson(text, 'schedule JSON'), text);
+  return [{ spec: parseTextSpec(text), source: text }];
+}
+
+function parseSpecFile(path: string): ParsedSpec[] {
+  if (path === '') throw new LrvizError('--schedule @: a file name must follow "@"');
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new LrvizError(`--schedule @${path}: is a folder; give a JSON file`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof LrvizError) throw error;
+    throw new LrvizError(`--schedule @${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  if (size > MAX_SPEC_FILE_BYTES) throw new LrvizError(`--schedule @${path}: file is ${size} bytes; a spec file may hold at most ${MAX_SPEC_FILE_BYTES}`);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new LrvizError(`--schedule @${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return specsFromJson(parseJson(text, `--schedule @${path}`), path);
+}
+
+function parseJson(text: string, where: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new LrvizError(`${where}: malformed JSON (${(error as Error).message.split('\n')[0]})`);
+  }
+}
+
+function specsFromJson(value: unknown, source: string): ParsedSpec[] {
+  const items = Array.isArray(value) ? value : [value];
+  if (items.length === 0) throw new LrvizError(`--schedule ${shown(source)}: the list holds no schedule`);
+  return items.map((item) => {
+    if (!isPlainObject(item) || (typeof item.type !== 'string' && typeof item.symbol !== 'string')) {
+      throw new LrvizError(`--schedule ${shown(source)}: expected {"type": NAME, ...}, got ${shown(item)}`);
+    }
+    const spec = item as SpecObject;
+    return { spec, source: typeof spec.type === 'string' ? spec.type : String(spec.symbol) };
+  });
+}
+
+/** `NAME:key=value,...` into `{type: NAME, key: "value", ...}`; values stay strings until the schedule reads them. */
+export function parseTextSpec(text: string): SpecObject {
+  const colon = text.indexOf(':');
+  const name = (colon === -1 ? text : text.slice(0, colon)).trim();
+  if (name === '') throw new LrvizError(`--schedule ${shown(text)}: no schedule name; write NAME:key=value,... (see lrviz list)`);
+  const spec: SpecObject = Object.create(null);
+  spec.type = name;
+  if (colon === -1) return { ...spec };
+  for (const pair of splitTopLevel(text.slice(colon + 1), text)) {
+    if (pair.trim() === '') continue;
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new LrvizError(`--schedule ${shown(text)}: ${shown(pair.trim())} is not key=value`);
+    const key = pair.slice(0, eq).trim();
+    const raw = pair.slice(eq + 1).trim();
+    if (key === 'type') throw new LrvizError(`--schedule ${shown(text)}: "type" is the name before ":", not a parameter`);
+    if (Object.hasOwn(spec, key)) throw new LrvizError(`--schedule ${shown(text)}: ${key} given twice`);
+    spec[key] = raw.startsWith('[') || raw.startsWith('{') || raw.startsWith('"') ? parseJson(raw, `--schedule ${shown(text)}: ${key}`) : raw;
+  }
+  // A plain object again, so that keys like __proto__ stay ordinary data.
+  return { ...spec };
+}
+
+/** Splits on commas that are not inside brackets, braces or double quotes. */
+function splitTopLevel(body: string, whole: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (quoted) {
+      if (c === '\\') i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(body.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (quoted || depth !== 0) throw new LrvizError(`--schedule ${shown(whole)}: unbalanced quotes or brackets`);
+  parts.push(body.slice(start));
+  return parts;
+}
