@@ -3,17 +3,19 @@
 // their dependencies stay external, so the terminal path never loads them.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 const skipTypes = process.argv.includes('--no-types');
 
-rmSync(`${root}dist`, { recursive: true, force: true });
+// Build beside dist and swap it in, so that a CLI test running meanwhile never sees half a bundle.
+const staging = `dist.${process.pid}.tmp`;
+rmSync(`${root}${staging}`, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli/main.ts' },
-  outdir: 'dist',
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -27,6 +29,15 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+const old = `dist.${process.pid}.old`;
+try {
+  renameSync(`${root}dist`, `${root}${old}`);
+} catch {
+  // no previous build
+}
+renameSync(`${root}${staging}`, `${root}dist`);
+rmSync(`${root}${old}`, { recursive: true, force: true });
 
 if (!skipTypes) {
   execFileSync(`${root}node_modules/.bin/tsc`, ['-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });

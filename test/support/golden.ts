@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+
+/** ../shared/golden beside the project (CI lays a copy of shared/ beside the clone). */
+export const GOLDEN_DIR = fileURLToPath(new URL('../../../shared/golden/', import.meta.url));
+
+export interface Golden {
+  id: string;
+  framework: string;
+  symbol: string;
+  reference: string;
+  params: Record<string, unknown>;
+  steps: number;
+  sample_every?: number;
+  lr: number[];
+}
+
+export function loadGoldens(): Golden[] {
+  return readdirSync(GOLDEN_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(GOLDEN_DIR + f, 'utf8')) as Golden);
+}
+
+/** The spec object that asks lrviz for a golden curve: the framework's own symbol and parameters. */
+export function goldenSpec(golden: Golden): Record<string, unknown> {
+  return { type: `${golden.framework}.${golden.symbol}`, ...golden.params };
+}
+
+/** The same as a text spec: scalars as they are, nested values as JSON. */
+export function goldenTextSpec(golden: Golden): string {
+  const pairs = Object.entries(golden.params).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+  return `${golden.framework}.${golden.symbol}:${pairs.join(',')}`;
+}
+
+/** Tolerance of the golden README: 1e-9 relative plus 1e-15 absolute. */
+export function expectGoldenValues(actual: ArrayLike<number>, golden: Golden): void {
+  const every = golden.sample_every ?? 1;
+  const mismatches: string[] = [];
+  golden.lr.forEach((expected, j) => {
+    const value = actual[j * every];
+    if (!(Math.abs(value - expected) <= 1e-9 * Math.abs(expected) + 1e-15)) {
+      if (mismatches.length < 5) mismatches.push(`step ${j * every}: got ${value}, expected ${expected}`);
+      else if (mismatches.length === 5) mismatches.push('...');
+    }
+  });
+  expect(mismatches, `${golden.id} (${golden.reference})`).toEqual([]);
+}
