@@ -59,7 +59,9 @@ export function parseNumber(text: string): number | undefined {
 /** Checks one user-given value against its definition and returns it in its ParamType's shape. */
 export function readParam(where: string, def: ParamDef, raw: unknown): ParamValue {
   const bad = (allowed: string): never => {
-    throw new LrvizError(`${where}: ${def.name}=${shown(raw)} is not allowed; ${def.name} must be ${allowed}`);
+    // Text-spec values are strings: show them as typed, quoted only where they would not read as one token.
+    const given = typeof raw === 'string' && /^[^\s,"=]+$/.test(raw) ? raw : shown(raw);
+    throw new LrvizError(`${where}: ${def.name}=${given} is not allowed; ${def.name} must be ${allowed}`);
   };
   switch (def.type) {
     case 'number':

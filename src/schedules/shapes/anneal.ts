@@ -26,7 +26,8 @@ export function anneal({ from, to, steps, easing = linearEasing, past = 'hold' }
   if (steps <= 0) return schedule(() => to, 0);
   const span = from - to;
   const hold = past === 'hold';
-  return schedule((i) => (hold && i >= steps ? to : to + span * easing(i / steps)), steps);
+  // Both ends exactly: `to + (from - to)` can miss `from` by an ulp, and a warmup must reach its lr exactly.
+  return schedule((i) => (i === 0 ? from : hold && i >= steps ? to : to + span * easing(i / steps)), steps);
 }
 
 /** A cosine from `from` down to `to` over `steps` steps. */
