@@ -1,7 +1,14 @@
-import { LrvizError } from '../errors.js';
-import type { LoggedPoints } from '../render/request.js';
+import { readLogFile } from './read.js';
+import type { LoggedRun } from './points.js';
 
-// Placeholder until the log readers land.
-export async function readLoggedPoints(_paths: readonly string[]): Promise<LoggedPoints[]> {
-  throw new LrvizError('--log is not available yet');
+export { parseLog, readLogFile, MAX_LOG_BYTES } from './read.js';
+export { parseCsv } from './csv.js';
+export type { LoggedRun } from './points.js';
+
+/**
+ * Learning rates real runs logged, one series per logged learning rate (a Lightning log with several
+ * parameter groups gives several), in the order the files were named.
+ */
+export async function readLoggedPoints(paths: readonly string[]): Promise<LoggedRun[]> {
+  return paths.flatMap((path) => readLogFile(path));
 }
