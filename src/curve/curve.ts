@@ -1,5 +1,5 @@
 import { LrvizError } from '../errors.js';
-import type { Schedule } from '../schedules/schedule.js';
+import { fillValues, type Schedule } from '../schedules/schedule.js';
 
 /**
  * A learning-rate curve: the value at each of `steps` optimizer updates, with a label. Renderers take
@@ -25,13 +25,14 @@ export function curveOf(schedule: Schedule, label: string, steps: number, meta?:
     steps,
     meta,
     fill(start, out) {
+      fillValues(schedule, start, out);
       for (let j = 0; j < out.length; j++) {
-        const value = schedule.lr(start + j);
+        const value = out[j];
         if (!Number.isFinite(value)) {
           throw new LrvizError(`schedule ${JSON.stringify(label)}: the learning rate at step ${start + j} is ${value}, not a finite number; check its parameters`);
         }
         // -0 would print as "0" in CSV but "-0" elsewhere; one zero is enough.
-        out[j] = value === 0 ? 0 : value;
+        if (value === 0) out[j] = 0;
       }
     },
   };

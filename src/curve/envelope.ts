@@ -34,12 +34,22 @@ export function envelopeOf(curve: Curve, columns: number): Envelope {
   let column = 0;
   forEachChunk(curve, (offset, values) => {
     if (offset === 0 && values.length > 0) first = values[0];
-    for (let j = 0; j < values.length; j++) {
-      const step = offset + j;
-      while (step >= start[column + 1]) column++;
-      const v = values[j];
-      if (v < min[column]) min[column] = v;
-      if (v > max[column]) max[column] = v;
+    const end = offset + values.length;
+    // Walk the columns this chunk overlaps; each gets a tight min/max loop over its share.
+    while (column < cols && start[column] < end) {
+      const from = Math.max(start[column], offset) - offset;
+      const to = Math.min(start[column + 1], end) - offset;
+      let lo = min[column];
+      let hi = max[column];
+      for (let j = from; j < to; j++) {
+        const v = values[j];
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+      min[column] = lo;
+      max[column] = hi;
+      if (start[column + 1] > end) break;
+      column++;
     }
     if (values.length > 0) last = values[values.length - 1];
   });

@@ -9,6 +9,12 @@ const RESET = asciichart.reset;
 const DEFAULT_WIDTH = 80;
 const DEFAULT_HEIGHT = 16;
 const MIN_PLOT_COLUMNS = 8;
+const USUAL_LABEL_WIDTH = 7;
+
+/** Columns left for the curves once the labels and the axis take their share. */
+function plotColumns(width: number, labelWidth: number): number {
+  return Math.max(MIN_PLOT_COLUMNS, width - labelWidth - 2);
+}
 
 /**
  * The terminal chart: every curve overlaid by asciichart, resampled to the width by its envelope (each
@@ -20,14 +26,18 @@ export function renderAscii(request: RenderRequest): string {
   const rows = Math.max((request.height ?? DEFAULT_HEIGHT) - 1, 2);
   const steps = request.curves[0]?.steps ?? 0;
 
-  // The label column is sized from a first guess of the labels, then the plot gets the rest of the width.
-  const probe = request.curves.map((c) => envelopeOf(c, Math.min(steps, 64)));
-  const transform = request.logY ? logTransform(probe) : (v: number) => v;
-  const [low, high] = range(probe, transform);
+  // One pass over each curve: the plot gets the width left after a label column of the usual size
+  // ("7.33e-4"); only labels wider than that cost a second pass.
+  let labelWidth = USUAL_LABEL_WIDTH;
+  let envelopes = request.curves.map((c) => envelopeOf(c, plotColumns(width, labelWidth)));
+  const transform = request.logY ? logTransform(envelopes) : (v: number) => v;
+  const [low, high] = range(envelopes, transform);
   const format = labelFormat(low, high, rows, request.logY);
-  const labelWidth = Math.max(...sampleLabels(low, high, rows).map((v) => format(v).length));
-  const columns = Math.max(MIN_PLOT_COLUMNS, width - labelWidth - 2);
-  const envelopes = request.curves.map((c) => envelopeOf(c, columns));
+  const widest = Math.max(...sampleLabels(low, high, rows).map((v) => format(v).length));
+  if (widest > labelWidth) {
+    labelWidth = widest;
+    envelopes = request.curves.map((c) => envelopeOf(c, plotColumns(width, labelWidth)));
+  }
 
   const series: number[][] = [];
   const colors: (string | undefined)[] = [];
@@ -36,7 +46,7 @@ export function renderAscii(request: RenderRequest): string {
     colors.push(request.color ? PALETTE[k % PALETTE.length] : undefined);
   });
   for (const [k, log] of (request.logs ?? []).entries()) {
-    series.push(loggedSeries(log, steps, envelopes[0]?.columns ?? columns, transform));
+    series.push(loggedSeries(log, steps, envelopes[0]?.columns ?? plotColumns(width, labelWidth), transform));
     colors.push(request.color ? PALETTE[(envelopes.length + k) % PALETTE.length] : undefined);
   }
 
@@ -48,10 +58,10 @@ export function renderAscii(request: RenderRequest): string {
     colors: colors as string[],
     format: (value: number) => format(value).padStart(labelWidth),
   });
-  const plotColumns = Math.max(...series.map((s) => s.length));
+  const chartColumns = Math.max(...series.map((s) => s.length));
   const lines: string[] = [];
-  if (request.title) lines.push(' '.repeat(Math.max(0, Math.floor((labelWidth + plotColumns - request.title.length) / 2) + 2)) + request.title);
-  lines.push(chart, ...xAxis(labelWidth, plotColumns, steps), ...legend(request, envelopes.length));
+  if (request.title) lines.push(' '.repeat(Math.max(0, Math.floor((labelWidth + chartColumns - request.title.length) / 2) + 2)) + request.title);
+  lines.push(chart, ...xAxis(labelWidth, chartColumns, steps), ...legend(request, envelopes.length));
   return lines.join('\n') + '\n';
 }
 

@@ -12,9 +12,24 @@ export interface Schedule {
    * horizon, the step its own parameters call the end). Undefined for schedules with no natural end.
    */
   readonly horizon?: number;
+  /**
+   * Optional fast path: out[j] = lr(start + j). Shapes and combinators provide it so that a million-step
+   * curve is a few tight loops rather than a million trips through nested closures; it must agree with
+   * `lr` exactly.
+   */
+  fill?(start: number, out: Float64Array): void;
 }
 
-/** A schedule from a bare function, with an optional horizon. */
-export function schedule(lr: (step: number) => number, horizon?: number): Schedule {
-  return horizon === undefined ? { lr } : { lr, horizon };
+/** A schedule from a bare function, with an optional horizon and fast path. */
+export function schedule(lr: (step: number) => number, horizon?: number, fill?: Schedule['fill']): Schedule {
+  const s: { lr: Schedule['lr']; horizon?: number; fill?: Schedule['fill'] } = { lr };
+  if (horizon !== undefined) s.horizon = horizon;
+  if (fill !== undefined) s.fill = fill;
+  return s;
+}
+
+/** out[j] = s.lr(start + j), through the schedule's fast path where it has one. */
+export function fillValues(s: Schedule, start: number, out: Float64Array): void {
+  if (s.fill) s.fill(start, out);
+  else for (let j = 0; j < out.length; j++) out[j] = s.lr(start + j);
 }

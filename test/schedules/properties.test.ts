@@ -127,3 +127,19 @@ describe.each(builtins)('%s', (name) => {
     );
   });
 });
+
+describe.each(builtins)('%s fast path', (name) => {
+  it('fill(start, out) agrees with lr(step) exactly, from any start', () => {
+    fc.assert(
+      fc.property(arbitrary, fc.nat(), fc.integer({ min: 1, max: 700 }), (d, offset, length) => {
+        const s = buildSchedule(specFor(name, d) as never, d.steps).schedule;
+        const start = offset % (d.steps * 2);
+        const out = new Float64Array(length);
+        if (s.fill) s.fill(start, out);
+        else return;
+        for (let j = 0; j < length; j++) if (!Object.is(out[j], s.lr(start + j))) expect.fail(`step ${start + j}: fill ${out[j]} vs lr ${s.lr(start + j)}`);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { schedule, type Schedule } from '../schedule.js';
+import { fillValues, schedule, type Schedule } from '../schedule.js';
 import { segmentOf } from '../shapes/piecewise.js';
 
 /**
@@ -12,8 +12,22 @@ export function join(parts: readonly Schedule[], boundaries: readonly number[]):
   const starts = [0, ...boundaries];
   const lastPart = parts[parts.length - 1];
   const horizon = lastPart.horizon === undefined ? undefined : starts[starts.length - 1] + lastPart.horizon;
-  return schedule((i) => {
-    const k = segmentOf(boundaries, i);
-    return parts[k].lr(i - starts[k]);
-  }, horizon);
+  return schedule(
+    (i) => {
+      const k = segmentOf(boundaries, i);
+      return parts[k].lr(i - starts[k]);
+    },
+    horizon,
+    (start, out) => {
+      // One fill per part the range touches.
+      let j = 0;
+      while (j < out.length) {
+        const step = start + j;
+        const k = segmentOf(boundaries, step);
+        const end = k < boundaries.length ? Math.min(out.length, boundaries[k] - start) : out.length;
+        fillValues(parts[k], step - starts[k], out.subarray(j, end));
+        j = end;
+      }
+    },
+  );
 }

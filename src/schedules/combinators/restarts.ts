@@ -1,4 +1,4 @@
-import { schedule, type Schedule } from '../schedule.js';
+import { fillValues, schedule, type Schedule } from '../schedule.js';
 
 export interface RestartsOptions {
   /** Length of the first cycle in steps (> 0). */
@@ -28,14 +28,29 @@ export function restarts({ firstCycle, cycleMult = 1, cycle, maxCycles = Infinit
     return s;
   };
   const total = Number.isFinite(maxCycles) ? cycleStart(firstCycle, cycleMult, maxCycles) : undefined;
-  return schedule((i) => {
+  const lastLength = Number.isFinite(maxCycles) ? firstCycle * cycleMult ** (maxCycles - 1) : Infinity;
+  const lr = (i: number): number => {
     const { k, start, length } = locateCycle(firstCycle, cycleMult, i);
-    if (k >= maxCycles) {
-      const lastLength = firstCycle * cycleMult ** (maxCycles - 1);
-      return cycleSchedule(maxCycles - 1, lastLength).lr(lastLength);
-    }
+    if (k >= maxCycles) return cycleSchedule(maxCycles - 1, lastLength).lr(lastLength);
     return cycleSchedule(k, length).lr(i - start);
-  }, total);
+  };
+  return schedule(lr, total, (start, out) => {
+    // One fill per cycle the range touches.
+    let j = 0;
+    while (j < out.length) {
+      const cycle = locateCycle(firstCycle, cycleMult, start + j);
+      if (cycle.k >= maxCycles) {
+        out.fill(lr(start + j), j);
+        return;
+      }
+      const end = Math.min(out.length, Math.ceil(cycle.start + cycle.length) - start);
+      const part = out.subarray(j, Math.max(end, j + 1));
+      const s = cycleSchedule(cycle.k, cycle.length);
+      if (Number.isInteger(cycle.start)) fillValues(s, start + j - cycle.start, part);
+      else for (let m = 0; m < part.length; m++) part[m] = lr(start + j + m);
+      j += part.length;
+    }
+  });
 }
 
 /** Step at which cycle k starts: the sum of the k lengths before it. */

@@ -1,6 +1,13 @@
-import { schedule, type Schedule } from '../schedule.js';
+import { fillValues, schedule, type Schedule } from '../schedule.js';
 
 /** The same schedule multiplied by a constant factor (a peak decayed per restart, a base lr times a factor). */
 export function scale(inner: Schedule, factor: number): Schedule {
-  return schedule((i) => factor * inner.lr(i), inner.horizon);
+  return schedule(
+    (i) => factor * inner.lr(i),
+    inner.horizon,
+    (start, out) => {
+      fillValues(inner, start, out);
+      for (let j = 0; j < out.length; j++) out[j] *= factor;
+    },
+  );
 }

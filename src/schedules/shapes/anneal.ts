@@ -27,7 +27,10 @@ export function anneal({ from, to, steps, easing = linearEasing, past = 'hold' }
   const span = from - to;
   const hold = past === 'hold';
   // Both ends exactly: `to + (from - to)` can miss `from` by an ulp, and a warmup must reach its lr exactly.
-  return schedule((i) => (i === 0 ? from : hold && i >= steps ? to : to + span * easing(i / steps)), steps);
+  const lr = (i: number) => (i === 0 ? from : hold && i >= steps ? to : to + span * easing(i / steps));
+  return schedule(lr, steps, (start, out) => {
+    for (let j = 0; j < out.length; j++) out[j] = lr(start + j);
+  });
 }
 
 /** A cosine from `from` down to `to` over `steps` steps. */

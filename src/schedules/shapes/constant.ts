@@ -2,5 +2,9 @@ import { schedule, type Schedule } from '../schedule.js';
 
 /** The same learning rate at every step. */
 export function constant(value: number): Schedule {
-  return schedule(() => value);
+  return schedule(
+    () => value,
+    undefined,
+    (_start, out) => out.fill(value),
+  );
 }
