@@ -1,6 +1,6 @@
 import asciichart from 'asciichart';
 import { envelopeOf, type Envelope } from '../curve/envelope.js';
-import { lrLabelFormatter, niceStep, stepLabel } from './number-format.js';
+import { lrLabelFormatter, niceStep, stepLabel, trimExponential } from './number-format.js';
 import type { LoggedPoints, RenderRequest } from './request.js';
 
 /** Series colours, in order; the same order the pictures use. */
@@ -31,7 +31,7 @@ export function renderAscii(request: RenderRequest): string {
   let labelWidth = USUAL_LABEL_WIDTH;
   let envelopes = request.curves.map((c) => envelopeOf(c, plotColumns(width, labelWidth)));
   const transform = request.logY ? logTransform(envelopes) : (v: number) => v;
-  const [low, high] = range(envelopes, transform);
+  const [low, high] = range(envelopes, transform, request.logY);
   const format = labelFormat(low, high, rows, request.logY);
   const widest = Math.max(...sampleLabels(low, high, rows).map((v) => format(v).length));
   if (widest > labelWidth) {
@@ -95,7 +95,7 @@ function loggedSeries(log: LoggedPoints, steps: number, columns: number, transfo
   return out;
 }
 
-function range(envelopes: Envelope[], transform: (v: number) => number): [number, number] {
+function range(envelopes: Envelope[], transform: (v: number) => number, logY: boolean): [number, number] {
   let low = Infinity;
   let high = -Infinity;
   for (const e of envelopes) {
@@ -104,6 +104,8 @@ function range(envelopes: Envelope[], transform: (v: number) => number): [number
   }
   if (!Number.isFinite(low)) return [0, 1];
   if (low === high) return low === 0 ? [0, 1] : [Math.min(0, low), Math.max(0, high)];
+  // A decay that ends near zero reads best on an axis from zero, not from its last tiny value (2.5e-9).
+  if (!logY && low >= 0 && low < 0.1 * high) return [0, high];
   return [low, high];
 }
 
@@ -121,7 +123,7 @@ function labelFormat(low: number, high: number, rows: number, logY: boolean): (v
   const linear = lrLabelFormatter(10 ** low, 10 ** high, rows + 1);
   return (exponent) => {
     const value = 10 ** exponent;
-    return value < 1e-2 ? value.toExponential(1).replace('e+', 'e') : linear(value);
+    return value < 1e-2 ? trimExponential(value.toExponential(1)) : linear(value);
   };
 }
 
@@ -133,22 +135,22 @@ function sampleLabels(low: number, high: number, rows: number): number[] {
 function xAxis(labelWidth: number, columns: number, steps: number): string[] {
   const indent = labelWidth + 1;
   const axis = ['└', ...'─'.repeat(columns)];
-  const labels: string[] = Array(indent + columns + 12).fill(' ');
+  const labels: string[] = Array(indent + 1 + columns).fill(' ');
   const spacing = niceStep((steps / Math.max(1, columns)) * 12);
+  // The axis title sits at the right end; tick labels stop short of it.
+  const title = 'step';
+  const titleAt = indent + 1 + columns - title.length;
   let lastEnd = -1;
   for (let step = 0; step < steps; step += spacing) {
     const column = Math.min(columns - 1, Math.floor((step * columns) / steps));
     const text = stepLabel(step);
-    const at = indent + 1 + column;
-    if (at - Math.floor(text.length / 2) <= lastEnd + 1) continue;
+    const begin = Math.max(0, indent + 1 + column - Math.floor(text.length / 2));
+    if (begin <= lastEnd + 1 || begin + text.length >= titleAt) continue;
     axis[column + 1] = '┬';
-    const begin = Math.max(0, at - Math.floor(text.length / 2));
     for (let i = 0; i < text.length; i++) labels[begin + i] = text[i];
     lastEnd = begin + text.length;
   }
-  const title = 'step';
-  const tail = Math.max(lastEnd + 2, indent + columns - title.length + 1);
-  for (let i = 0; i < title.length; i++) labels[tail + i] = title[i];
+  for (let i = 0; i < title.length; i++) labels[titleAt + i] = title[i];
   return [' '.repeat(indent) + axis.join(''), labels.join('').trimEnd()];
 }
 

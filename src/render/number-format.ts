@@ -15,7 +15,7 @@ export function lrLabelFormatter(low: number, high: number, labels: number): (va
 }
 
 /** "3.00e-4" -> "3e-4", "1.50e-5" -> "1.5e-5". */
-function trimExponential(text: string): string {
+export function trimExponential(text: string): string {
   return text.replace(/\.?0+e/, 'e').replace('e+', 'e');
 }
 
