@@ -1,7 +1,179 @@
-import { LrvizError } from '../errors.js';
-import type { Rendered, RenderRequest } from './request.js';
+import type { TopLevelSpec } from 'vega-lite';
+import { envelopeOf } from '../curve/envelope.js';
+import { LrvizError, shown as shownValue } from '../errors.js';
+import { envelopeLine, loggedPoints, sampleRows, seriesField } from './picture-data.js';
+import {
+  DEFAULT_PICTURE_HEIGHT,
+  DEFAULT_PICTURE_WIDTH,
+  FONT_FAMILY,
+  MIN_PICTURE_HEIGHT,
+  MIN_PICTURE_WIDTH,
+  THEMES,
+} from './picture-theme.js';
+import type { RenderRequest } from './request.js';
 
-// Placeholder until the pictures work lands.
-export function renderVegaLiteJson(_request: RenderRequest): Rendered {
-  throw new LrvizError('this output format is not available yet');
+export interface SpecOptions {
+  /** Hover tooltips and zoom on x: for the HTML page and the spec users embed, not for still pictures. */
+  readonly interactive: boolean;
+  /** Envelope columns per pixel of width: more than 1 where the viewer can zoom in or pixels are denser. */
+  readonly detail: number;
+}
+
+/** Enough columns for a very wide picture; more would only grow the file. */
+const MAX_COLUMNS = 16384;
+/** How logged points are named in the legend, beside the planned curves. */
+export const LOGGED_SUFFIX = ' (logged)';
+
+/** The picture's size in pixels, checked: the --width/--height the user gave or the default. */
+export function pictureSize(request: RenderRequest): { width: number; height: number } {
+  const width = request.width ?? DEFAULT_PICTURE_WIDTH;
+  const height = request.height ?? DEFAULT_PICTURE_HEIGHT;
+  if (width < MIN_PICTURE_WIDTH) throw new LrvizError(`--width ${shownValue(width)} is too small for a picture; use at least ${MIN_PICTURE_WIDTH} pixels`);
+  if (height < MIN_PICTURE_HEIGHT) throw new LrvizError(`--height ${shownValue(height)} is too small for a picture; use at least ${MIN_PICTURE_HEIGHT} pixels`);
+  return { width, height };
+}
+
+/**
+ * The vega-lite specification of a plot: every curve as a line through its envelope (see envelopeLine),
+ * logged runs as points over them, one colour per series in the order given, axes "step" and "learning
+ * rate", the --title, --log-y and --theme. A pure function of the request; SVG, PNG and HTML all draw
+ * this one spec.
+ */
+export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { interactive: true, detail: 1 }): TopLevelSpec {
+  const { width, height } = pictureSize(request);
+  const theme = THEMES[request.theme];
+  const steps = request.curves[0]?.steps ?? 1;
+  const columns = Math.max(1, Math.min(MAX_COLUMNS, Math.round(width * options.detail)));
+
+  // A log axis has no place for 0: such points become null, which breaks the line there.
+  const shown = request.logY ? (lr: number) => (lr > 0 ? lr : null) : (lr: number) => lr;
+  const envelopes = request.curves.map((curve) => envelopeOf(curve, columns));
+  const lineRows = envelopes.flatMap((envelope) => envelopeLine(envelope).map(({ step, lr }) => ({ series: envelope.label, step, lr: shown(lr) })));
+  const logs = request.logs ?? [];
+  const logRows = logs.flatMap((log) =>
+    loggedPoints(log, steps, columns).map(({ step, lr }) => ({ series: log.label + LOGGED_SUFFIX, step, lr: shown(lr) })),
+  );
+
+  let high = 0;
+  for (const e of envelopes) high = Math.max(high, Math.abs(e.low), Math.abs(e.high));
+  for (const row of logRows) high = Math.max(high, Math.abs(row.lr ?? 0));
+  const lrFormat = scientific(high) ? '~e' : '~g';
+
+  const names = [...request.curves.map((c) => c.label), ...logs.map((l) => l.label + LOGGED_SUFFIX)];
+  const palette = names.map((_, k) => theme.series[k % theme.series.length]);
+  const x = {
+    field: 'step',
+    type: 'quantitative' as const,
+    title: 'step',
+    // The x range is the horizon, 0 to --steps, so its end is a round label.
+    scale: { domain: [0, steps], nice: false, zero: true },
+    // format() here is plain d3-format, where the axis' own format would share one prefix: 0M, 0.1M.
+    axis: { labelExpr: "format(datum.value, '~s')", labelFlush: true, tickCount: Math.max(2, Math.round(width / 90)) },
+  };
+  const y = {
+    field: 'lr',
+    type: 'quantitative' as const,
+    title: 'learning rate',
+    scale: request.logY ? { type: 'log' as const } : { zero: true },
+    axis: { labelExpr: lrLabelExpression(request.logY, lrFormat), tickCount: Math.max(2, Math.round(height / 45)) },
+  };
+  const color = {
+    field: 'series',
+    type: 'nominal' as const,
+    // The domain in the user's order: otherwise vega-lite sorts the names and colours change with them.
+    scale: { domain: names, range: palette },
+    legend: names.length > 0 ? { title: null } : null,
+  };
+
+  const layers: object[] = [
+    {
+      data: { values: lineRows },
+      mark: { type: 'line', strokeWidth: 1.75, strokeJoin: 'round', strokeCap: 'round', clip: true, invalid: 'break-paths-filter-domains' },
+      encoding: { x, y, color },
+      ...(options.interactive ? { params: [{ name: 'zoom', select: { type: 'interval', encodings: ['x'] }, bind: 'scales' }] } : {}),
+    },
+  ];
+  if (logRows.length > 0) {
+    layers.push({
+      data: { values: logRows },
+      mark: { type: 'point', filled: true, size: 14, opacity: 0.85, clip: true, invalid: 'break-paths-filter-domains' },
+      encoding: { x: { field: 'step', type: 'quantitative' }, y: { field: 'lr', type: 'quantitative' }, color },
+    });
+  }
+  if (options.interactive && request.curves.length > 0) layers.push(hoverLayer(request, columns, theme.hoverRule, lrFormat));
+
+  const spec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    description: `learning rate per step: ${names.join(', ')}`,
+    width,
+    height,
+    autosize: { type: 'fit', contains: 'padding' },
+    padding: 10,
+    background: theme.background,
+    ...(request.title ? { title: { text: request.title, anchor: 'start', offset: 12 } } : {}),
+    layer: layers,
+    config: {
+      font: FONT_FAMILY,
+      view: { stroke: null },
+      axis: {
+        labelColor: theme.mutedText,
+        labelFontSize: 11,
+        titleColor: theme.text,
+        titleFontSize: 12,
+        titleFontWeight: 'normal',
+        gridColor: theme.grid,
+        domainColor: theme.axis,
+        tickColor: theme.axis,
+      },
+      legend: {
+        orient: 'bottom',
+        direction: 'vertical',
+        labelColor: theme.text,
+        labelFontSize: 12,
+        labelLimit: width - 40,
+        symbolType: 'stroke',
+        symbolStrokeWidth: 2.5,
+        symbolSize: 220,
+      },
+      title: { color: theme.text, fontSize: 15, fontWeight: 'bold' },
+    },
+  };
+  return spec as TopLevelSpec;
+}
+
+/** The spec as a file: users feed it to vega-embed, the vega editor, or altair. */
+export function renderVegaLiteJson(request: RenderRequest): string {
+  return JSON.stringify(vegaLiteSpec(request, { interactive: true, detail: 1 })) + '\n';
+}
+
+/** Small (< 0.01) and huge rates read as 3e-4 and 2e+5, never as 0.00 or 200000. */
+function scientific(magnitude: number): boolean {
+  return magnitude !== 0 && (magnitude < 1e-2 || magnitude >= 1e5);
+}
+
+function lrLabelExpression(logY: boolean, format: string): string {
+  // A log axis spans decades, so each label picks its own notation: 1e-5, 1e-3, 0.01, 0.1, 1.
+  if (logY) return "abs(datum.value) < 0.01 || abs(datum.value) >= 1e5 ? format(datum.value, '~e') : format(datum.value, '~g')";
+  return `datum.value === 0 ? '0' : format(datum.value, '${format}')`;
+}
+
+/**
+ * An invisible rule at each sampled step; the one nearest the pointer shows, and its tooltip holds the
+ * step and the exact learning rate of every curve there.
+ */
+function hoverLayer(request: RenderRequest, columns: number, ruleColor: string, lrFormat: string): object {
+  const tooltipFormat = lrFormat === '~e' ? '.4~e' : '.4~g';
+  return {
+    data: { values: sampleRows(request.curves, columns) },
+    mark: { type: 'rule', color: ruleColor, strokeWidth: 1 },
+    params: [{ name: 'hover', select: { type: 'point', fields: ['step'], nearest: true, on: 'pointerover', clear: 'pointerout' } }],
+    encoding: {
+      x: { field: 'step', type: 'quantitative' },
+      opacity: { condition: { param: 'hover', empty: false, value: 0.7 }, value: 0 },
+      tooltip: [
+        { field: 'step', type: 'quantitative', title: 'step', format: ',' },
+        ...request.curves.map((curve, k) => ({ field: seriesField(k), type: 'quantitative', title: curve.label, format: tooltipFormat })),
+      ],
+    },
+  };
 }

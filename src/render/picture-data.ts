@@ -1,0 +1,94 @@
+import type { Curve } from '../curve/curve.js';
+import type { Envelope } from '../curve/envelope.js';
+import type { LoggedPoints } from './request.js';
+
+/** One point of a drawn line: a step and the learning rate there. */
+export interface LinePoint {
+  step: number;
+  lr: number;
+}
+
+/**
+ * The envelope as a polyline a picture can draw, at most two points a column plus the exact ends. In
+ * each column the line visits the column's min and max, nearer one first (nearer the point drawn
+ * before), the first at the column's first step and the second at its last step. On a monotone stretch
+ * those are exactly the curve's values at those steps (a decreasing column starts at its max and ends at
+ * its min), so the line is the curve; a restart peak or a one-step spike inside a column becomes a
+ * vertical stroke at its full height. The curve's first and last values are drawn at steps 0 and
+ * steps-1. Steps strictly increase, so a renderer that sorts by step keeps this order.
+ */
+export function envelopeLine(envelope: Envelope): LinePoint[] {
+  const points: LinePoint[] = [];
+  let previous = envelope.first;
+  const lastColumn = envelope.columns - 1;
+  for (let c = 0; c <= lastColumn; c++) {
+    const low = envelope.min[c];
+    const high = envelope.max[c];
+    const exit = c === lastColumn ? envelope.last : undefined;
+    // The extreme the curve leaves the column at goes last; otherwise the one nearer the line so far.
+    const highFirst = exit === low ? true : exit === high ? false : Math.abs(high - previous) < Math.abs(previous - low);
+    const visits = c === 0 ? [envelope.first] : [];
+    visits.push(highFirst ? high : low, highFirst ? low : high);
+    if (exit !== undefined) visits.push(exit);
+    const values = visits.filter((v, k) => k === 0 || v !== visits[k - 1]);
+    // A column holds at least as many steps as distinct values visited, so these steps stay inside it.
+    const firstStep = envelope.start[c];
+    const lastStep = envelope.start[c + 1] - 1;
+    values.forEach((lr, k) => {
+      points.push({ step: k === values.length - 1 && k > 0 ? lastStep : firstStep + k, lr });
+    });
+    previous = values[values.length - 1];
+  }
+  return points;
+}
+
+/** Exact values of every curve at a few sample steps (one per column and the last step), for tooltips. */
+export function sampleRows(curves: readonly Curve[], columns: number): Record<string, number>[] {
+  const steps = curves[0]?.steps ?? 0;
+  const count = Math.max(1, Math.min(columns, steps));
+  const sampled = new Set<number>();
+  for (let c = 0; c < count; c++) sampled.add(Math.floor((c * steps) / count));
+  if (steps > 0) sampled.add(steps - 1);
+  const one = new Float64Array(1);
+  return [...sampled].map((step) => {
+    const row: Record<string, number> = { step };
+    curves.forEach((curve, k) => {
+      curve.fill(step, one);
+      row[seriesField(k)] = one[0];
+    });
+    return row;
+  });
+}
+
+/**
+ * The field a curve's values go by in tooltip rows. Never the label itself: vega-lite reads dots and
+ * brackets in field names as nested access, and labels like `cosine:lr=0.1` have them.
+ */
+export function seriesField(index: number): string {
+  return `lr${index}`;
+}
+
+/**
+ * Logged points to draw, thinned to at most the first, the lowest and the highest point of each
+ * column so that a run logged at every step of a million still makes a small picture; every point
+ * kept is one the run really logged.
+ */
+export function loggedPoints(log: LoggedPoints, steps: number, columns: number): LinePoint[] {
+  const count = log.steps.length;
+  if (count <= 2 * columns) return log.steps.map((step, j) => ({ step, lr: log.values[j] }));
+  const width = Math.max(1, steps) / columns;
+  const kept: LinePoint[] = [];
+  let j = 0;
+  while (j < count) {
+    const column = Math.floor(log.steps[j] / width);
+    const first = j;
+    let low = j;
+    let high = j;
+    for (j++; j < count && Math.floor(log.steps[j] / width) === column; j++) {
+      if (log.values[j] < log.values[low]) low = j;
+      if (log.values[j] > log.values[high]) high = j;
+    }
+    for (const index of new Set([first, low, high].sort((a, b) => a - b))) kept.push({ step: log.steps[index], lr: log.values[index] });
+  }
+  return kept;
+}
