@@ -3,6 +3,7 @@ import { LrvizError } from '../errors.js';
 import { ClosedPipe } from '../io/write-output.js';
 import { registerList } from './commands/list.js';
 import { registerPlot } from './commands/plot.js';
+import { registerCheck } from './commands/check.js';
 import { examples } from './help.js';
 
 declare const LRVIZ_VERSION: string | undefined;
@@ -32,6 +33,7 @@ function program(): Command {
     );
   registerPlot(root);
   registerList(root);
+  registerCheck(root);
   for (const command of root.commands) command.exitOverride().configureOutput({ writeErr: () => {} }).showSuggestionAfterError(true);
   return root;
 }

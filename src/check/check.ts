@@ -1,0 +1,51 @@
+import { bySeverityThenStep, type Finding } from './finding.js';
+import { profileOf, type CheckInput } from './profile.js';
+import { horizonRules } from './rules/horizon.js';
+import { restartRules } from './rules/restarts.js';
+import { unitRules } from './rules/units.js';
+import { negativeLr, neverChanges } from './rules/values.js';
+import { firstStepZero, warmupRules } from './rules/warmup.js';
+
+export interface CheckedSchedule {
+  readonly label: string;
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * Every diagnostic for one schedule over one run: a pure function of the schedule's values, its
+ * horizon, its resolved spec and the training length. No I/O, no formatting.
+ */
+export function checkSchedule(input: CheckInput & { definitionName?: string }): CheckedSchedule {
+  const profile = profileOf(input);
+  const units = unitRules(profile);
+  const findings = [
+    ...units.findings,
+    ...horizonRules(profile).filter((f) => !units.explains.includes(f.code)),
+    ...firstStepZero(profile),
+    ...warmupRules(profile),
+    ...restartRules(profile),
+    ...negativeLr(profile),
+    ...neverChanges(profile, input.definitionName),
+  ];
+  return { label: input.label, findings: findings.sort(bySeverityThenStep) };
+}
+
+export interface CheckSummary {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function summarize(results: readonly CheckedSchedule[]): CheckSummary {
+  const all = results.flatMap((r) => r.findings);
+  return {
+    errors: all.filter((f) => f.severity === 'error').length,
+    warnings: all.filter((f) => f.severity === 'warning').length,
+    infos: all.filter((f) => f.severity === 'info').length,
+  };
+}
+
+/** 1 when the check fails: any error, or with `strict` any warning too. Infos never fail. */
+export function exitStatus(summary: CheckSummary, strict: boolean): number {
+  return summary.errors > 0 || (strict && summary.warnings > 0) ? 1 : 0;
+}

@@ -1,0 +1,51 @@
+/** How much a finding matters: an error trains the wrong thing, a warning wastes or risks part of the run, an info explains. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * One diagnostic about one schedule, publint-style: a stable code and name for tools, the step where it
+ * shows, the numbers that prove it, and the fix in words. Messages are data; ./format.ts turns them into text.
+ */
+export interface Finding {
+  /** Stable identifier, e.g. `LRV001`. Never reused for a different diagnostic. */
+  readonly code: string;
+  /** Stable slug, e.g. `horizon-before-end`. */
+  readonly name: string;
+  readonly severity: Severity;
+  /** The scheduler step where the problem shows (0-based, the index convention of curves). */
+  readonly step: number;
+  /** The values at that step and around it that the message quotes. */
+  readonly values: Readonly<Record<string, number>>;
+  /** What is wrong, one sentence. */
+  readonly message: string;
+  /** How to fix it, one or two lines. */
+  readonly fix: string;
+}
+
+/** Every code lrviz check can report, with its severity: the table the README and `--json` consumers rely on. */
+export const CODES = {
+  LRV001: { name: 'horizon-before-end', severity: 'error' },
+  LRV002: { name: 'floor-before-end', severity: 'warning' },
+  LRV003: { name: 'decay-unfinished', severity: 'warning' },
+  LRV004: { name: 'horizon-in-epochs', severity: 'error' },
+  LRV005: { name: 'horizon-in-steps', severity: 'error' },
+  LRV006: { name: 'first-step-zero', severity: 'warning' },
+  LRV007: { name: 'warmup-jump', severity: 'warning' },
+  LRV008: { name: 'ends-mid-cycle', severity: 'warning' },
+  LRV009: { name: 'restart-peaks', severity: 'info' },
+  LRV010: { name: 'warmup-past-end', severity: 'warning' },
+  LRV011: { name: 'never-changes', severity: 'warning' },
+  LRV012: { name: 'negative-lr', severity: 'error' },
+} as const satisfies Record<string, { name: string; severity: Severity }>;
+
+export type Code = keyof typeof CODES;
+
+export function finding(code: Code, step: number, values: Record<string, number>, message: string, fix: string): Finding {
+  return { code, name: CODES[code].name, severity: CODES[code].severity, step, values, message, fix };
+}
+
+const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Errors first, then by step. */
+export function bySeverityThenStep(a: Finding, b: Finding): number {
+  return ORDER[a.severity] - ORDER[b.severity] || a.step - b.step || a.code.localeCompare(b.code);
+}

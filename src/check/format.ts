@@ -1,0 +1,37 @@
+import type { CheckedSchedule, CheckSummary } from './check.js';
+import { count } from './profile.js';
+import type { Training } from './training.js';
+
+/** The check's report for people: one block per schedule, findings with code, step, message and fix. */
+export function formatReport(results: readonly CheckedSchedule[], summary: CheckSummary, training: Training): string {
+  const unit = training.stepped === 'epoch' ? 'scheduler steps (one per epoch)' : 'steps';
+  const lines: string[] = [];
+  for (const result of results) {
+    lines.push(`${result.label}  (${count(training.schedulerSteps)} ${unit})`);
+    if (result.findings.length === 0) lines.push('  no problems found');
+    for (const f of result.findings) {
+      lines.push(`  ${f.severity.padEnd(7)} ${f.code} ${f.name} at step ${count(f.step)}`);
+      lines.push(`          ${f.message}`);
+      lines.push(`          fix: ${f.fix}`);
+    }
+    lines.push('');
+  }
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  lines.push(`${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`);
+  return lines.join('\n') + '\n';
+}
+
+/** The same for CI: stable codes and numbers, nothing to parse out of sentences. */
+export function formatJson(results: readonly CheckedSchedule[], summary: CheckSummary, training: Training, specs: readonly unknown[]): string {
+  return (
+    JSON.stringify(
+      {
+        training,
+        summary,
+        schedules: results.map((r, k) => ({ label: r.label, spec: specs[k], findings: r.findings })),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}

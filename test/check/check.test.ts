@@ -1,0 +1,188 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkSchedule, exitStatus, summarize } from '../../src/check/index.js';
+import type { Training } from '../../src/check/training.js';
+import { constant, cosine, exponential, join, linear, restarts, schedule, warmup, type Schedule } from '../../src/schedules/index.js';
+import { buildSchedule } from '../../src/spec/build.js';
+import { parseTextSpec } from '../../src/spec/parse.js';
+
+const run = (steps: number, more: Partial<Training> = {}): Training => ({ schedulerSteps: steps, stepped: 'batch', ...more });
+const codes = (s: Schedule, training: Training, spec?: Record<string, unknown>) =>
+  checkSchedule({ label: 's', schedule: s, training, spec: spec as never }).findings.map((f) => f.code);
+const findingsOf = (s: Schedule, training: Training) => checkSchedule({ label: 's', schedule: s, training }).findings;
+const built = (text: string, steps: number) => {
+  const b = buildSchedule(parseTextSpec(text), steps);
+  return checkSchedule({ label: text, schedule: b.schedule, spec: b.resolved, training: run(steps), definitionName: b.definition.name }).findings;
+};
+
+/** timm's CosineLRScheduler without warmup_prefix: the warmup is laid over a cosine that starts at step 0. */
+function timmNoPrefix(base: number, warmupInit: number, warmupT: number, tInitial: number): Schedule {
+  const decay = cosine(base, 0, tInitial);
+  return schedule((t) => (t < warmupT ? warmupInit + (t * (base - warmupInit)) / warmupT : decay.lr(t)), tInitial);
+}
+
+describe('well-formed schedules report nothing', () => {
+  const cases: [string, string, number][] = [
+    ['warmup from above 0 into a cosine over the run', 'cosine-warmup:lr=3e-4,warmup=500,start_lr=3e-6', 10000],
+    ['linear decay with a warmup from above 0', 'linear:lr=1e-5,warmup=500,start_lr=1e-7', 5000],
+    ['warmup-stable-decay', 'wsd:lr=1e-3,warmup=100,start_lr=1e-5,decay=200', 2000],
+    ['a cosine without warmup', 'cosine:lr=0.1', 35190],
+    ['constant', 'constant:lr=0.01', 1000],
+    ['step decay', 'step:lr=0.1,step_size=30,gamma=0.1', 90],
+    ['exponential decay', 'exponential:lr=0.1,decay_rate=0.5,decay_steps=100', 1000],
+    ['one cycle', 'one-cycle:lr=0.1', 1000],
+  ];
+  for (const [name, spec, steps] of cases) {
+    it(name, () => expect(built(spec, steps)).toEqual([]));
+  }
+
+  it('timm with warmup_prefix: the cosine starts where the warmup ends', () => {
+    const warmupT = 20 * 1251;
+    const prefixed = warmup(cosine(1e-3, 1e-5, 280 * 1251), { steps: warmupT, startLr: 1e-6, endLr: 1e-3 });
+    expect(codes(prefixed, run(300 * 1251))).toEqual([]);
+  });
+
+  it('any warmup from above 0 into a cosine whose horizon is the training length (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 20, max: 4000 }), fc.double({ min: 0.001, max: 0.9, noNaN: true }), fc.double({ min: 1e-6, max: 1, noNaN: true }), (steps, warmupShare, peak) => {
+        const warmupSteps = Math.max(2, Math.floor(steps * warmupShare * 0.5));
+        const s = warmup(cosine(peak, 0, steps - warmupSteps), { steps: warmupSteps, startLr: peak / 100, endLr: peak });
+        expect(codes(s, run(steps))).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('horizon against training length', () => {
+  it('LRV001: the seed tutorial, an 800-step CosineWarmup trained 7,820 steps, climbs back to its peak', () => {
+    const seed = warmup(cosine(0.5, 0, 300, 'continue'), { steps: 500, startLr: 0, endLr: 0.5 });
+    const [horizon] = findingsOf(seed, run(7820)).filter((f) => f.code === 'LRV001');
+    expect(horizon).toMatchObject({ severity: 'error', step: 800, name: 'horizon-before-end' });
+    expect(horizon.values.lrAtHorizon).toBeCloseTo(0, 12);
+    expect(horizon.values.maxAfterHorizon).toBeCloseTo(0.5, 6);
+    expect(horizon.message).toContain('climbs back');
+  });
+
+  it('LRV002: a cosine that bottoms out at step 75 of 85 sits at its floor', () => {
+    const [floor] = findingsOf(cosine(0.1, 1e-4, 75), run(85));
+    expect(floor).toMatchObject({ code: 'LRV002', severity: 'warning', step: 75, values: { stepsAtFloor: 10, floor: 1e-4 } });
+  });
+
+  it('LRV002 names the parameter to change', () => {
+    const [floor] = built('cosine:lr=0.1,total=75', 85);
+    expect(floor.fix).toContain('change total=75 to 85');
+  });
+
+  it('LRV003: a horizon scaled by gradient accumulation never finishes its decay', () => {
+    const [unfinished] = findingsOf(linear(1e-4, 0, 4000), run(1000));
+    expect(unfinished).toMatchObject({ code: 'LRV003', step: 999 });
+    expect(unfinished.values.finalLr).toBeCloseTo(1e-4 * (3001 / 4000), 12);
+  });
+
+  it('a horizon within 2% past the end is not unfinished', () => {
+    expect(codes(linear(1e-4, 0, 1010), run(1000))).toEqual([]);
+  });
+});
+
+describe('epochs and steps', () => {
+  it('LRV004: T_max in epochs, stepped per batch; the rebound it causes is not reported twice', () => {
+    const torchLike = cosine(0.1, 0, 90, 'continue');
+    const found = checkSchedule({ label: 't', schedule: torchLike, spec: { type: 'x', T_max: 90 }, training: run(90 * 391, { epochs: 90, stepsPerEpoch: 391 }) }).findings;
+    expect(found.map((f) => f.code)).toEqual(['LRV004']);
+    expect(found[0].message).toContain('T_max=90 matches --epochs 90');
+    expect(found[0].fix).toContain('35,190');
+  });
+
+  it('LRV005: a horizon in batches given to a scheduler stepped per epoch', () => {
+    const found = findingsOf(cosine(0.1, 0, 35190), run(90, { stepped: 'epoch', epochs: 90, stepsPerEpoch: 391 }));
+    expect(found.map((f) => f.code)).toEqual(['LRV005']);
+    expect(found[0].values.finalLr).toBeGreaterThan(0.0999);
+  });
+
+  it('a horizon in batches stepped per batch is right', () => {
+    expect(codes(cosine(0.1, 0, 35190), run(35190, { epochs: 90, stepsPerEpoch: 391 }))).toEqual([]);
+  });
+});
+
+describe('warmup', () => {
+  it('LRV006: HF-style warmup from 0 wastes the first update', () => {
+    const [zero] = findingsOf(warmup(cosine(1e-5, 0, 900), { steps: 100, startLr: 0, endLr: 1e-5 }), run(1000));
+    expect(zero).toMatchObject({ code: 'LRV006', step: 0, values: { stepsAtZero: 1 } });
+    expect(zero.values.nextLr).toBeCloseTo(1e-7, 18);
+  });
+
+  it('LRV006 stepped per epoch: the whole first epoch', () => {
+    const [zero] = findingsOf(warmup(cosine(0.1, 0, 95), { steps: 5, startLr: 0, endLr: 0.1 }), run(100, { stepped: 'epoch', epochs: 100, stepsPerEpoch: 50 }));
+    expect(zero.message).toMatch(/the first epoch \(50 updates\) trains at learning rate 0/);
+  });
+
+  it('LRV007: timm without warmup_prefix drops where the warmup ends (Swin-Transformer#277)', () => {
+    const steps = 300 * 1251;
+    const found = findingsOf(timmNoPrefix(1e-3, 1e-6, 20 * 1251, steps), run(steps));
+    const jump = found.find((f) => f.code === 'LRV007')!;
+    expect(jump.step).toBe(20 * 1251);
+    expect(jump.values.jump).toBeLessThan(-0.01 * 1e-3);
+  });
+
+  it('LRV007: a warmup aimed below the peak jumps up', () => {
+    const s = warmup(cosine(1, 0, 900), { steps: 100, startLr: 0.01, endLr: 0.5 });
+    const jump = findingsOf(s, run(1000)).find((f) => f.code === 'LRV007')!;
+    expect(jump).toMatchObject({ step: 100, values: { after: 1 } });
+  });
+
+  it('a short timm warmup (5 of 300 epochs) makes no visible jump and no finding', () => {
+    expect(codes(timmNoPrefix(1e-3, 1e-6, 5 * 100, 300 * 100), run(300 * 100))).toEqual([]);
+  });
+
+  it('LRV010: warmup longer than the run', () => {
+    const [rising] = findingsOf(warmup(constant(1e-3), { steps: 2000, startLr: 1e-5 }), run(1000));
+    expect(rising).toMatchObject({ code: 'LRV010', step: 999 });
+  });
+});
+
+describe('restarts', () => {
+  const sgdr = (decay: number) => restarts({ firstCycle: 1000, cycleMult: 2, cycle: (k, length) => cosine(0.1 * decay ** k, 0, length) });
+
+  it('LRV008 and LRV009: ending mid-cycle, peaks not decaying', () => {
+    const found = findingsOf(sgdr(1), run(5000));
+    expect(found.map((f) => f.code)).toEqual(['LRV008', 'LRV009']);
+    expect(found[0].values).toMatchObject({ cycleStart: 3000, expectedCycleEnd: 7000 });
+    expect(found[1].message).toContain('do not decay');
+  });
+
+  it('ending at a cycle boundary leaves only the information about the peaks', () => {
+    const found = findingsOf(sgdr(0.5), run(7000));
+    expect(found.map((f) => f.code)).toEqual(['LRV009']);
+    expect(found[0].message).toContain('decaying peaks 0.1, 0.05, 0.025');
+  });
+});
+
+describe('values', () => {
+  it('LRV011: a "warmup" from the peak to the peak never changes', () => {
+    expect(built('warmup:lr=1e-3,warmup=100,start_lr=1e-3', 1000).map((f) => f.code)).toEqual(['LRV011']);
+  });
+
+  it('LRV012: a learning rate below zero', () => {
+    const found = findingsOf(join([linear(0.1, -0.01, 100), constant(-0.01)], [100]), run(200));
+    expect(found[0]).toMatchObject({ code: 'LRV012', severity: 'error' });
+    expect(found[0].step).toBe(91);
+  });
+
+  it('huge runs are sampled, and exact steps are still found', () => {
+    const steps = 2e8;
+    const s = warmup(exponential({ from: 0.1, rate: 0.5, every: 1e7 }), { steps: 1000, startLr: 0 });
+    const [zero] = findingsOf(s, run(steps));
+    expect(zero.code).toBe('LRV006');
+  });
+});
+
+describe('exit status', () => {
+  it('errors fail; warnings fail only when strict; infos never', () => {
+    expect(exitStatus({ errors: 1, warnings: 0, infos: 0 }, false)).toBe(1);
+    expect(exitStatus({ errors: 0, warnings: 1, infos: 0 }, false)).toBe(0);
+    expect(exitStatus({ errors: 0, warnings: 1, infos: 0 }, true)).toBe(1);
+    expect(exitStatus({ errors: 0, warnings: 0, infos: 3 }, true)).toBe(0);
+    expect(summarize([{ label: 'a', findings: findingsOf(cosine(0.1, 1e-4, 75), run(85)) }])).toEqual({ errors: 0, warnings: 1, infos: 0 });
+  });
+});

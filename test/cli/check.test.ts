@@ -1,0 +1,68 @@
+/**
+ * `lrviz check` as CI runs it: exit status 0 / 1 / 2, a report for people, JSON with stable codes.
+ */
+import { describe, expect, it } from 'vitest';
+import { lrviz } from '../support/cli.js';
+
+describe('lrviz check', () => {
+  it('a well-formed schedule: nothing found, exit 0 even with --strict', () => {
+    const { status, stdout, stderr } = lrviz(['check', '-s', 'cosine-warmup:lr=3e-4,warmup=500,start_lr=3e-6', '--train-steps', '10000', '--strict']);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toContain('no problems found');
+    expect(stdout).toContain('0 errors, 0 warnings, 0 infos');
+  });
+
+  it('a horizon given in epochs to a per-batch scheduler is an error: exit 1, JSON for CI', () => {
+    const { status, stdout, stderr } = lrviz(['check', '-s', 'cosine:lr=0.1,total=90', '--epochs', '90', '--steps-per-epoch', '391', '--json']);
+    expect(status).toBe(1);
+    expect(stderr).toBe('lrviz: error: check failed: 1 error\n');
+    const report = JSON.parse(stdout);
+    expect(report.training).toEqual({ schedulerSteps: 35190, stepped: 'batch', epochs: 90, stepsPerEpoch: 391 });
+    expect(report.summary).toEqual({ errors: 1, warnings: 0, infos: 0 });
+    expect(report.schedules[0].spec).toMatchObject({ type: 'cosine', total: 90 });
+    expect(report.schedules[0].findings[0]).toMatchObject({ code: 'LRV004', name: 'horizon-in-epochs', severity: 'error', step: 90 });
+  });
+
+  it('warnings pass by default and fail with --strict', () => {
+    const args = ['check', '-s', 'cosine:lr=0.1,total=75', '--train-steps', '85'];
+    const relaxed = lrviz(args);
+    expect(relaxed.status).toBe(0);
+    expect(relaxed.stdout).toMatch(/warning LRV002 floor-before-end at step 75\n\s+the schedule reaches its end value 0 at step 75 and holds it for the last 10 steps \(12% of training\)\n\s+fix: change total=75 to 85/);
+    const strict = lrviz([...args, '--strict']);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toBe('lrviz: error: check failed: 1 warning (--strict)\n');
+  });
+
+  it('checks several schedules in one run', () => {
+    const { stdout } = lrviz(['check', '-s', 'cosine:lr=0.1', '-s', 'cosine-restarts:lr=0.1,cycle=1000,cycle_mult=2', '--train-steps', '5000', '--json']);
+    const report = JSON.parse(stdout);
+    expect(report.schedules.map((s: { findings: { code: string }[] }) => s.findings.map((f) => f.code))).toEqual([[], ['LRV008', 'LRV009']]);
+  });
+
+  it('per-epoch stepping: the horizon in batches', () => {
+    const { status, stdout } = lrviz(['check', '-s', 'cosine:lr=0.1,total=35190', '--epochs', '90', '--steps-per-epoch', '391', '--stepped', 'epoch']);
+    expect(status).toBe(1);
+    expect(stdout).toContain('LRV005 horizon-in-steps');
+    expect(stdout).toContain('90 scheduler steps (one per epoch)');
+  });
+
+  const bad: [string, string[], RegExp][] = [
+    ['no training length', ['-s', 'cosine'], /check needs the training length: --train-steps N, or --epochs E with --steps-per-epoch S/],
+    ['epochs without steps per epoch', ['-s', 'cosine', '--epochs', '9'], /--epochs 9 needs --steps-per-epoch/],
+    ['both lengths', ['-s', 'cosine', '--epochs', '9', '--steps-per-epoch', '3', '--train-steps', '27'], /either --train-steps or --epochs/],
+    ['a bad count', ['-s', 'cosine', '--train-steps', '1.5'], /--train-steps "1.5" is not allowed/],
+    ['a bad unit', ['-s', 'cosine', '--train-steps', '10', '--stepped', 'iteration'], /--stepped "iteration" is not allowed; use batch or epoch/],
+    ['no schedule', ['--train-steps', '10'], /no schedule given/],
+    ['a bad spec', ['-s', 'cosine:lr=-1', '--train-steps', '10'], /lr=/],
+  ];
+  for (const [name, args, message] of bad) {
+    it(`bad input exits 2 with one line: ${name}`, () => {
+      const { status, stdout, stderr } = lrviz(['check', ...args]);
+      expect(status).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(message);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+    });
+  }
+});
