@@ -1,2 +1,272 @@
-// Dialect: torch. (to be filled in)
-export {};
+/**
+ * Dialect: torch.optim.lr_scheduler as in torch 1.13.1, stepped once per optimizer update. `lr` is the
+ * optimizer's learning rate (the schedulers' base_lr); lr(i) is the value torch's optimizer uses for its
+ * i-th update. Closed forms are lrviz's shapes; where torch's own arithmetic differs (the recursive
+ * cosine, OneCycleLR's phases, CyclicLR's float cycle position) the difference is written once, named.
+ */
+import { LrvizError } from '../errors.js';
+import type { ParamDef, SpecObject } from '../spec/params.js';
+import { register, type BuildContext, type Params, type ScheduleDefinition } from '../spec/registry.js';
+import { DEFAULT_LR } from '../schedules/builtins.js';
+import { join } from '../schedules/combinators/join.js';
+import { restarts } from '../schedules/combinators/restarts.js';
+import { anneal, cosine, linear } from '../schedules/shapes/anneal.js';
+import { constant } from '../schedules/shapes/constant.js';
+import { polynomialEasing } from '../schedules/shapes/easing.js';
+import { exponential } from '../schedules/shapes/exponential.js';
+import { piecewiseConstant } from '../schedules/shapes/piecewise.js';
+import type { Schedule } from '../schedules/schedule.js';
+import { cyclic, type CyclicMode } from './torch-cyclic.js';
+import { oneCycle } from './torch-one-cycle.js';
+import { recurrence } from './torch-recurrence.js';
+
+const lr: ParamDef = { name: 'lr', type: 'number', min: 0, default: DEFAULT_LR, doc: "the optimizer's lr (the scheduler's base_lr; torch.optim.Adam's default)" };
+const gamma = (fallback?: number): ParamDef => ({
+  name: 'gamma',
+  type: 'number',
+  min: 0,
+  ...(fallback === undefined ? {} : { default: fallback }),
+  doc: 'multiplicative factor of each decay',
+});
+const etaMin: ParamDef = { name: 'eta_min', type: 'number', min: 0, default: 0, doc: 'minimum learning rate' };
+/** Momentum settings torch takes alongside the lr: accepted so that a copied call works, never read. */
+const momentumNoOps: ParamDef[] = [
+  { name: 'cycle_momentum', type: 'boolean', default: true, doc: 'cycle momentum too (momentum only; no effect on lr)' },
+  { name: 'base_momentum', type: 'number', min: 0, default: 0.85, doc: 'lower momentum bound (momentum only; no effect on lr)' },
+  { name: 'max_momentum', type: 'number', min: 0, default: 0.95, doc: 'upper momentum bound (momentum only; no effect on lr)' },
+];
+
+/**
+ * torch's CosineAnnealingLR in its chainable (recursive) form, as `get_lr` computes it
+ * (torch/optim/lr_scheduler.py, CosineAnnealingLR.get_lr, 1.13.1): each value is the previous one scaled
+ * by a ratio of cosines, with a separate additive step where that ratio would divide by zero
+ * ((t - 1 - T_max) % (2 T_max) == 0, the step after each trough). Past T_max it climbs back to lr and keeps
+ * oscillating with period 2 T_max. Equal to the closed form up to rounding, which it accumulates.
+ */
+export function torchCosineAnnealing(baseLr: number, etaMin: number, tMax: number): Schedule {
+  const troughStep = ((baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax))) / 2;
+  return recurrence(
+    baseLr,
+    (t, previous) => {
+      if ((t - 1 - tMax) % (2 * tMax) === 0) return previous + troughStep;
+      return ((1 + Math.cos((Math.PI * t) / tMax)) / (1 + Math.cos((Math.PI * (t - 1)) / tMax))) * (previous - etaMin) + etaMin;
+    },
+    tMax,
+  );
+}
+
+/** Milestones are whole steps in order: increasing from 1 (SequentialLR), or non-decreasing from 0 (MultiStepLR). */
+function checkMilestones(milestones: number[], ctx: BuildContext, strictly: boolean): void {
+  const least = strictly ? 1 : 0;
+  milestones.forEach((m, k) => {
+    const previous = milestones[k - 1];
+    if (!Number.isInteger(m) || m < least || (k > 0 && (strictly ? m <= previous : m < previous))) {
+      ctx.fail(`milestones=${JSON.stringify(milestones)} must be ${strictly ? 'increasing' : 'non-decreasing'} whole steps >= ${least}`);
+    }
+  });
+}
+
+function sequential(p: Params, ctx: BuildContext): Schedule {
+  const specs = p.specs('schedulers');
+  const milestones = p.nums('milestones');
+  if (milestones.length !== specs.length - 1) {
+    ctx.fail(`milestones has ${milestones.length} entries; torch needs one fewer than schedulers (${specs.length - 1})`);
+  }
+  checkMilestones(milestones, ctx, true);
+  const baseLr = p.num('lr');
+  const parts = specs.map((spec, k) => {
+    // Every scheduler of a SequentialLR drives the same optimizer, so they share its lr.
+    if (spec.lr !== undefined && Number(spec.lr) !== baseLr) {
+      ctx.fail(`schedulers[${k}] has lr=${String(spec.lr)}, but the schedulers share the optimizer's lr=${baseLr}; give lr once, on SequentialLR`);
+    }
+    return ctx.nested({ ...spec, lr: baseLr } as SpecObject, `schedulers[${k}]`, 'torch');
+  });
+  // torch 1.13.1 SequentialLR.step calls `scheduler.step(0)` on the next scheduler at each milestone, so it
+  // restarts at its own step 0 from its closed form (base_lr for every built-in scheduler) and then runs on
+  // as if it had been alone; the schedulers constructed before SequentialLR moved the optimizer's lr, but
+  // __init__ resets it to initial_lr and undoes their first step. Net effect: a plain join at the milestones.
+  return join(parts, milestones);
+}
+
+const definitions: ScheduleDefinition[] = [
+  {
+    name: 'torch.ConstantLR',
+    summary: 'lr * factor until total_iters, then lr',
+    formula: 'lr * factor  for i < total_iters;  (lr * factor) * (1/factor) after  (lr * factor forever when total_iters = 0)',
+    params: [
+      lr,
+      { name: 'factor', type: 'number', above: 0, max: 1, default: 1 / 3, defaultText: '1/3', doc: 'multiplier until total_iters' },
+      { name: 'total_iters', type: 'integer', min: 0, default: 5, doc: 'steps at the reduced lr' },
+    ],
+    build: (p) => {
+      const reduced = p.num('lr') * p.num('factor');
+      // ConstantLR.get_lr (torch/optim/lr_scheduler.py, 1.13.1) undoes the factor by multiplying by 1/factor at
+      // step total_iters, and never does when total_iters is 0 (step 0 applies it, every later step keeps it).
+      if (p.num('total_iters') === 0) return constant(reduced);
+      return piecewiseConstant([p.num('total_iters')], [reduced, reduced * (1 / p.num('factor'))]);
+    },
+  },
+  {
+    name: 'torch.LinearLR',
+    summary: 'lr * start_factor moving linearly to lr * end_factor over total_iters steps, then held',
+    formula: 'lr * (start_factor + (end_factor - start_factor) * min(i, total_iters)/total_iters)',
+    params: [
+      lr,
+      { name: 'start_factor', type: 'number', above: 0, max: 1, default: 1 / 3, defaultText: '1/3', doc: 'multiplier at step 0' },
+      { name: 'end_factor', type: 'number', min: 0, max: 1, default: 1, doc: 'multiplier from total_iters on' },
+      { name: 'total_iters', type: 'integer', min: 0, default: 5, doc: 'steps of the ramp' },
+    ],
+    build: (p) => {
+      const from = p.num('lr') * p.num('start_factor');
+      // With total_iters = 0 the chainable get_lr applies start_factor at step 0 and holds it (it never ramps).
+      if (p.num('total_iters') === 0) return constant(from);
+      return linear(from, p.num('lr') * p.num('end_factor'), p.num('total_iters'));
+    },
+  },
+  {
+    name: 'torch.StepLR',
+    summary: 'lr * gamma^floor(i / step_size)',
+    formula: 'lr * gamma^floor(i/step_size)',
+    params: [lr, { name: 'step_size', type: 'integer', above: 0, doc: 'steps between decays' }, gamma(0.1)],
+    build: (p) => exponential({ from: p.num('lr'), rate: p.num('gamma'), every: p.num('step_size'), staircase: true }),
+  },
+  {
+    name: 'torch.MultiStepLR',
+    summary: 'lr * gamma^(number of milestones <= i)',
+    formula: 'lr * gamma^bisect_right(milestones, i)',
+    params: [lr, { name: 'milestones', type: 'numbers', doc: 'steps at which lr is multiplied by gamma (a repeated one counts twice)' }, gamma(0.1)],
+    build: (p, ctx) => {
+      // torch keeps milestones in a Counter: order does not matter and a repeated milestone applies gamma twice.
+      const milestones = [...p.nums('milestones')].sort((a, b) => a - b);
+      checkMilestones(milestones, ctx, false);
+      return piecewiseConstant(milestones, [0, ...milestones].map((_, k) => p.num('lr') * p.num('gamma') ** k));
+    },
+  },
+  {
+    name: 'torch.ExponentialLR',
+    summary: 'lr * gamma^i',
+    formula: 'lr * gamma^i',
+    params: [lr, gamma()],
+    build: (p) => exponential({ from: p.num('lr'), rate: p.num('gamma') }),
+  },
+  {
+    name: 'torch.PolynomialLR',
+    summary: 'lr * (1 - i/total_iters)^power, then 0',
+    formula: 'lr * (1 - min(i, total_iters)/total_iters)^power',
+    params: [
+      lr,
+      { name: 'total_iters', type: 'integer', min: 0, default: 5, doc: 'steps of the decay' },
+      { name: 'power', type: 'number', min: 0, default: 1, doc: 'exponent of the polynomial' },
+    ],
+    build: (p) => {
+      // With total_iters = 0 the chainable get_lr never decays: every step keeps the lr.
+      if (p.num('total_iters') === 0) return constant(p.num('lr'));
+      return anneal({ from: p.num('lr'), to: 0, steps: p.num('total_iters'), easing: polynomialEasing(p.num('power')) });
+    },
+  },
+  {
+    name: 'torch.CosineAnnealingLR',
+    summary: "half a cosine from lr to eta_min over T_max steps, computed recursively as torch does; climbs back past T_max",
+    formula: 'lr_i = eta_min + (lr_{i-1} - eta_min) * (1 + cos(pi i/T_max)) / (1 + cos(pi (i-1)/T_max))  (= eta_min + (lr - eta_min)(1 + cos(pi i/T_max))/2)',
+    params: [lr, { name: 'T_max', type: 'integer', above: 0, doc: 'steps of the half cosine' }, etaMin],
+    build: (p) => torchCosineAnnealing(p.num('lr'), p.num('eta_min'), p.num('T_max')),
+  },
+  {
+    name: 'torch.CosineAnnealingWarmRestarts',
+    summary: 'cosine from lr to eta_min restarting every T_0 * T_mult^k steps (SGDR)',
+    formula: 'eta_min + (lr - eta_min) * (1 + cos(pi T_cur/T_i)) / 2,  T_i = T_0 * T_mult^k',
+    params: [
+      lr,
+      { name: 'T_0', type: 'integer', above: 0, doc: 'steps of the first cycle' },
+      { name: 'T_mult', type: 'integer', min: 1, default: 1, doc: 'each cycle is this many times longer than the one before' },
+      etaMin,
+    ],
+    build: (p) =>
+      restarts({
+        firstCycle: p.num('T_0'),
+        cycleMult: p.num('T_mult'),
+        cycle: (_k, length) => cosine(p.num('lr'), p.num('eta_min'), length),
+      }),
+  },
+  {
+    name: 'torch.OneCycleLR',
+    summary: 'one cycle: up from max_lr/div_factor to max_lr over pct_start of total_steps, then down to initial/final_div_factor',
+    formula: 'anneal(max_lr/div_factor -> max_lr) until pct_start*total_steps - 1;  anneal(max_lr -> max_lr/(div_factor*final_div_factor)) until total_steps - 1',
+    params: [
+      { ...lr, doc: "the optimizer's lr; OneCycleLR overwrites it (no effect)" },
+      { name: 'max_lr', type: 'number', min: 0, doc: 'peak learning rate' },
+      {
+        name: 'total_steps',
+        type: 'integer',
+        above: 0,
+        default: (given, steps) => {
+          if (given.epochs === undefined && given.steps_per_epoch === undefined) return steps;
+          if (given.epochs === undefined || given.steps_per_epoch === undefined) {
+            throw new LrvizError('torch.OneCycleLR: give total_steps, or both epochs and steps_per_epoch');
+          }
+          return (given.epochs as number) * (given.steps_per_epoch as number);
+        },
+        defaultText: 'epochs * steps_per_epoch, else --steps',
+        doc: 'steps in the cycle',
+      },
+      { name: 'epochs', type: 'integer', above: 0, default: 1, doc: 'with steps_per_epoch, gives total_steps when it is not given' },
+      { name: 'steps_per_epoch', type: 'integer', above: 0, default: (given) => given.total_steps as number, defaultText: 'total_steps', doc: 'with epochs, gives total_steps when it is not given' },
+      { name: 'pct_start', type: 'number', min: 0, max: 1, default: 0.3, doc: 'fraction of the cycle spent rising' },
+      { name: 'anneal_strategy', type: 'string', choices: ['cos', 'linear'], default: 'cos', doc: 'shape of each phase' },
+      { name: 'div_factor', type: 'number', above: 0, default: 25, doc: 'initial lr = max_lr / div_factor' },
+      { name: 'final_div_factor', type: 'number', above: 0, default: 1e4, doc: 'final lr = initial lr / final_div_factor' },
+      { name: 'three_phase', type: 'boolean', default: false, doc: 'come back down to the initial lr before the final decay' },
+      ...momentumNoOps,
+    ],
+    build: (p, ctx) =>
+      oneCycle({
+        maxLr: p.num('max_lr'),
+        totalSteps: p.num('total_steps'),
+        pctStart: p.num('pct_start'),
+        annealStrategy: p.str('anneal_strategy') as 'cos' | 'linear',
+        divFactor: p.num('div_factor'),
+        finalDivFactor: p.num('final_div_factor'),
+        threePhase: p.bool('three_phase'),
+        fail: ctx.fail,
+      }),
+  },
+  {
+    name: 'torch.CyclicLR',
+    summary: 'triangle waves between base_lr and max_lr (triangular, triangular2 halving each cycle, exp_range)',
+    formula: 'base_lr + (max_lr - base_lr) * triangle(i) * scale;  scale = 1, 1/2^(cycle-1) or gamma^i',
+    params: [
+      { ...lr, doc: "the optimizer's lr; CyclicLR overwrites it with base_lr (no effect)" },
+      { name: 'base_lr', type: 'number', min: 0, doc: 'lower bound of each cycle' },
+      { name: 'max_lr', type: 'number', min: 0, doc: 'upper bound of the first cycle' },
+      { name: 'step_size_up', type: 'number', above: 0, default: 2000, doc: 'steps rising in each cycle' },
+      { name: 'step_size_down', type: 'number', min: 0, default: (given) => (given.step_size_up as number | undefined) ?? 2000, defaultText: 'step_size_up', doc: 'steps falling in each cycle' },
+      { name: 'mode', type: 'string', choices: ['triangular', 'triangular2', 'exp_range'], default: 'triangular', doc: 'how the amplitude changes' },
+      gamma(1),
+      { ...momentumNoOps[0] },
+      { ...momentumNoOps[1], default: 0.8 },
+      { ...momentumNoOps[2], default: 0.9 },
+    ],
+    build: (p) =>
+      cyclic({
+        baseLr: p.num('base_lr'),
+        maxLr: p.num('max_lr'),
+        stepSizeUp: p.num('step_size_up'),
+        stepSizeDown: p.num('step_size_down'),
+        mode: p.str('mode') as CyclicMode,
+        gamma: p.num('gamma'),
+      }),
+  },
+  {
+    name: 'torch.SequentialLR',
+    summary: 'torch schedulers one after another, each restarted at its milestone (JSON: schedulers=[{"symbol": ...}])',
+    formula: 'schedulers[k](i - milestones[k-1]) for milestones[k-1] <= i < milestones[k]',
+    params: [
+      lr,
+      { name: 'schedulers', type: 'schedules', doc: 'the schedulers, each {"symbol": "LinearLR", ...its parameters}' },
+      { name: 'milestones', type: 'numbers', doc: 'steps at which each next scheduler starts (one fewer than schedulers)' },
+    ],
+    build: sequential,
+  },
+];
+
+register(...definitions.map((d) => ({ ...d, framework: 'torch' })));
