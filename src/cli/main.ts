@@ -4,6 +4,7 @@ import { ClosedPipe } from '../io/write-output.js';
 import { registerList } from './commands/list.js';
 import { registerPlot } from './commands/plot.js';
 import { registerCheck } from './commands/check.js';
+import { registerCompare } from './commands/compare.js';
 import { examples } from './help.js';
 
 declare const LRVIZ_VERSION: string | undefined;
@@ -33,6 +34,7 @@ function program(): Command {
     );
   registerPlot(root);
   registerList(root);
+  registerCompare(root);
   registerCheck(root);
   for (const command of root.commands) command.exitOverride().configureOutput({ writeErr: () => {} }).showSuggestionAfterError(true);
   return root;

@@ -1,0 +1,77 @@
+import type { Command } from 'commander';
+import { compareLog, curveDifference, curveStats, formatDifferences, formatLogComparisons, formatStats, type CurveDifference } from '../../compare/index.js';
+import { LrvizError } from '../../errors.js';
+import { writeStdout } from '../../io/write-output.js';
+import { render } from '../../render/formats.js';
+import { terminalColumns, wantsColor } from '../environment.js';
+import { collect, examples } from '../help.js';
+import { loadSeries, parsePositiveInteger, parseSteps } from '../series.js';
+
+export interface CompareOptions {
+  schedule: string[];
+  steps?: string;
+  log: string[];
+  json?: boolean;
+  width?: string;
+  height?: string;
+  chart: boolean;
+}
+
+export function registerCompare(program: Command): void {
+  program
+    .command('compare')
+    .description('compare schedules step by step: peak, final, mean, lr budget, where they part; or a logged run against its plan')
+    .option('-s, --schedule <spec>', 'a schedule: NAME:key=value,..., a JSON object, or @file.json (repeat)', collect, [])
+    .option('-n, --steps <n>', 'number of optimizer updates to compare (default 1000, or to the last logged step with --log)')
+    .option('--log <file>', 'a logged run to compare with the first schedule (trainer_state.json, metrics.csv, step,lr CSV)', collect, [])
+    .option('--json', 'machine-readable output')
+    .option('-W, --width <n>', 'chart width in characters (default: the terminal width)')
+    .option('-H, --height <n>', 'chart height in lines')
+    .option('--no-chart', 'only the tables')
+    .addHelpText(
+      'after',
+      examples([
+        'lrviz compare -s hf.cosine:lr=3e-4,num_warmup_steps=500,num_training_steps=10000 -s cosine-warmup:lr=3e-4,warmup=500 --steps 10000',
+        'lrviz compare -s hf.linear:lr=1e-5,num_warmup_steps=500,num_training_steps=5000 --log trainer_state.json',
+        'lrviz compare -s cosine:lr=0.1 -s linear:lr=0.1 --steps 1000 --json',
+      ]),
+    )
+    .action(async (options: CompareOptions) => {
+      await compare(options);
+    });
+}
+
+export async function compare(options: CompareOptions): Promise<void> {
+  const logs = options.log.length > 0 ? await (await import('../../logs/index.js')).readLoggedPoints(options.log) : [];
+  if (options.schedule.length === 0 && logs.length > 0) throw new LrvizError('--log needs a planned schedule to compare with: add -s SPEC (lrviz fit LOG can infer one)');
+  const lastLogged = Math.max(0, ...logs.map((l) => l.steps[l.steps.length - 1] ?? 0));
+  const steps = options.steps !== undefined ? parseSteps(options.steps) : logs.length > 0 ? Math.max(1, Math.floor(lastLogged) + 1) : 1000;
+  const series = loadSeries(options.schedule, steps);
+  if (series.length < 2 && logs.length === 0) throw new LrvizError('compare needs two schedules (repeat -s), or one schedule and --log FILE');
+  const stats = series.map((s) => curveStats(s.curve));
+  const differences: CurveDifference[] = [];
+  for (let i = 0; i < series.length; i++) {
+    for (let j = i + 1; j < series.length; j++) differences.push(curveDifference(series[i].curve, series[j].curve, stats[i].peak, stats[j].peak));
+  }
+  const plan = series[0];
+  const logComparisons = logs.map((log) => compareLog({ label: plan.label, steps, lr: (i) => plan.schedule.lr(i), peak: stats[0].peak }, log));
+
+  if (options.json) {
+    writeStdout(
+      JSON.stringify({ steps, schedules: series.map((s, k) => ({ ...stats[k], spec: s.resolved })), differences, logs: logComparisons }, null, 2) + '\n',
+    );
+    return;
+  }
+  const lines = [...formatStats(stats)];
+  if (differences.length > 0) lines.push('', ...formatDifferences(differences));
+  if (logComparisons.length > 0) lines.push('', ...formatLogComparisons(logComparisons));
+  let chart = '';
+  if (options.chart) {
+    const width = options.width === undefined ? terminalColumns() : parsePositiveInteger(options.width, '--width', 100000);
+    const height = options.height === undefined ? undefined : parsePositiveInteger(options.height, '--height', 100000);
+    chart = String(
+      await render('terminal', { curves: series.map((s) => s.curve), logs, width, height, every: 1, logY: false, color: wantsColor(), theme: 'light', scale: 1 }),
+    );
+  }
+  writeStdout(lines.join('\n') + '\n' + (chart ? `\n${chart}` : ''));
+}

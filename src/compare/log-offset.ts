@@ -1,0 +1,63 @@
+import { RELATIVE_FLOOR } from './difference.js';
+import type { LoggedPoints } from '../render/request.js';
+
+/** How far logged learning rates part from the plan, and the step shift that explains them best. */
+export interface LogComparison {
+  readonly log: string;
+  readonly plan: string;
+  /** Logged points inside the plan's steps (points past it are not compared). */
+  readonly points: number;
+  readonly maxAbs: number;
+  readonly maxAbsStep: number;
+  readonly maxRel: number;
+  /** Root mean square of logged - planned, as a share of the plan's peak. */
+  readonly rmsShare: number;
+  /** The shift d for which log(s) best matches plan(s - d): positive when the run lags the plan (skipped steps). */
+  readonly bestOffset: number;
+  readonly rmsShareAtOffset: number;
+}
+
+/**
+ * Compares logged points with a planned schedule. Every shift in [-maxOffset, maxOffset] is tried:
+ * mixed-precision loss scalers skip updates, which delays the schedule against the logged step count.
+ */
+export function compareLog(plan: { label: string; steps: number; lr(step: number): number; peak: number }, log: LoggedPoints, maxOffset?: number): LogComparison {
+  const kept: number[] = [];
+  for (let k = 0; k < log.steps.length; k++) if (log.steps[k] >= 0 && log.steps[k] < plan.steps) kept.push(k);
+  const lastStep = kept.length > 0 ? log.steps[kept[kept.length - 1]] : 0;
+  const range = maxOffset ?? Math.min(1000, Math.max(10, Math.round(lastStep / 10)));
+  const peak = Math.abs(plan.peak) || 1;
+  const rmsAt = (offset: number): number => {
+    let sum = 0;
+    for (const k of kept) {
+      const d = log.values[k] - plan.lr(Math.max(0, log.steps[k] - offset));
+      sum += d * d;
+    }
+    return Math.sqrt(sum / Math.max(1, kept.length)) / peak;
+  };
+  let maxAbs = 0;
+  let maxAbsStep = 0;
+  let maxRel = 0;
+  for (const k of kept) {
+    const planned = plan.lr(log.steps[k]);
+    const abs = Math.abs(log.values[k] - planned);
+    if (abs > maxAbs) {
+      maxAbs = abs;
+      maxAbsStep = log.steps[k];
+    }
+    maxRel = Math.max(maxRel, abs / Math.max(Math.abs(planned), Math.abs(log.values[k]), RELATIVE_FLOOR * peak));
+  }
+  let bestOffset = 0;
+  let best = rmsAt(0);
+  // Prefer the smallest shift among equally good ones: a shift that explains nothing is not reported.
+  for (let d = 1; d <= range; d++) {
+    for (const offset of [d, -d]) {
+      const value = rmsAt(offset);
+      if (value < best * (1 - 1e-9)) {
+        best = value;
+        bestOffset = offset;
+      }
+    }
+  }
+  return { log: log.label, plan: plan.label, points: kept.length, maxAbs, maxAbsStep, maxRel, rmsShare: rmsAt(0), bestOffset, rmsShareAtOffset: best };
+}
