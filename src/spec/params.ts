@@ -1,10 +1,10 @@
 import { LrvizError, shown } from '../errors.js';
 
 /** What a parameter holds. Numbers unless a schedule says otherwise. */
-export type ParamType = 'number' | 'integer' | 'boolean' | 'string' | 'numbers' | 'schedule' | 'schedules' | 'objects';
+export type ParamType = 'number' | 'integer' | 'boolean' | 'string' | 'numbers' | 'schedule' | 'schedules' | 'objects' | 'object' | 'number-or-schedule';
 
 /** Values after reading: the JSON shape of each ParamType. */
-export type ParamValue = number | boolean | string | number[] | SpecObject | SpecObject[] | Record<string, unknown>[];
+export type ParamValue = number | boolean | string | number[] | SpecObject | SpecObject[] | Record<string, unknown>[] | Record<string, unknown>;
 
 /** A spec as data: `{"type": NAME, ...parameters}`. */
 export interface SpecObject {
@@ -107,6 +107,15 @@ export function readParam(where: string, def: ParamDef, raw: unknown): ParamValu
     case 'objects': {
       if (!Array.isArray(raw) || raw.length === 0 || !raw.every(isPlainObject)) return bad('a non-empty list of objects (use the JSON form)');
       return raw as Record<string, unknown>[];
+    }
+    case 'object': {
+      if (!isPlainObject(raw)) return bad('a JSON object {...} (use the JSON form)');
+      return raw;
+    }
+    case 'number-or-schedule': {
+      // A framework that takes a number or a scheduler in one argument (paddle's LinearWarmup learning_rate).
+      if (isPlainObject(raw)) return isSpecObject(raw) ? (raw as SpecObject) : bad('a number or a nested schedule {"type": ...}');
+      return readParam(where, { ...def, type: 'number' }, raw);
     }
   }
 }
