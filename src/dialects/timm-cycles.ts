@@ -1,0 +1,77 @@
+import { anneal } from '../schedules/shapes/anneal.js';
+import type { Easing } from '../schedules/shapes/easing.js';
+import { schedule, type Schedule } from '../schedules/schedule.js';
+
+/**
+ * Python's float floor division `a // b`, which goes through fmod and snaps to the nearest integer
+ * (CPython Objects/floatobject.c, _float_div_mod): `12 // 2.4` is 4.0 where floor(12 / 2.4) is 5.
+ * timm divides update counts by float periods with it (a decay every 2.4 epochs of updates).
+ */
+export function pythonFloorDiv(a: number, b: number): number {
+  const mod = a % b;
+  let div = (a - mod) / b;
+  if (mod !== 0 && b < 0 !== mod < 0) div -= 1;
+  if (div === 0) return 0;
+  const floor = Math.floor(div);
+  return div - floor > 0.5 ? floor + 1 : floor;
+}
+
+export interface TimmCycle {
+  /** Cycle index, from 0. */
+  i: number;
+  /** Its length. */
+  tI: number;
+  /** Position of t within it. */
+  tCurr: number;
+}
+
+/**
+ * Where timm puts step t (timm/scheduler/cosine_lr.py, CosineLRScheduler._get_lr; the same lines in
+ * poly_lr.py and tanh_lr.py): for cycle_mul != 1 the cycle index is floor(log(1 - t/t_initial (1 - cycle_mul),
+ * cycle_mul)), taken as it comes out of the float log: at a boundary where the log rounds below an integer,
+ * timm stays at the end of the earlier cycle (lr_min) where an exact count would restart at the peak.
+ */
+export function timmCycle(t: number, tInitial: number, cycleMul: number): TimmCycle {
+  if (cycleMul !== 1) {
+    const i = Math.floor(Math.log(1 - (t / tInitial) * (1 - cycleMul)) / Math.log(cycleMul));
+    return { i, tI: cycleMul ** i * tInitial, tCurr: t - ((1 - cycleMul ** i) / (1 - cycleMul)) * tInitial };
+  }
+  const i = pythonFloorDiv(t, tInitial);
+  return { i, tI: tInitial, tCurr: t - tInitial * i };
+}
+
+export interface TimmCyclesOptions {
+  /** The optimizer's lr: the peak of cycle 0. */
+  peak: number;
+  lrMin: number;
+  tInitial: number;
+  cycleMul: number;
+  /** The peak of cycle i is peak * cycleDecay^i. */
+  cycleDecay: number;
+  /** From cycle cycleLimit on, lr_min. */
+  cycleLimit: number;
+  /** k-decay: the cycle runs over t^k (timm's k_decay; 1 for plain cycles). */
+  k: number;
+  /** How much of (peak - lr_min) is left at progress t_curr^k / t_i^k. */
+  easing: Easing;
+}
+
+/**
+ * timm's cycles of cosine / polynomial / tanh decay, each an anneal from its decayed peak to lr_min over
+ * t_i^k evaluated at t_curr^k (the operations of timm's `t_curr ** k / t_i ** k`), lr_min once the
+ * cycle limit is reached (not the last cycle's final value).
+ */
+export function timmCycles(o: TimmCyclesOptions): Schedule {
+  let cachedCycle = -1;
+  let cachedShape: Schedule | undefined;
+  return schedule((t) => {
+    const { i, tI, tCurr } = timmCycle(t, o.tInitial, o.cycleMul);
+    if (!(i < o.cycleLimit)) return o.lrMin;
+    if (i !== cachedCycle || cachedShape === undefined) {
+      // 'continue': where the float log keeps t in a cycle past its end, timm evaluates the curve there.
+      cachedShape = anneal({ from: o.peak * o.cycleDecay ** i, to: o.lrMin, steps: tI ** o.k, easing: o.easing, past: 'continue' });
+      cachedCycle = i;
+    }
+    return cachedShape.lr(tCurr ** o.k);
+  });
+}
