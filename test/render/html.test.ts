@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, inlineJson, renderHtml } from '../../src/render/html.js';
+import { formulaCurve, pictureRequest } from './picture-support.js';
+
+const curve = formulaCurve('cosine:lr=0.5', 800, (i) => 0.25 * (1 + Math.cos((Math.PI * i) / 800)));
+const hostile = '<script>alert(1)</script> & "q" </SCRIPT> <!--';
+
+describe('renderHtml', () => {
+  const page = renderHtml(pictureRequest([curve, formulaCurve(hostile, 800, () => 0.1)], { title: hostile }));
+  // The page without the bodies of its scripts (a megabyte of library code would drown any failure).
+  const markup = page.replace(/<script>[\s\S]*?<\/script>/g, '<script></script>');
+  const has = (pattern: RegExp) => pattern.test(page);
+
+  it('is one page with vega, vega-lite and vega-embed inlined and nothing fetched', () => {
+    expect(page.startsWith('<!doctype html>')).toBe(true);
+    expect([has(/\.vega=\{\}/), has(/\.vegaLite=\{\}/), has(/\.vegaEmbed=/)]).toEqual([true, true, true]);
+    expect(markup).not.toMatch(/\s(src|href)=/i);
+    expect(markup).toContain("default-src 'none'");
+  });
+
+  it('keeps user text as text: the only script elements are its own four', () => {
+    expect(page.match(/<script\b/gi)).toHaveLength(4);
+    expect(page.match(/<\/script/gi)).toHaveLength(4);
+    expect(has(/<!--/)).toBe(false);
+    expect(markup).toContain(`<title>${escapeHtml(hostile)}</title>`);
+    const json = /const spec = (.*);\n/.exec(page)?.[1] ?? '';
+    expect(JSON.parse(json).title.text).toBe(hostile);
+  });
+
+  it('escapes what could end markup', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;');
+    expect(inlineJson({ label: '</script><!--\u2028' })).toBe('{"label":"\\u003c/script>\\u003c!--\\u2028"}');
+  });
+});

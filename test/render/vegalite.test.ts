@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { LrvizError } from '../../src/errors.js';
+import { vegaRuntime } from '../../src/render/vega-runtime.js';
+import { renderVegaLiteJson, vegaLiteSpec } from '../../src/render/vegalite.js';
+import { formulaCurve, pictureRequest } from './picture-support.js';
+
+const warmup = formulaCurve('cosine-warmup:lr=3e-4,warmup=500', 10_000, (i) => (i < 500 ? (3e-4 * i) / 500 : 1.5e-4 * (1 + Math.cos((Math.PI * (i - 500)) / 9500))));
+const flat = formulaCurve('constant:lr=3e-4', 10_000, () => 3e-4);
+
+// The spec is data; these tests read it the way vega-lite would, through its JSON.
+type Json = Record<string, any>;
+const specOf = (...args: Parameters<typeof vegaLiteSpec>) => JSON.parse(JSON.stringify(vegaLiteSpec(...args))) as Json;
+
+describe('vegaLiteSpec', () => {
+  it('compiles with vega-lite without a single warning', () => {
+    const { vega, vegaLite } = vegaRuntime();
+    const warnings: unknown[] = [];
+    const logger = { ...vega.logger(vega.Warn), warn: (...w: unknown[]) => (warnings.push(w), logger), error: (...e: unknown[]) => { throw new Error(String(e)); } };
+    for (const logY of [false, true]) {
+      for (const interactive of [false, true]) {
+        const request = pictureRequest([warmup, flat], { logY, title: 'a title', logs: [{ label: 'run', steps: [0, 5000], values: [1e-4, 2e-4] }] });
+        vegaLite.compile(vegaLiteSpec(request, { interactive, detail: 1 }) as never, { logger: logger as never });
+      }
+    }
+    expect(warnings).toEqual([]);
+  });
+
+  it('overlays the series in the order given, with axis titles, the size asked and the title', () => {
+    const spec = specOf(pictureRequest([warmup, flat], { width: 900, height: 400, title: 'two schedules' }), { interactive: false, detail: 1 });
+    expect([spec.width, spec.height]).toEqual([900, 400]);
+    expect(spec.autosize).toEqual({ type: 'fit', contains: 'padding' });
+    expect(spec.title.text).toBe('two schedules');
+    const lines = spec.layer[0];
+    expect(lines.mark.type).toBe('line');
+    expect(lines.encoding.x.title).toBe('step');
+    expect(lines.encoding.y.title).toBe('learning rate');
+    expect(lines.encoding.color.scale.domain).toEqual([warmup.label, flat.label]);
+    expect(new Set(lines.data.values.map((row: Json) => row.series))).toEqual(new Set([warmup.label, flat.label]));
+  });
+
+  it('holds an envelope, not a point per step', () => {
+    const long = formulaCurve('long', 1_000_000, (i) => 1 / (1 + i));
+    const spec = specOf(pictureRequest([long]), { interactive: false, detail: 1 });
+    expect(spec.layer[0].data.values.length).toBeLessThanOrEqual(2 * 720 + 2);
+  });
+
+  it('labels small rates in scientific notation and others as plain decimals', () => {
+    const small = specOf(pictureRequest([warmup]), { interactive: false, detail: 1 });
+    expect(small.layer[0].encoding.y.axis.labelExpr).toContain("'~e'");
+    const large = specOf(pictureRequest([formulaCurve('big', 100, () => 0.5)]), { interactive: false, detail: 1 });
+    expect(large.layer[0].encoding.y.axis.labelExpr).toContain("'~g'");
+  });
+
+  it('puts a log scale on y with --log-y and drops zeros there instead of breaking the domain', () => {
+    const spec = specOf(pictureRequest([warmup], { logY: true }), { interactive: false, detail: 1 });
+    expect(spec.layer[0].encoding.y.scale.type).toBe('log');
+    const values = spec.layer[0].data.values.map((row: Json) => row.lr);
+    expect(values[0]).toBeNull();
+    expect(values.slice(1).every((v: number | null) => v === null || v > 0)).toBe(true);
+  });
+
+  it('adds hover tooltips with the step and every series, and x zoom, only when interactive', () => {
+    const still = specOf(pictureRequest([warmup, flat]), { interactive: false, detail: 1 });
+    expect(still.layer).toHaveLength(1);
+    expect(still.layer[0].params).toBeUndefined();
+    const live = specOf(pictureRequest([warmup, flat]), { interactive: true, detail: 1 });
+    expect(live.layer[0].params[0]).toMatchObject({ select: { type: 'interval', encodings: ['x'] }, bind: 'scales' });
+    const hover = live.layer[live.layer.length - 1];
+    expect(hover.encoding.tooltip.map((t: Json) => t.title)).toEqual(['step', warmup.label, flat.label]);
+  });
+
+  it('draws logged runs as points named "(logged)" in the legend', () => {
+    const spec = specOf(pictureRequest([flat], { logs: [{ label: 'run 1', steps: [0, 10, 20], values: [3e-4, 2e-4, 1e-4] }] }), { interactive: false, detail: 1 });
+    expect(spec.layer[1].mark.type).toBe('point');
+    expect(spec.layer[1].data.values).toEqual([
+      { series: 'run 1 (logged)', step: 0, lr: 3e-4 },
+      { series: 'run 1 (logged)', step: 10, lr: 2e-4 },
+      { series: 'run 1 (logged)', step: 20, lr: 1e-4 },
+    ]);
+    expect(spec.layer[0].encoding.color.scale.domain).toEqual([flat.label, 'run 1 (logged)']);
+  });
+
+  it('uses the dark theme background and light text with --theme dark', () => {
+    const light = specOf(pictureRequest([flat]), { interactive: false, detail: 1 });
+    const dark = specOf(pictureRequest([flat], { theme: 'dark' }), { interactive: false, detail: 1 });
+    expect(light.background).not.toBe(dark.background);
+    expect(luminance(dark.background)).toBeLessThan(0.1);
+    expect(luminance(dark.config.axis.titleColor)).toBeGreaterThan(0.7);
+  });
+
+  it('refuses a picture too small to hold its axes, naming the flag', () => {
+    expect(() => vegaLiteSpec(pictureRequest([flat], { width: 50 }))).toThrow(LrvizError);
+    expect(() => vegaLiteSpec(pictureRequest([flat], { height: 20 }))).toThrow(/--height 20/);
+  });
+
+  it('writes the spec as one JSON document', () => {
+    const text = renderVegaLiteJson(pictureRequest([flat]));
+    expect(JSON.parse(text).$schema).toMatch(/vega-lite/);
+  });
+});
+
+function luminance(hex: string): number {
+  const n = parseInt(hex.slice(1), 16);
+  return (0.2126 * ((n >> 16) & 255) + 0.7152 * ((n >> 8) & 255) + 0.0722 * (n & 255)) / 255;
+}
