@@ -54,10 +54,21 @@ export function profileOf({ label, schedule, spec, training }: CheckInput): Prof
   return { label, training, steps, stride, values, lr: (i) => schedule.lr(i), horizon, spec, peak, peakStep, low, final: schedule.lr(steps - 1) };
 }
 
-/** Names of the spec's parameters that hold exactly this number (`T_max=90`), for pointing a fix at them. */
+/**
+ * The spec's parameters that make this number, for pointing a fix at them: one that holds it (`T_max=90`),
+ * or two whose product does (paddle's `epochs=8 × step_each_epoch=100`).
+ */
 export function parametersEqualTo(spec: SpecObject | undefined, value: number): string[] {
   if (spec === undefined) return [];
-  return Object.entries(spec).flatMap(([name, v]) => (typeof v === 'number' && v === value ? [`${name}=${v}`] : []));
+  const numbers = Object.entries(spec).filter((entry): entry is [string, number] => typeof entry[1] === 'number' && entry[1] > 1);
+  const single = numbers.filter(([, v]) => v === value).map(([name, v]) => `${name}=${v}`);
+  if (single.length > 0) return single;
+  for (let i = 0; i < numbers.length; i++) {
+    for (let j = i + 1; j < numbers.length; j++) {
+      if (numbers[i][1] * numbers[j][1] === value) return [`${numbers[i][0]}=${numbers[i][1]} × ${numbers[j][0]}=${numbers[j][1]}`];
+    }
+  }
+  return [];
 }
 
 /** A step count for people: 7,820. */

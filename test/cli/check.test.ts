@@ -66,3 +66,47 @@ describe('lrviz check', () => {
     });
   }
 });
+
+describe('lrviz check on framework schedulers (the threads the codes come from)', () => {
+  it('the seed: paddle CosineWarmup with an 800-step horizon trained 7,820 steps climbs back', () => {
+    const { status, stdout } = lrviz(['check', '-s', 'paddle.CosineWarmup:lr=0.5,step_each_epoch=100,epochs=8,warmup_epoch=5', '--train-steps', '7820', '--json']);
+    expect(status).toBe(1);
+    const [schedule] = JSON.parse(stdout).schedules;
+    const codes = schedule.findings.map((f: { code: string }) => f.code);
+    expect(codes).toEqual(['LRV001', 'LRV006']);
+    expect(schedule.findings[0]).toMatchObject({ step: 800, values: { horizon: 800, trainSteps: 7820, maxAfterHorizonStep: 1100 } });
+    expect(schedule.findings[0].values.maxAfterHorizon).toBeCloseTo(0.5, 9);
+    expect(schedule.findings[0].fix).toContain('change step_each_epoch=100 × epochs=8 (= 800) to make 7820');
+  });
+
+  it('torch CosineAnnealingLR with T_max in epochs, stepped per batch', () => {
+    const { status, stdout } = lrviz(['check', '-s', 'torch.CosineAnnealingLR:lr=0.1,T_max=90', '--epochs', '90', '--steps-per-epoch', '391', '--strict', '--json']);
+    expect(status).toBe(1);
+    const [schedule] = JSON.parse(stdout).schedules;
+    expect(schedule.findings.map((f: { code: string }) => f.code)).toEqual(['LRV004']);
+  });
+
+  it('timm without warmup_prefix drops at the end of warmup; with it, nothing', () => {
+    const base = 'timm.CosineLRScheduler:lr=1e-3,lr_min=1e-5,warmup_t=25020,warmup_lr_init=1e-6';
+    const without = JSON.parse(lrviz(['check', '-s', `${base},t_initial=375300`, '--train-steps', '375300', '--json']).stdout);
+    expect(without.schedules[0].findings.map((f: { code: string }) => f.code)).toEqual(['LRV007']);
+    expect(without.schedules[0].findings[0].step).toBe(25020);
+    const prefixed = lrviz(['check', '-s', `${base},t_initial=350280,warmup_prefix=true`, '--train-steps', '375300', '--strict']);
+    expect(prefixed.status).toBe(0);
+    expect(prefixed.stdout).toContain('no problems found');
+  });
+
+  it('HF warmup starts at 0: one wasted update, a warning', () => {
+    const { status, stdout } = lrviz(['check', '-s', 'hf.linear:lr=1e-5,num_warmup_steps=500,num_training_steps=5000', '--train-steps', '5000']);
+    expect(status).toBe(0);
+    expect(stdout).toContain('LRV006 first-step-zero at step 0');
+    expect(stdout).toContain('0 errors, 1 warning, 0 infos');
+  });
+
+  it('torch warm restarts ending mid-cycle', () => {
+    const { stdout } = lrviz(['check', '-s', 'torch.CosineAnnealingWarmRestarts:lr=0.1,T_0=10,T_mult=2', '--train-steps', '100', '--json']);
+    const [schedule] = JSON.parse(stdout).schedules;
+    expect(schedule.findings.map((f: { code: string }) => f.code)).toEqual(['LRV008', 'LRV009']);
+    expect(schedule.findings[0].values).toMatchObject({ cycleStart: 70, expectedCycleEnd: 150 });
+  });
+});

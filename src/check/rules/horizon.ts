@@ -10,7 +10,9 @@ const UNFINISHED = 0.05;
 
 function horizonFix(p: Profile, horizon: number): string {
   const named = parametersEqualTo(p.spec, horizon);
-  const which = named.length > 0 ? `change ${named.join(' / ')} to` : 'set the horizon (total steps, T_max, num_training_steps, decay_steps) to';
+  const product = named.length === 1 && named[0].includes(' × ');
+  const which =
+    named.length === 0 ? 'set the horizon (total steps, T_max, num_training_steps, decay_steps) to' : product ? `change ${named[0]} (= ${count(horizon)}) to make` : `change ${named.join(' / ')} to`;
   return `${which} ${p.steps} so the decay spans the whole run, or train ${count(horizon)} steps`;
 }
 
