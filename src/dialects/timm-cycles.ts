@@ -1,20 +1,7 @@
 import { anneal } from '../schedules/shapes/anneal.js';
 import type { Easing } from '../schedules/shapes/easing.js';
 import { schedule, type Schedule } from '../schedules/schedule.js';
-
-/**
- * Python's float floor division `a // b`, which goes through fmod and snaps to the nearest integer
- * (CPython Objects/floatobject.c, _float_div_mod): `12 // 2.4` is 4.0 where floor(12 / 2.4) is 5.
- * timm divides update counts by float periods with it (a decay every 2.4 epochs of updates).
- */
-export function pythonFloorDiv(a: number, b: number): number {
-  const mod = a % b;
-  let div = (a - mod) / b;
-  if (mod !== 0 && b < 0 !== mod < 0) div -= 1;
-  if (div === 0) return 0;
-  const floor = Math.floor(div);
-  return div - floor > 0.5 ? floor + 1 : floor;
-}
+import { correctlyRoundedLog, pythonFloorDiv } from './timm-python-math.js';
 
 export interface TimmCycle {
   /** Cycle index, from 0. */
@@ -33,11 +20,22 @@ export interface TimmCycle {
  */
 export function timmCycle(t: number, tInitial: number, cycleMul: number): TimmCycle {
   if (cycleMul !== 1) {
-    const i = Math.floor(Math.log(1 - (t / tInitial) * (1 - cycleMul)) / Math.log(cycleMul));
+    const i = floorLogRatio(1 - (t / tInitial) * (1 - cycleMul), cycleMul);
     return { i, tI: cycleMul ** i * tInitial, tCurr: t - ((1 - cycleMul ** i) / (1 - cycleMul)) * tInitial };
   }
   const i = pythonFloorDiv(t, tInitial);
   return { i, tI: tInitial, tCurr: t - tInitial * i };
+}
+
+/**
+ * floor(math.log(x, base)) as CPython computes it: log(x) / log(base) with glibc's logs. Math.log agrees
+ * but for an ulp, which only matters when the ratio is next to an integer (a cycle boundary); there the
+ * correctly rounded logs decide.
+ */
+function floorLogRatio(x: number, base: number): number {
+  const ratio = Math.log(x) / Math.log(base);
+  if (Math.abs(ratio - Math.round(ratio)) > 1e-9) return Math.floor(ratio);
+  return Math.floor(correctlyRoundedLog(x) / correctlyRoundedLog(base));
 }
 
 export interface TimmCyclesOptions {

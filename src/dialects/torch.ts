@@ -218,8 +218,8 @@ const definitions: ScheduleDefinition[] = [
       { name: 'three_phase', type: 'boolean', default: false, doc: 'come back down to the initial lr before the final decay' },
       ...momentumNoOps,
     ],
-    build: (p, ctx) =>
-      oneCycle({
+    build: (p, ctx) => {
+      const cycle = oneCycle({
         maxLr: p.num('max_lr'),
         totalSteps: p.num('total_steps'),
         pctStart: p.num('pct_start'),
@@ -228,7 +228,11 @@ const definitions: ScheduleDefinition[] = [
         finalDivFactor: p.num('final_div_factor'),
         threePhase: p.bool('three_phase'),
         fail: ctx.fail,
-      }),
+      });
+      // torch computes step 0 in __init__: a first phase of no length fails as the scheduler is made.
+      cycle.lr(0);
+      return cycle;
+    },
   },
   {
     name: 'torch.CyclicLR',
