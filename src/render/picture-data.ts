@@ -10,11 +10,13 @@ export interface LinePoint {
 
 /**
  * The envelope as a polyline a picture can draw, at most two points a column plus the exact ends. In
- * each column the line visits the column's min and max, nearer one first (nearer the point drawn
- * before), the first at the column's first step and the second at its last step. On a monotone stretch
- * those are exactly the curve's values at those steps (a decreasing column starts at its max and ends at
- * its min), so the line is the curve; a restart peak or a one-step spike inside a column becomes a
- * vertical stroke at its full height. The curve's first and last values are drawn at steps 0 and
+ * each column the line visits the column's min and max, the one nearer the point drawn before first, at
+ * the column's first step, and the other at its last step. On a monotone stretch those are exactly the
+ * curve's values at those steps (a decreasing column starts at its max and ends at its min), so the
+ * line is the curve; a restart peak or a one-step spike inside a column becomes a vertical stroke at
+ * its full height. When the nearer extreme lies between the point before and the farther one, the
+ * segment between those two already passes through it within the column, so it is left out: a smooth
+ * curve costs one point a column, not two, and a flat run only its ends. The curve's first and last values are drawn at steps 0 and
  * steps-1. Steps strictly increase, so a renderer that sorts by step keeps this order.
  */
 export function envelopeLine(envelope: Envelope): LinePoint[] {
@@ -31,15 +33,26 @@ export function envelopeLine(envelope: Envelope): LinePoint[] {
     visits.push(highFirst ? high : low, highFirst ? low : high);
     if (exit !== undefined) visits.push(exit);
     const values = visits.filter((v, k) => k === 0 || v !== visits[k - 1]);
-    // A column holds at least as many steps as distinct values visited, so these steps stay inside it.
+    const passedThrough = c > 0 && values.length > 1 && between(previous, values[0], values[1]);
+    if (passedThrough) values.shift();
     const firstStep = envelope.start[c];
     const lastStep = envelope.start[c + 1] - 1;
+    // A flat curve narrower than one column: it still starts at step 0 and ends at steps-1.
+    if (c === 0 && c === lastColumn && values.length === 1 && firstStep < lastStep) values.push(values[0]);
+    // A column holds at least as many steps as distinct values visited, so these steps stay inside it:
+    // from its first step on, or, when the line comes in from the column before, ending at its last.
     values.forEach((lr, k) => {
-      points.push({ step: k === values.length - 1 && k > 0 ? lastStep : firstStep + k, lr });
+      const step = passedThrough ? lastStep - (values.length - 1 - k) : k === values.length - 1 && (k > 0 || exit !== undefined) ? lastStep : firstStep + k;
+      points.push({ step, lr });
     });
     previous = values[values.length - 1];
   }
-  return points;
+  // Inside a flat run only its two ends matter: a constant schedule is two points, not one a column.
+  return points.filter((p, k) => k === 0 || k === points.length - 1 || p.lr !== points[k - 1].lr || p.lr !== points[k + 1].lr);
+}
+
+function between(a: number, x: number, b: number): boolean {
+  return (a <= x && x <= b) || (b <= x && x <= a);
 }
 
 /** Exact values of every curve at a few sample steps (one per column and the last step), for tooltips. */

@@ -85,10 +85,12 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
     legend: names.length > 0 ? { title: null } : null,
   };
 
+  // Clipping only matters once a zoom can push the lines past the axes; still pictures need no clip ids.
+  const clip = options.interactive;
   const layers: object[] = [
     {
       data: { values: lineRows },
-      mark: { type: 'line', strokeWidth: 1.75, strokeJoin: 'round', strokeCap: 'round', clip: true, invalid: 'break-paths-filter-domains' },
+      mark: { type: 'line', strokeWidth: 1.75, strokeJoin: 'round', strokeCap: 'round', clip, invalid: 'break-paths-filter-domains' },
       encoding: { x, y, color },
       ...(options.interactive ? { params: [{ name: 'zoom', select: { type: 'interval', encodings: ['x'] }, bind: 'scales' }] } : {}),
     },
@@ -96,7 +98,7 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
   if (logRows.length > 0) {
     layers.push({
       data: { values: logRows },
-      mark: { type: 'point', filled: true, size: 14, opacity: 0.85, clip: true, invalid: 'break-paths-filter-domains' },
+      mark: { type: 'point', filled: true, size: 14, opacity: 0.85, clip, invalid: 'break-paths-filter-domains' },
       encoding: { x: { field: 'step', type: 'quantitative' }, y: { field: 'lr', type: 'quantitative' }, color },
     });
   }
