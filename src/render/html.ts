@@ -31,12 +31,15 @@ export function renderHtml(request: RenderRequest): string {
 <title>${escapeHtml(request.title ?? 'learning rate schedule')}</title>
 <style>
   body { margin: 0; padding: 24px; background: ${theme.background}; color: ${theme.text}; font-family: ${FONT_FAMILY}; }
-  #chart { display: inline-block; }
+  /* vega-embed stretches a chart whose spec says "fit" to its container; this frame keeps its size. */
+  #frame { display: inline-block; }
   #hint { font-size: 12px; color: ${theme.mutedText}; margin-top: 8px; }
+  /* Schedule labels are long (cosine-warmup:lr=3e-4,warmup=500); show them whole in tooltips. */
+  #vg-tooltip-element table tr td.key { max-width: none; }
 </style>
 </head>
 <body>
-<div id="chart"></div>
+<div id="frame"><div id="chart"></div></div>
 <div id="hint">Hover for exact values · drag or scroll to pan and zoom the steps · double-click to reset</div>
 ${libraries.map((code) => `<script>${code}</script>`).join('\n')}
 <script>

@@ -82,7 +82,7 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
     type: 'nominal' as const,
     // The domain in the user's order: otherwise vega-lite sorts the names and colours change with them.
     scale: { domain: names, range: palette },
-    legend: names.length > 0 ? { title: null } : null,
+    legend: names.length > 0 ? { title: null, ...(logs.length > 0 ? { encode: { symbols: { update: loggedSymbols(logs.map((l) => l.label + LOGGED_SUFFIX)) } } } : {}) } : null,
   };
 
   // Clipping only matters once a zoom can push the lines past the axes; still pictures need no clip ids.
@@ -141,6 +141,16 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
     },
   };
   return spec as TopLevelSpec;
+}
+
+/** In the legend a logged run is a dot, as on the chart, and a planned curve a stroke. */
+function loggedSymbols(loggedNames: string[]): object {
+  const isLogged = `indexof(${JSON.stringify(loggedNames)}, datum.value) >= 0`;
+  return {
+    shape: { signal: `${isLogged} ? 'circle' : 'stroke'` },
+    fill: { signal: `${isLogged} ? scale('color', datum.value) : 'transparent'` },
+    size: { signal: `${isLogged} ? 40 : 220` },
+  };
 }
 
 /** The spec as a file: users feed it to vega-embed, the vega editor, or altair. */

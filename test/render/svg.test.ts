@@ -96,6 +96,14 @@ describe('renderSvg', () => {
     expect(() => new Resvg(svg, { font: { loadSystemFonts: false } })).not.toThrow();
   });
 
+  it('draws logged points as dots over the curves, named "(logged)" in the legend', async () => {
+    const log = { label: 'run "a"', steps: [0, 2500, 5000, 7500], values: [1e-4, 2e-4, 1.5e-4, 5e-5] };
+    const svg = await renderSvg(pictureRequest([warmupCosine], { logs: [log] }));
+    const dots = /<g class="mark-symbol role-mark[^"]*"[^>]*>(.*?)<\/g>/.exec(svg)?.[1] ?? '';
+    expect(dots.match(/<path /g)).toHaveLength(4);
+    expect(texts(svg, 'role-legend-label')).toEqual([warmupCosine.label, 'run "a" (logged)']);
+  });
+
   it('fills the dark theme background', async () => {
     const svg = await renderSvg(pictureRequest([warmupCosine], { theme: 'dark' }));
     const background = /<rect width="720" height="360" fill="(#[0-9a-f]{6})"/.exec(svg)?.[1];
