@@ -1,0 +1,53 @@
+import type { Features } from '../features.js';
+
+/** How a shape parameter is tidied once fitted: steps snap to round numbers, factors to few digits. */
+export type Tidy = 'steps' | 'factor' | 'none';
+
+export interface ShapeParam {
+  readonly name: string;
+  readonly integer: boolean;
+  readonly tidy: Tidy;
+}
+
+/** What the fitter found, in the family's own terms; learning rates in the log's units. */
+export interface FittedSchedule {
+  readonly peak: number;
+  readonly start: number;
+  readonly floor: number;
+  readonly warmup: number;
+  readonly shape: readonly number[];
+}
+
+/** Ways to write the fitted schedule down: an lrviz spec, and the framework calls that make it. */
+export interface Rendition {
+  readonly spec: string;
+  readonly hf?: string;
+  readonly torch?: string;
+}
+
+/**
+ * A family of schedules the fitter can recognise: linear warmup from `start` to `peak` over `warmup` steps
+ * (shared by all), then a body whose value is peak * p + floor * f for a (p, f) the family computes from
+ * its shape parameters. Peak, start and floor enter linearly and are solved exactly for every shape tried.
+ */
+export interface Family {
+  readonly name: string;
+  /** Simpler families win when they explain the log as well. */
+  readonly complexity: number;
+  readonly shapeParams: readonly ShapeParam[];
+  readonly hasFloor: boolean;
+  /** Shapes to start the search from; none means this family cannot explain the log. */
+  starts(features: Features, warmup: number): number[][];
+  /** False outside the family's domain (lengths below 1, factors out of range, a horizon before the warmup ends). */
+  valid(shape: readonly number[], warmup: number): boolean;
+  /** (peak coefficient, floor coefficient) at step t >= warmup. */
+  body(t: number, warmup: number, shape: readonly number[], out: Float64Array): void;
+  /** The configured end of the schedule, when the family has one. */
+  horizon?(warmup: number, shape: readonly number[]): number;
+  render(fitted: FittedSchedule): Rendition;
+}
+
+/** Numbers for specs and calls: shortest form that reads back to the same value, small rates as 1e-5. */
+export function n(v: number): string {
+  return v !== 0 && Math.abs(v) < 1e-3 ? v.toExponential().replace('e+', 'e') : String(v);
+}

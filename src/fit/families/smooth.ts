@@ -1,0 +1,64 @@
+import { logGrid } from '../features.js';
+import { n, type Family, type FittedSchedule } from './family.js';
+
+function warmupPart({ warmup, start }: FittedSchedule): string {
+  return (warmup > 0 ? `,warmup=${warmup}` : '') + (warmup > 0 && start > 0 ? `,start_lr=${n(start)}` : '');
+}
+
+/** The learning rate holds its peak after the warmup. */
+export const constantFamily: Family = {
+  name: 'constant',
+  complexity: 0,
+  shapeParams: [],
+  hasFloor: false,
+  starts: () => [[]],
+  valid: () => true,
+  body(_t, _w, _shape, out) {
+    out[0] = 1;
+    out[1] = 0;
+  },
+  render: (f) =>
+    f.warmup === 0
+      ? { spec: `constant:lr=${n(f.peak)}`, hf: `get_constant_schedule(optimizer)  # optimizer lr=${n(f.peak)}`, torch: `no scheduler: optimizer lr=${n(f.peak)}` }
+      : {
+          spec: `warmup:lr=${n(f.peak)}${warmupPart(f)}`,
+          hf: f.start === 0 ? `get_constant_schedule_with_warmup(optimizer, num_warmup_steps=${f.warmup})  # optimizer lr=${n(f.peak)}` : undefined,
+          torch: f.start > 0 ? `LinearLR(optimizer, start_factor=${n(f.start / f.peak)}, total_iters=${f.warmup})  # optimizer lr=${n(f.peak)}` : undefined,
+        },
+};
+
+/** Smooth exponential decay, parametrised by its half-life in steps. */
+export const exponentialFamily: Family = {
+  name: 'exponential',
+  complexity: 1,
+  shapeParams: [{ name: 'half_life', integer: false, tidy: 'steps' }],
+  hasFloor: false,
+  starts: (features, warmup) => logGrid(Math.max(1, (features.last - warmup) * 0.05), Math.max(2, (features.last - warmup) * 20), 20).map((h) => [h]),
+  valid: ([halfLife]) => halfLife > 0,
+  body(t, warmup, shape, out) {
+    out[0] = 2 ** (-(t - warmup) / shape[0]);
+    out[1] = 0;
+  },
+  render: (f) => ({
+    spec: `exponential:lr=${n(f.peak)},decay_rate=0.5,decay_steps=${n(f.shape[0])}${warmupPart(f)}`,
+    torch: f.warmup === 0 ? `ExponentialLR(optimizer, gamma=${n(0.5 ** (1 / f.shape[0]))})  # optimizer lr=${n(f.peak)}` : undefined,
+  }),
+};
+
+/** The Transformer decay: peak * sqrt(timescale / (steps after warmup + timescale)). */
+export const inverseSqrtFamily: Family = {
+  name: 'inverse-sqrt',
+  complexity: 1,
+  shapeParams: [{ name: 'timescale', integer: false, tidy: 'steps' }],
+  hasFloor: false,
+  starts: (features, warmup) => logGrid(Math.max(1, (features.last - warmup) * 0.01), Math.max(2, (features.last - warmup) * 10), 20).map((s) => [s]),
+  valid: ([timescale]) => timescale > 0,
+  body(t, warmup, shape, out) {
+    out[0] = Math.sqrt(shape[0] / (t - warmup + shape[0]));
+    out[1] = 0;
+  },
+  render: (f) => ({
+    spec: `inverse-sqrt:lr=${n(f.peak)},warmup=${f.warmup},timescale=${n(f.shape[0])}${f.warmup > 0 && f.start > 0 ? `,start_lr=${n(f.start)}` : ''}`,
+    hf: f.start === 0 ? `get_inverse_sqrt_schedule(optimizer, num_warmup_steps=${f.warmup}, timescale=${n(f.shape[0])})  # optimizer lr=${n(f.peak)}` : undefined,
+  }),
+};

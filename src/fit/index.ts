@@ -1,0 +1,2 @@
+export { fitLog, type LogFit } from './fit.js';
+export { FAMILIES, type Family, type Rendition } from './families/index.js';
