@@ -1,4 +1,3 @@
-import { anneal } from '../schedules/shapes/anneal.js';
 import type { Easing } from '../schedules/shapes/easing.js';
 import { schedule, type Schedule } from '../schedules/schedule.js';
 import { correctlyRoundedLog, pythonFloorDiv } from './timm-python-math.js';
@@ -50,26 +49,21 @@ export interface TimmCyclesOptions {
   cycleLimit: number;
   /** k-decay: the cycle runs over t^k (timm's k_decay; 1 for plain cycles). */
   k: number;
-  /** How much of (peak - lr_min) is left at progress t_curr^k / t_i^k. */
+  /** How much of (peak - lr_min) is left at progress t_curr^k / t_i^k (past 1 where the float log leaves t). */
   easing: Easing;
 }
 
 /**
- * timm's cycles of cosine / polynomial / tanh decay, each an anneal from its decayed peak to lr_min over
- * t_i^k evaluated at t_curr^k (the operations of timm's `t_curr ** k / t_i ** k`), lr_min once the
- * cycle limit is reached (not the last cycle's final value).
+ * timm's cycles of cosine / polynomial / tanh decay: lr_min + (peak * cycle_decay^i - lr_min) * easing(t_curr^k
+ * / t_i^k), and lr_min once the cycle limit is reached (not the last cycle's final value). Written out rather
+ * than as an anneal because timm's tanh does not start a cycle exactly at its peak (0.5 (1 - tanh(lb)) < 1),
+ * and an anneal pins its step 0 to `from`.
  */
 export function timmCycles(o: TimmCyclesOptions): Schedule {
-  let cachedCycle = -1;
-  let cachedShape: Schedule | undefined;
   return schedule((t) => {
     const { i, tI, tCurr } = timmCycle(t, o.tInitial, o.cycleMul);
     if (!(i < o.cycleLimit)) return o.lrMin;
-    if (i !== cachedCycle || cachedShape === undefined) {
-      // 'continue': where the float log keeps t in a cycle past its end, timm evaluates the curve there.
-      cachedShape = anneal({ from: o.peak * o.cycleDecay ** i, to: o.lrMin, steps: tI ** o.k, easing: o.easing, past: 'continue' });
-      cachedCycle = i;
-    }
-    return cachedShape.lr(tCurr ** o.k);
+    const peak = o.peak * o.cycleDecay ** i;
+    return o.lrMin + (peak - o.lrMin) * o.easing(tCurr ** o.k / tI ** o.k);
   });
 }
