@@ -68,7 +68,7 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
     // The x range is the horizon, 0 to --steps, so its end is a round label.
     scale: { domain: [0, steps], nice: false, zero: true },
     // format() here is plain d3-format, where the axis' own format would share one prefix: 0M, 0.1M.
-    axis: { labelExpr: "format(datum.value, '~s')", labelFlush: true, tickCount: Math.max(2, Math.round(width / 90)) },
+    axis: { labelExpr: "format(datum.value, '~s')", labelFlush: true, tickMinStep: 1, tickCount: Math.max(2, Math.round(width / 90)) },
   };
   const y = {
     field: 'lr',
@@ -164,9 +164,11 @@ function scientific(magnitude: number): boolean {
 }
 
 function lrLabelExpression(logY: boolean, format: string): string {
+  // As in the terminal: 2e5, not 2e+5.
+  const exponential = "replace(format(datum.value, '~e'), 'e+', 'e')";
   // A log axis spans decades, so each label picks its own notation: 1e-5, 1e-3, 0.01, 0.1, 1.
-  if (logY) return "abs(datum.value) < 0.01 || abs(datum.value) >= 1e5 ? format(datum.value, '~e') : format(datum.value, '~g')";
-  return `datum.value === 0 ? '0' : format(datum.value, '${format}')`;
+  if (logY) return `abs(datum.value) < 0.01 || abs(datum.value) >= 1e5 ? ${exponential} : format(datum.value, '~g')`;
+  return `datum.value === 0 ? '0' : ${format === '~e' ? exponential : `format(datum.value, '${format}')`}`;
 }
 
 /**
