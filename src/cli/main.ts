@@ -5,6 +5,7 @@ import { registerList } from './commands/list.js';
 import { registerPlot } from './commands/plot.js';
 import { registerCheck } from './commands/check.js';
 import { registerCompare } from './commands/compare.js';
+import { registerFit } from './commands/fit.js';
 import { examples } from './help.js';
 
 declare const LRVIZ_VERSION: string | undefined;
@@ -36,6 +37,7 @@ function program(): Command {
   registerList(root);
   registerCompare(root);
   registerCheck(root);
+  registerFit(root);
   for (const command of root.commands) command.exitOverride().configureOutput({ writeErr: () => {} }).showSuggestionAfterError(true);
   return root;
 }

@@ -1,0 +1,174 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { fitLog } from '../../src/fit/index.js';
+import { readLogFile } from '../../src/logs/read.js';
+import { buildSchedule } from '../../src/spec/build.js';
+import { parseTextSpec } from '../../src/spec/parse.js';
+
+const REAL_LOGS = fileURLToPath(new URL('../../../shared/real-logs/', import.meta.url));
+
+/** Deterministic noise: the tests must fail the same way twice. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+interface Synthesis {
+  /** The schedule that "ran". */
+  spec: string;
+  steps: number;
+  /** Log every `every` steps, jittered by up to `jitter` steps (loggers fire on step counts, not exactly). */
+  every: number;
+  /** The log's step s holds the schedule's value at s - offset. */
+  offset?: number;
+  /** Relative noise, e.g. 2e-3. */
+  noise?: number;
+  /** Significant digits the logger keeps. */
+  digits?: number;
+  /** Where the log stops, as a share of `steps`. */
+  stopAt?: number;
+  seed?: number;
+}
+
+function synthesize({ spec, steps, every, offset = 0, noise = 0, digits, stopAt = 1, seed = 1 }: Synthesis) {
+  const schedule = buildSchedule(parseTextSpec(spec), steps).schedule;
+  const rand = random(seed);
+  const logSteps: number[] = [];
+  const values: number[] = [];
+  for (let s = every; s <= Math.floor(steps * stopAt); s += every) {
+    let v = schedule.lr(Math.max(0, s - offset)) * (1 + noise * (rand() * 2 - 1));
+    if (digits !== undefined && v !== 0) v = Number(v.toPrecision(digits));
+    logSteps.push(s);
+    values.push(v);
+  }
+  return { steps: logSteps, values };
+}
+
+describe('fit on the real HuggingFace runs', () => {
+  it('whisper: linear, lr 1e-5, 500 warmup, 5000 steps, offset by skipped fp16 steps', () => {
+    const [run] = readLogFile(join(REAL_LOGS, 'whisper-large-v2-japanese.trainer_state.json'));
+    const fit = fitLog(run);
+    expect(fit).toMatchObject({ family: 'linear', peak: 1e-5, warmup: 500, horizon: 5000, floor: 0, start: 0 });
+    // The run skipped 2 updates early and 4 by the end: any constant offset in between explains it.
+    expect(fit.offset).toBeGreaterThanOrEqual(2);
+    expect(fit.offset).toBeLessThanOrEqual(4);
+    expect(fit.rendition.spec).toBe('linear:lr=1e-5,warmup=500,total=5000');
+    expect(fit.rendition.hf).toContain('get_linear_schedule_with_warmup(optimizer, num_warmup_steps=500, num_training_steps=5000)');
+    expect(fit.residual.rmsShare).toBeLessThan(1e-3);
+  });
+
+  it('tinyllama: cosine, lr 1e-5, warmup ceil(0.02 * 2808) = 57, horizon 2808 past the last logged step', () => {
+    const [run] = readLogFile(join(REAL_LOGS, 'tinyllama-finetune.trainer_state.json'));
+    const fit = fitLog(run);
+    expect(fit).toMatchObject({ family: 'cosine', peak: 1e-5, warmup: 57, horizon: 2808, floor: 0, offset: 1 });
+    expect(fit.rendition.spec).toBe('cosine-warmup:lr=1e-5,warmup=57,total=2808');
+    expect(fit.residual.rmsShare).toBeLessThan(1e-3);
+  });
+});
+
+describe('fit on synthesised logs: known schedule, noise, offsets, gaps, early stops', () => {
+  // Tolerances: warmup and horizon within 2% (at least 3 steps), peak within 1%, offset within 2 steps.
+  const cases: { name: string; log: Synthesis; family: string; peak: number; warmup: number; horizon?: number; floor?: number; offset?: number }[] = [
+    {
+      name: 'HF linear, logged every 25 steps, 3 skipped updates, 3 significant digits',
+      log: { spec: 'hf.linear:lr=3e-4,num_warmup_steps=300,num_training_steps=6000', steps: 6000, every: 25, offset: 3, digits: 3 },
+      family: 'linear',
+      peak: 3e-4,
+      warmup: 300,
+      horizon: 6000,
+      offset: 3,
+    },
+    {
+      name: 'HF cosine stopped at 70% of its horizon, logged every 20 steps, 0.3% noise',
+      log: { spec: 'hf.cosine:lr=2e-5,num_warmup_steps=150,num_training_steps=9000', steps: 9000, every: 20, noise: 3e-3, stopAt: 0.7, seed: 7 },
+      family: 'cosine',
+      peak: 2e-5,
+      warmup: 150,
+      horizon: 9000,
+    },
+    {
+      name: 'cosine without warmup to a floor (torch eta_min), every 15 steps',
+      log: { spec: 'cosine:lr=0.1,min_lr=0.001,total=3000', steps: 3000, every: 15, digits: 4 },
+      family: 'cosine',
+      peak: 0.1,
+      warmup: 0,
+      horizon: 3000,
+      floor: 0.001,
+    },
+    {
+      name: 'warmup-stable-decay with a linear cooldown, logged every 25 steps',
+      log: { spec: 'wsd:lr=1e-3,warmup=200,decay=1000,total=10000', steps: 10000, every: 25, offset: 2 },
+      family: 'warmup-stable-decay (linear)',
+      peak: 1e-3,
+      warmup: 200,
+      horizon: 10000,
+    },
+    {
+      name: 'step decay every 3000 steps by 0.1, logged every 20',
+      log: { spec: 'step:lr=0.1,step_size=3000,gamma=0.1', steps: 9000, every: 20 },
+      family: 'step',
+      peak: 0.1,
+      warmup: 0,
+    },
+    {
+      name: 'warm restarts (SGDR) doubling from 1000 steps, logged every 25',
+      log: { spec: 'cosine-restarts:lr=0.05,cycle=1000,cycle_mult=2', steps: 7000, every: 25, digits: 4 },
+      family: 'cosine with restarts',
+      peak: 0.05,
+      warmup: 0,
+    },
+    {
+      name: 'constant after a warmup from a start value',
+      log: { spec: 'warmup:lr=5e-4,warmup=400,start_lr=5e-6', steps: 3000, every: 20 },
+      family: 'constant',
+      peak: 5e-4,
+      warmup: 400,
+    },
+    {
+      name: 'inverse square root after 4000 warmup steps',
+      log: { spec: 'inverse-sqrt:lr=7e-4,warmup=4000,timescale=4000', steps: 40000, every: 100, digits: 4 },
+      family: 'inverse-sqrt',
+      peak: 7e-4,
+      warmup: 4000,
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const started = performance.now();
+      const fit = fitLog(synthesize(c.log));
+      const elapsed = performance.now() - started;
+      expect(fit.family).toBe(c.family);
+      expect(Math.abs(fit.peak - c.peak)).toBeLessThanOrEqual(0.01 * c.peak);
+      expect(Math.abs(fit.warmup - c.warmup)).toBeLessThanOrEqual(Math.max(3, 0.02 * c.warmup));
+      if (c.horizon !== undefined) expect(Math.abs(fit.horizon! - c.horizon)).toBeLessThanOrEqual(Math.max(3, 0.02 * c.horizon));
+      if (c.floor !== undefined) expect(Math.abs(fit.floor - c.floor)).toBeLessThanOrEqual(0.02 * c.peak);
+      if (c.offset !== undefined) expect(Math.abs(fit.offset - c.offset)).toBeLessThanOrEqual(2);
+      // The spec it prints must rebuild the log: the reported residual is measured with it.
+      expect(fit.residual.rmsShare).toBeLessThan(0.01);
+      // Well under a second on a quiet machine; CI shares cores, so allow some slack.
+      expect(elapsed).toBeLessThan(3000);
+    });
+  }
+
+  it('recovers the restart parameters', () => {
+    const fit = fitLog(synthesize({ spec: 'cosine-restarts:lr=0.05,cycle=1000,cycle_mult=2', steps: 7000, every: 25 }));
+    expect(fit.shape.cycle_mult).toBeCloseTo(2, 1);
+    expect(Math.abs(fit.shape.cycle - 1000)).toBeLessThanOrEqual(25);
+    expect(fit.shape.cycle_decay).toBeCloseTo(1, 2);
+  });
+
+  it('recovers the step size and factor', () => {
+    const fit = fitLog(synthesize({ spec: 'step:lr=0.1,step_size=3000,gamma=0.1', steps: 9000, every: 20 }));
+    expect(Math.abs(fit.shape.step_size - 3000)).toBeLessThanOrEqual(20);
+    expect(fit.shape.gamma).toBeCloseTo(0.1, 3);
+  });
+
+  it('refuses a log too short to fit, and one without a positive rate', () => {
+    expect(() => fitLog({ steps: [1, 2], values: [1, 1] })).toThrow(/fit needs at least 3/);
+    expect(() => fitLog({ steps: [1, 2, 3], values: [0, 0, 0] })).toThrow(/no schedule to fit/);
+  });
+});
