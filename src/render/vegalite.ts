@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { envelopeOf } from '../curve/envelope.js';
-import { LrvizError, shown as shownValue } from '../errors.js';
+import { LrvizError, shown } from '../errors.js';
 import { envelopeLine, loggedPoints, sampleRows, seriesField } from './picture-data.js';
 import {
   DEFAULT_PICTURE_HEIGHT,
@@ -28,8 +28,8 @@ export const LOGGED_SUFFIX = ' (logged)';
 export function pictureSize(request: RenderRequest): { width: number; height: number } {
   const width = request.width ?? DEFAULT_PICTURE_WIDTH;
   const height = request.height ?? DEFAULT_PICTURE_HEIGHT;
-  if (width < MIN_PICTURE_WIDTH) throw new LrvizError(`--width ${shownValue(width)} is too small for a picture; use at least ${MIN_PICTURE_WIDTH} pixels`);
-  if (height < MIN_PICTURE_HEIGHT) throw new LrvizError(`--height ${shownValue(height)} is too small for a picture; use at least ${MIN_PICTURE_HEIGHT} pixels`);
+  if (width < MIN_PICTURE_WIDTH) throw new LrvizError(`--width ${shown(width)} is too small for a picture; use at least ${MIN_PICTURE_WIDTH} pixels`);
+  if (height < MIN_PICTURE_HEIGHT) throw new LrvizError(`--height ${shown(height)} is too small for a picture; use at least ${MIN_PICTURE_HEIGHT} pixels`);
   return { width, height };
 }
 
@@ -46,12 +46,12 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
   const columns = Math.max(1, Math.min(MAX_COLUMNS, Math.round(width * options.detail)));
 
   // A log axis has no place for 0: such points become null, which breaks the line there.
-  const shown = request.logY ? (lr: number) => (lr > 0 ? lr : null) : (lr: number) => lr;
+  const plotted = request.logY ? (lr: number) => (lr > 0 ? lr : null) : (lr: number) => lr;
   const envelopes = request.curves.map((curve) => envelopeOf(curve, columns));
-  const lineRows = envelopes.flatMap((envelope) => envelopeLine(envelope).map(({ step, lr }) => ({ series: envelope.label, step, lr: shown(lr) })));
+  const lineRows = envelopes.flatMap((envelope) => envelopeLine(envelope).map(({ step, lr }) => ({ series: envelope.label, step, lr: plotted(lr) })));
   const logs = request.logs ?? [];
   const logRows = logs.flatMap((log) =>
-    loggedPoints(log, steps, columns).map(({ step, lr }) => ({ series: log.label + LOGGED_SUFFIX, step, lr: shown(lr) })),
+    loggedPoints(log, steps, columns).map(({ step, lr }) => ({ series: log.label + LOGGED_SUFFIX, step, lr: plotted(lr) })),
   );
 
   let high = 0;
@@ -59,6 +59,8 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
   for (const row of logRows) high = Math.max(high, Math.abs(row.lr ?? 0));
   const lrFormat = scientific(high) ? '~e' : '~g';
 
+  // A run may have logged past the planned horizon; its points still belong inside the axes.
+  const lastStep = Math.max(steps, ...logRows.map((row) => row.step));
   const names = [...request.curves.map((c) => c.label), ...logs.map((l) => l.label + LOGGED_SUFFIX)];
   const palette = names.map((_, k) => theme.series[k % theme.series.length]);
   const x = {
@@ -66,7 +68,7 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
     type: 'quantitative' as const,
     title: 'step',
     // The x range is the horizon, 0 to --steps, so its end is a round label.
-    scale: { domain: [0, steps], nice: false, zero: true },
+    scale: { domain: [0, lastStep], nice: false, zero: true },
     // format() here is plain d3-format, where the axis' own format would share one prefix: 0M, 0.1M.
     axis: { labelExpr: "format(datum.value, '~s')", labelFlush: true, tickMinStep: 1, tickCount: Math.max(2, Math.round(width / 90)) },
   };

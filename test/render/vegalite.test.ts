@@ -80,6 +80,13 @@ describe('vegaLiteSpec', () => {
     expect(spec.layer[0].encoding.color.scale.domain).toEqual([flat.label, 'run 1 (logged)']);
   });
 
+  it('spans the x axis from 0 to the horizon, or to the last logged step if the run went further', () => {
+    const planned = specOf(pictureRequest([flat]), { interactive: false, detail: 1 });
+    expect(planned.layer[0].encoding.x.scale.domain).toEqual([0, 10_000]);
+    const longer = specOf(pictureRequest([flat], { logs: [{ label: 'run', steps: [0, 12_000], values: [3e-4, 3e-4] }] }), { interactive: false, detail: 1 });
+    expect(longer.layer[0].encoding.x.scale.domain).toEqual([0, 12_000]);
+  });
+
   it('uses the dark theme background and light text with --theme dark', () => {
     const light = specOf(pictureRequest([flat]), { interactive: false, detail: 1 });
     const dark = specOf(pictureRequest([flat], { theme: 'dark' }), { interactive: false, detail: 1 });
