@@ -66,6 +66,31 @@ function checkMilestones(milestones: number[], ctx: BuildContext, strictly: bool
   });
 }
 
+/**
+ * The lr each scheduler of a SequentialLR runs from. torch builds them before SequentialLR, in list order, on
+ * one optimizer: each takes the optimizer's `initial_lr` as its base_lr, except that OneCycleLR overwrites
+ * initial_lr with max_lr / div_factor and CyclicLR sets the lr to its base_lr just before initial_lr is first
+ * recorded (OneCycleLR.__init__, CyclicLR.__init__). SequentialLR.__init__ then resets the lr to the final
+ * initial_lr and restarts the first scheduler from it; each later one restarts at its milestone from its own
+ * base_lr. With neither of the two in the list, every scheduler runs from the optimizer's lr.
+ */
+function sequentialStartLrs(specs: readonly SpecObject[], lr: number): number[] {
+  let current = lr;
+  let initial: number | undefined;
+  const bases = specs.map((spec) => {
+    const symbol = String(spec.symbol ?? spec.type).toLowerCase().replace(/^torch\./, '').replace(/[-_]/g, '');
+    // Unreadable values fall through: the scheduler's own build then names them.
+    const overwritten = Number(spec.max_lr) / Number(spec.div_factor ?? 25);
+    if (symbol === 'onecyclelr' && Number.isFinite(overwritten)) initial = overwritten;
+    else {
+      if (symbol === 'cycliclr' && Number.isFinite(Number(spec.base_lr))) current = Number(spec.base_lr);
+      initial ??= current;
+    }
+    return initial;
+  });
+  return [initial ?? lr, ...bases.slice(1).map((base) => base ?? lr)];
+}
+
 function sequential(p: Params, ctx: BuildContext): Schedule {
   const specs = p.specs('schedulers');
   const milestones = p.nums('milestones');
@@ -74,12 +99,12 @@ function sequential(p: Params, ctx: BuildContext): Schedule {
   }
   checkMilestones(milestones, ctx, true);
   const baseLr = p.num('lr');
+  const startLrs = sequentialStartLrs(specs, baseLr);
   const parts = specs.map((spec, k) => {
-    // Every scheduler of a SequentialLR drives the same optimizer, so they share its lr.
     if (spec.lr !== undefined && Number(spec.lr) !== baseLr) {
       ctx.fail(`schedulers[${k}] has lr=${String(spec.lr)}, but the schedulers share the optimizer's lr=${baseLr}; give lr once, on SequentialLR`);
     }
-    return ctx.nested({ ...spec, lr: baseLr } as SpecObject, `schedulers[${k}]`, 'torch');
+    return ctx.nested({ ...spec, lr: startLrs[k] } as SpecObject, `schedulers[${k}]`, 'torch');
   });
   // torch 1.13.1 SequentialLR.step calls `scheduler.step(0)` on the next scheduler at each milestone, so it
   // restarts at its own step 0 from its closed form (base_lr for every built-in scheduler) and then runs on

@@ -151,6 +151,34 @@ describe('torch.SequentialLR', () => {
     expectClose(lrs(spec, 8), [0.5, 0.5, 1, 1, 0.5, 1, 1, 0.1]);
   });
 
+  it('runs the schedulers from the lr OneCycleLR leaves in the optimizer (its __init__ overwrites initial_lr)', () => {
+    // OneCycleLR sets initial_lr = max_lr / div_factor = 0.1; SequentialLR resets lr to it, so LinearLR ramps from
+    // 0.1 * 0.5 (LinearLR.get_lr at step 0 multiplies the optimizer's current lr), then OneCycleLR starts at 0.1.
+    const spec = {
+      type: 'torch.SequentialLR',
+      lr: 0.3,
+      schedulers: [
+        { symbol: 'LinearLR', start_factor: 0.5, total_iters: 2 },
+        { symbol: 'OneCycleLR', max_lr: 1, total_steps: 10, div_factor: 10, anneal_strategy: 'linear', pct_start: 0.5 },
+      ],
+      milestones: [2],
+    };
+    expectClose(lrs(spec, 4), [0.05, 0.075, 0.1, 0.325]);
+  });
+
+  it('runs later schedulers from the base_lr CyclicLR records when it comes first (CyclicLR.__init__ sets lr first)', () => {
+    const spec = {
+      type: 'torch.SequentialLR',
+      lr: 0.3,
+      schedulers: [
+        { symbol: 'CyclicLR', base_lr: 0.01, max_lr: 0.02, step_size_up: 1 },
+        { symbol: 'ExponentialLR', gamma: 0.5 },
+      ],
+      milestones: [3],
+    };
+    expectClose(lrs(spec, 5), [0.01, 0.02, 0.01, 0.01, 0.005]);
+  });
+
   it('gives every scheduler the optimizer lr and refuses a different one', () => {
     expect(buildError({ type: 'torch.SequentialLR', lr: 1, schedulers: [{ symbol: 'ExponentialLR', gamma: 0.5, lr: 2 }, { symbol: 'ExponentialLR', gamma: 0.5 }], milestones: [3] })).toMatch(
       /schedulers\[0\] has lr=2.*lr=1/,
