@@ -146,4 +146,17 @@ const definitions: ScheduleDefinition[] = [
   },
 ];
 
-register(...definitions.map((d) => ({ ...d, framework: 'timm' })));
+/** Taken so that a copied call works; the curve is per update, which is timm's t_in_epochs=False. */
+const tInEpochs: ParamDef = { name: 't_in_epochs', type: 'boolean', default: false, doc: 'must be false: the curve is stepped per update (step_update)' };
+
+register(
+  ...definitions.map((d) => ({
+    ...d,
+    framework: 'timm',
+    params: [...d.params, tInEpochs],
+    build: (p: Params, ctx: BuildContext) => {
+      if (p.bool('t_in_epochs')) ctx.fail('t_in_epochs=true steps per epoch; lrviz plots per update, so give t_initial, warmup_t and decay_t in updates with t_in_epochs=false');
+      return d.build(p, ctx);
+    },
+  })),
+);

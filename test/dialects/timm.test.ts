@@ -134,6 +134,11 @@ describe('bad input', () => {
     expect(buildError('timm.CosineLRScheduler:t_initial=10,noise_range_t=5')).toMatch(/unknown parameter "noise_range_t"; its parameters are lr, t_initial, lr_min, cycle_mul/);
   });
 
+  it('t_in_epochs is taken as false only: the curve is per update', () => {
+    expectClose(lrAt('timm.PolyLRScheduler:lr=1,t_initial=10,t_in_epochs=false', [5]), [Math.sqrt(0.5)]);
+    expect(buildError('timm.PolyLRScheduler:lr=1,t_initial=10,t_in_epochs=true')).toMatch(/t_in_epochs=true steps per epoch/);
+  });
+
   it('an unknown parameter suggests the nearest', () => {
     expect(buildError('timm.CosineLRScheduler:t_initial=10,warmup_lr=0.1')).toMatch(/unknown parameter "warmup_lr" \(did you mean "warmup_lr_init"\?\)/);
   });
