@@ -27,7 +27,7 @@ const EXAMPLES = {
 const FEATURED = [
   { file: 'lr.svg', specs: ['cosine-warmup:lr=3e-4,warmup=500', 'cosine:lr=3e-4'], steps: 10_000, theme: 'light' },
   { file: 'lr-dark.svg', specs: ['cosine-warmup:lr=3e-4,warmup=500', 'cosine:lr=3e-4'], steps: 10_000, theme: 'dark' },
-  { file: 'restarts.svg', specs: ['cosine-restarts:lr=0.1,cycle=100000'], steps: 1_000_000, theme: 'light' },
+  { file: 'million-steps.svg', specs: ['cosine-restarts:lr=0.1,cycle=100000'], steps: 1_000_000, theme: 'light' },
 ];
 
 function request(curves, options = {}) {
@@ -67,6 +67,9 @@ for (const { file, specs, steps, theme } of FEATURED) {
 const definitions = allDefinitions()
   .filter((d) => d.framework === undefined)
   .sort((a, b) => a.name.localeCompare(b.name));
+for (const { name } of definitions) {
+  if (FEATURED.some(({ file }) => file === `${name}.svg`)) throw new Error(`docs: schedule ${name} would overwrite the featured docs/${name}.svg; rename the featured picture`);
+}
 const sections = [];
 for (const definition of definitions) {
   const spec = EXAMPLES[definition.name] ?? { type: definition.name };
