@@ -6,12 +6,19 @@ const CHECKPOINT_EVERY = 4096;
 /**
  * A schedule defined the way torch's chainable schedulers compute it: each value from the one before it
  * (`get_lr` reads the optimizer's current lr and multiplies or shifts it). Seen from outside it is still a
- * pure function of the step: the last (step, value) is kept so that walking forward costs O(1) a step, and
- * a step behind it restarts from the nearest remembered checkpoint at or before it.
+ * pure function of the step: the last (step, value) is kept so that walking forward costs O(1) a step, a
+ * step behind it restarts from the nearest remembered checkpoint at or before it, and a step far ahead from
+ * the latest value the recurrence is known to reach exactly (`knownBefore`), if there is one.
  *
  * `next(step, previous)` returns the value at `step` (>= 1) from the value at `step - 1`.
  */
-export function recurrence(first: number, next: (step: number, previous: number) => number, horizon?: number): Schedule {
+export function recurrence(
+  first: number,
+  next: (step: number, previous: number) => number,
+  horizon?: number,
+  /** A step at or before `target` whose value the recurrence is known to reach exactly, whatever came before. */
+  knownBefore?: (target: number) => { step: number; value: number } | undefined,
+): Schedule {
   const checkpoints: number[] = [first];
   let lastStep = 0;
   let lastValue = first;
@@ -22,6 +29,11 @@ export function recurrence(first: number, next: (step: number, previous: number)
       const k = Math.min(Math.floor(target / CHECKPOINT_EVERY), checkpoints.length - 1);
       lastStep = k * CHECKPOINT_EVERY;
       lastValue = checkpoints[k];
+    }
+    const known = knownBefore?.(target);
+    if (known !== undefined && known.step > lastStep && known.step <= target) {
+      lastStep = known.step;
+      lastValue = known.value;
     }
     while (lastStep < target) {
       lastStep++;

@@ -52,6 +52,13 @@ export function torchCosineAnnealing(baseLr: number, etaMin: number, tMax: numbe
       return ((1 + Math.cos((Math.PI * t) / tMax)) / (1 + Math.cos((Math.PI * (t - 1)) / tMax))) * (previous - etaMin) + etaMin;
     },
     tMax,
+    // At each trough, t = (2m + 1) T_max, the ratio's numerator 1 + cos(pi t/T_max) is exactly 0 in float64
+    // (while (2m + 1)^2 stays below ~1e14), so the recursion lands on eta_min exactly and forgets its past:
+    // a far step can start from the trough before it.
+    (target) => {
+      const m = Math.floor((target / tMax - 1) / 2);
+      return m >= 0 && m < 5e6 ? { step: (2 * m + 1) * tMax, value: etaMin } : undefined;
+    },
   );
 }
 

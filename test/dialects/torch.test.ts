@@ -100,6 +100,18 @@ describe('torch quirks kept', () => {
     for (const i of [9_999, 3, 5_000, 4_096, 0, 8_193, 8_192, 9_999]) expect(schedule.lr(i)).toBe(forward[i]);
   });
 
+  it('a far step is reached from the trough before it, with the value walking there gives', () => {
+    const spec = 'torch.CosineAnnealingLR:lr=0.1,T_max=1000,eta_min=0.002';
+    const walked = buildSchedule(parseTextSpec(spec), 1).schedule;
+    let value = 0;
+    for (let i = 0; i <= 25_321; i++) value = walked.lr(i);
+    const jumped = buildSchedule(parseTextSpec(spec), 1).schedule;
+    expect(jumped.lr(25_321)).toBe(value);
+    const start = performance.now();
+    expect(jumped.lr(1e9 + 17)).toBeGreaterThan(0.002);
+    expect(performance.now() - start).toBeLessThan(1_000);
+  });
+
   it('a million steps of the recursive cosine stay fast', () => {
     const { schedule } = buildSchedule(parseTextSpec('torch.CosineAnnealingLR:lr=0.1,T_max=1000'), 1);
     const start = performance.now();
