@@ -65,9 +65,38 @@ export function locateCycle(first: number, mult: number, i: number): { k: number
     return { k, start: k * first, length: first };
   }
   // Closed form for the geometric series, then nudged by one either way: the log can round across a
-  // boundary, and an off-by-one here would move a restart.
+  // boundary, and an off-by-one here would move a restart. Extreme parameters (a cycle of 1e-300 steps,
+  // a multiplier an ulp above 1) overflow the estimate or put it beyond 2^53, where stepping by one
+  // never moves: those are searched for instead of looping for ever.
   let k = Math.max(0, Math.floor(Math.log((i * (mult - 1)) / first + 1) / Math.log(mult)));
-  while (k > 0 && cycleStart(first, mult, k) > i) k--;
-  while (cycleStart(first, mult, k + 1) <= i) k++;
-  return { k, start: cycleStart(first, mult, k), length: first * mult ** k };
+  if (!Number.isSafeInteger(k)) k = searchCycle(first, mult, i);
+  let start = cycleStart(first, mult, k);
+  if (k > 0 && start > i) start = cycleStart(first, mult, --k);
+  let next = cycleStart(first, mult, k + 1);
+  if (next <= i) {
+    start = next;
+    next = cycleStart(first, mult, ++k + 1);
+  }
+  if (start > i || next <= i) {
+    k = searchCycle(first, mult, i);
+    start = cycleStart(first, mult, k);
+  }
+  return { k, start, length: first * mult ** k };
+}
+
+/** The last cycle starting at or before step i, by doubling then bisection: bounded work for any input. */
+function searchCycle(first: number, mult: number, i: number): number {
+  let low = 0;
+  let high = 1;
+  while (cycleStart(first, mult, high) <= i) {
+    low = high;
+    high *= 2;
+  }
+  while (high - low > 1) {
+    const middle = Math.floor(low + (high - low) / 2);
+    if (middle === low || middle === high) break;
+    if (cycleStart(first, mult, middle) <= i) low = middle;
+    else high = middle;
+  }
+  return low;
 }
