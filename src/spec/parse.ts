@@ -45,12 +45,35 @@ function parseSpecFile(path: string): ParsedSpec[] {
   return specsFromJson(parseJson(text, `--schedule @${path}`), path);
 }
 
+/**
+ * JSON nested deeper than this is no schedule (32 nested schedules take about 100 levels) and would
+ * overflow the stack of whatever walks it later, from error messages to the JSON writer.
+ */
+const MAX_JSON_DEPTH = 100;
+
 function parseJson(text: string, where: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     throw new LrvizError(`${where}: malformed JSON (${(error as Error).message.split('\n')[0]})`);
   }
+  if (depthOf(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw new LrvizError(`${where}: JSON nested more than ${MAX_JSON_DEPTH} levels deep`);
+  return value;
+}
+
+/** Nesting depth of arrays and objects, counted without recursion; stops counting past `limit`. */
+function depthOf(value: unknown, limit: number): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth + 1 > deepest) deepest = depth + 1;
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 function specsFromJson(value: unknown, source: string): ParsedSpec[] {
