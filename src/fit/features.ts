@@ -20,15 +20,24 @@ export interface Features {
   readonly rises: readonly { at: number; to: number }[];
   /** The last logged step still within 2% of the peak, for warmup-stable-decay. */
   readonly plateauEnd: number;
+  /** The median number of steps between two logged points. */
+  readonly gap: number;
 }
 
-/** At most this many points are fitted; the residual is reported over all of them. */
-const MAX_FIT_POINTS = 2000;
+/** About this many points are fitted; the residual is reported over all of them. */
+const MAX_FIT_POINTS = 600;
 
+/**
+ * The points to fit, scaled. A long log is thinned evenly, except around its rise to the peak, where a
+ * warmup and the step offset are decided by a few points.
+ */
 export function fitData(steps: readonly number[], values: readonly number[]): FitData {
   const every = Math.max(1, Math.ceil(steps.length / MAX_FIT_POINTS));
+  let top = 0;
+  for (let k = 1; k < values.length; k++) if (values[k] > values[top]) top = k;
+  const denseUntil = Math.min(steps.length - 1, 2 * top + 2);
   const kept: number[] = [];
-  for (let k = 0; k < steps.length; k += every) kept.push(k);
+  for (let k = 0; k < steps.length; k++) if (k <= Math.min(denseUntil, MAX_FIT_POINTS) || k % every === 0) kept.push(k);
   // The last point pins where the log stops; never drop it.
   if (kept[kept.length - 1] !== steps.length - 1) kept.push(steps.length - 1);
   const scale = Math.max(...values.map(Math.abs)) || 1;
@@ -61,7 +70,9 @@ export function featuresOf(data: FitData): Features {
   }
   let plateauEnd = steps[top];
   for (let k = top; k < n && values[k] >= 0.98; k++) plateauEnd = steps[k];
-  return { data, first: steps[0], last: steps[n - 1], topStep: steps[top], warmupGuesses, drops, rises, plateauEnd };
+  const gaps = Array.from({ length: n - 1 }, (_, k) => steps[k + 1] - steps[k]).sort((a, b) => a - b);
+  const gap = gaps.length > 0 ? gaps[Math.floor(gaps.length / 2)] : 1;
+  return { data, first: steps[0], last: steps[n - 1], topStep: steps[top], warmupGuesses, drops, rises, plateauEnd, gap };
 }
 
 function line(xs: number[], ys: number[]): { slope: number; intercept: number } {

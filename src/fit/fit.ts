@@ -31,10 +31,20 @@ const EQUALLY_GOOD = { factor: 1.25, share: 1e-4 };
 /** A tidied value (a round horizon, a peak with fewer digits) is kept if the RMS stays within this. */
 const TIDY = { factor: 1.25, share: 2e-5 };
 /**
- * A round length (500 for 502) is kept if the RMS stays within this many times the best: offsets that drift
- * during a run (whisper: 2 skipped updates early, 4 late) let an unround length explain them a little better.
+ * A round length is kept if the RMS stays within this many times the best, the rounder the more: people
+ * configure 500 and 5000 far more often than 502, while 2810 is hardly likelier than 2808. Offsets that
+ * drift during a run (whisper: 2 skipped updates early, 4 late) let an unround length explain a log a
+ * little better (2.5 times for whisper's 502 against its configured 500).
  */
-const ROUND_STEPS_FACTOR = 2;
+function roundStepsFactor(candidate: number): number {
+  return candidate % 100 === 0 ? 3 : candidate % 50 === 0 ? 2 : candidate % 10 === 0 ? 1.4 : TIDY.factor;
+}
+/**
+ * No warmup and no offset are preferred unless dropping one raises the squared error significantly: by more
+ * than this many times the noise variance the fit leaves (a likelihood-ratio test, about p < 0.002 for one
+ * parameter). Their evidence sits in a few early points, so a share of the overall RMS would not see it.
+ */
+const STRUCTURE_EVIDENCE = 10;
 /** A start or floor of 0 is preferred unless it makes the RMS this many times worse: drifting offsets (whisper: 2 skipped updates early, 4 late) cost up to 2.6 times; a real warmup_lr_init of 0.1% of the peak costs hundreds of times on a clean log. */
 const ZERO_PREFERENCE = 3;
 
@@ -61,7 +71,7 @@ export function fitLog(log: { steps: readonly number[]; values: readonly number[
   const searched = FAMILIES.map((family) => search(family, data, features, maxOffset)).filter((s): s is Searched => s !== undefined);
   const bestSearched = Math.min(...searched.map((s) => s.rmsShare));
   const fits = searched
-    .map((s) => (s.rmsShare <= 3 * bestSearched + 1e-3 ? tidy(s, data) : { family: s.family, theta: s.theta, coefficients: s.coefficients, rmsShare: s.rmsShare }))
+    .map((s) => (s.rmsShare <= 2 * bestSearched + 2e-4 ? tidy(s, data) : { family: s.family, theta: s.theta, coefficients: s.coefficients, rmsShare: s.rmsShare }))
     .filter((f): f is FamilyFit => f !== undefined);
   fits.sort((a, b) => a.rmsShare - b.rmsShare);
   const best = fits[0].rmsShare;
@@ -78,7 +88,7 @@ interface Searched extends FamilyFit {
 
 /** Coarse seeds from the log's shape, the best two refined by Nelder–Mead over continuous parameters. */
 function search(family: Family, data: FitData, features: Features, maxOffset: number): Searched | undefined {
-  const objective = familyObjective(family, data, maxOffset);
+  const objective = familyObjective(family, features, maxOffset);
   const seeds: { theta: number[]; value: number }[] = [];
   for (const [offset, warmup] of features.warmupGuesses) {
     for (const shape of family.starts(features, warmup)) {
@@ -90,7 +100,7 @@ function search(family: Family, data: FitData, features: Features, maxOffset: nu
   if (finite.length === 0) return undefined;
   let best = finite[0];
   for (const seed of finite.slice(0, 2)) {
-    const stepSizes = seed.theta.map((v, i) => (i === 0 ? 2 : i === 1 ? Math.max(1, 0.1 * v) : family.shapeParams[i - 2].tidy === 'factor' ? 0.05 * Math.max(Math.abs(v), 0.1) : 0.1 * Math.abs(v) + 1));
+    const stepSizes = seed.theta.map((v, i) => stepSize(family, i, v));
     const refined = nelderMead((t) => objective.objective(t), seed.theta, stepSizes, 300);
     if (refined.value < best.value) best = { theta: refined.x, value: refined.value };
   }
@@ -107,46 +117,63 @@ function tidy(searched: Searched, data: FitData): FamilyFit | undefined {
   const { family } = searched;
   const { objective, solve, errorWith } = searched.objective;
   const integer = [true, true, ...family.shapeParams.map((p) => p.integer)];
-  const onlyOffsetAndWarmup = integer.map((_, j) => j <= 1);
-  let theta = polish(
-    searched.theta.map((v, i) => (integer[i] ? Math.round(v) : v)),
-    integer,
-    (t) => objective(t),
-  );
-  const polished = solve(theta);
-  if (polished === undefined) return undefined;
   const rmsWithin = (mse: number, reference: number, factor: number): boolean => Math.sqrt(mse) <= Math.sqrt(reference) * factor + TIDY.share;
+  const first = solve(searched.theta);
+  if (first === undefined) return undefined;
 
-  // Frameworks start warmups and end decays at 0 unless told otherwise; a small start or floor is more
-  // likely the trace of an offset that drifts (updates skipped mid-run) than a setting.
-  const zeroed: number[] = [];
-  for (const index of [0, 2]) {
-    if (polished.coefficients[index] === 0) {
-      zeroed.push(index);
-      continue;
-    }
-    const held = [...zeroed, index];
-    const settled = polish(theta, onlyOffsetAndWarmup, (t) => objective(t, held), 3);
-    const without = solve(settled, held);
-    if (without !== undefined && rmsWithin(without.mse, polished.mse, ZERO_PREFERENCE)) {
-      theta = settled;
-      zeroed.push(index);
+  // Simpler explanations first, each re-fitted with everything else free: a floor and a start of 0 (what
+  // frameworks do unless told), no warmup, no offset. Each is kept unless the log clearly says otherwise.
+  let theta = searched.theta.slice();
+  const zeroed: number[] = first.coefficients.flatMap((c, k) => (k !== 1 && c === 0 ? [k] : []));
+  const fixed = new Set<number>();
+  const points = data.steps.length;
+  const simpler = (mse: number, reference: number, kind: 'coefficient' | 'theta'): boolean =>
+    kind === 'coefficient' ? rmsWithin(mse, reference, ZERO_PREFERENCE) : mse * points <= reference * (points + STRUCTURE_EVIDENCE) + (TIDY.share / 10) ** 2 * points;
+  const simplifications: { kind: 'coefficient' | 'theta'; index: number }[] = [
+    { kind: 'coefficient', index: 2 },
+    { kind: 'coefficient', index: 0 },
+    { kind: 'theta', index: 1 },
+    { kind: 'theta', index: 0 },
+  ];
+  let reference = first.mse;
+  for (const { kind, index } of simplifications) {
+    if (kind === 'coefficient' ? zeroed.includes(index) || (index === 2 && !family.hasFloor) : theta[index] === 0) continue;
+    const held = kind === 'coefficient' ? [...zeroed, index] : zeroed;
+    const frozen = kind === 'theta' ? new Set([...fixed, index]) : fixed;
+    const start = theta.slice();
+    if (kind === 'theta') start[index] = 0;
+    const refit = refine(start, frozen, (t) => objective(t, held), family);
+    const solved = solve(refit, held);
+    if (solved !== undefined && simpler(solved.mse, reference, kind)) {
+      theta = refit;
+      if (kind === 'coefficient') zeroed.push(index);
+      else fixed.add(index);
+      reference = Math.min(reference, solved.mse);
     }
   }
-  const reference = solve(theta, zeroed);
-  if (reference === undefined) return undefined;
 
-  // Round numbers a person configured: warmup and lengths to round steps, factors to few digits.
+  // Whole steps, then the round numbers a person configured: lengths to round steps, factors to few digits.
+  const free = integer.map((isInteger, j) => isInteger && !fixed.has(j));
+  theta = polish(
+    theta.map((v, i) => (integer[i] ? Math.round(v) : v)),
+    free,
+    (t) => objective(t, zeroed),
+  );
+  const polished = solve(theta, zeroed);
+  if (polished === undefined) return undefined;
   const tidyKinds = ['steps', 'steps', ...family.shapeParams.map((p) => p.tidy)] as const;
+  // Twice over: a round horizon can make a round warmup fit, and the other way round.
+  for (let pass = 0; pass < 2; pass++)
   for (let i = 1; i < theta.length; i++) {
+    if (fixed.has(i)) continue;
     const kind = tidyKinds[i];
     const candidates = kind === 'steps' ? roundStepCandidates(theta[i], Math.max(2, 0.01 * theta[i])) : kind === 'factor' ? significantCandidates(theta[i], 4) : [];
     for (const candidate of candidates.slice(0, 6)) {
       const trial = theta.slice();
       trial[i] = candidate;
-      const settled = polish(trial, integer.map((_, j) => j === 0), (t) => objective(t, zeroed), 2);
+      const settled = polish(trial, free.map((f, j) => f && j === 0), (t) => objective(t, zeroed), 2);
       const solved = solve(settled, zeroed);
-      if (solved !== undefined && rmsWithin(solved.mse, reference.mse, kind === 'steps' ? ROUND_STEPS_FACTOR : TIDY.factor)) {
+      if (solved !== undefined && rmsWithin(solved.mse, polished.mse, kind === 'steps' ? roundStepsFactor(candidate) : TIDY.factor)) {
         theta = settled;
         break;
       }
@@ -170,6 +197,25 @@ function tidy(searched: Searched, data: FitData): FamilyFit | undefined {
     }
   }
   return { family, theta, coefficients, rmsShare: Math.sqrt(errorWith(theta, coefficients)) };
+}
+
+/** Nelder–Mead over the parameters not frozen, from `theta`. */
+function refine(theta: number[], frozen: ReadonlySet<number>, objective: (t: Theta) => number, family: Family): number[] {
+  const free = theta.map((_, i) => i).filter((i) => !frozen.has(i));
+  const embed = (x: number[]): number[] => {
+    const full = theta.slice();
+    free.forEach((i, k) => (full[i] = x[k]));
+    return full;
+  };
+  const stepSizes = free.map((i) => stepSize(family, i, theta[i]));
+  const result = nelderMead((x) => objective(embed(x)), free.map((i) => theta[i]), stepSizes, 300);
+  return embed(result.x);
+}
+
+function stepSize(family: Family, index: number, value: number): number {
+  if (index === 0) return 2;
+  if (index === 1) return Math.max(1, 0.1 * value);
+  return family.shapeParams[index - 2].tidy === 'factor' ? 0.05 * Math.max(Math.abs(value), 0.1) : 0.1 * Math.abs(value) + 1;
 }
 
 /** Integer coordinate search: each whole-step parameter moved by up to 3 while the fit improves. */

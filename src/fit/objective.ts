@@ -1,4 +1,4 @@
-import type { FitData } from './features.js';
+import type { Features, FitData } from './features.js';
 import type { Family } from './families/index.js';
 import { nonNegativeLeastSquares, residual } from './least-squares.js';
 
@@ -19,7 +19,11 @@ export interface Solved {
  * The fit of one family to the data as a function of its nonlinear parameters. For every theta the linear
  * ones (start, peak, floor) are solved exactly by non-negative least squares (variable projection).
  */
-export function familyObjective(family: Family, data: FitData, maxOffset: number) {
+export function familyObjective(family: Family, features: Features, maxOffset: number) {
+  const data = features.data;
+  // Logs lag their schedule (skipped updates) far more than they lead it: a lead of more than a couple of
+  // logging intervals is a shape mistaken for a shift.
+  const leadAllowed = Math.min(maxOffset, Math.max(5, 2 * features.gap));
   const count = data.steps.length;
   const startColumn = new Float64Array(count);
   const peakColumn = new Float64Array(count);
@@ -29,7 +33,7 @@ export function familyObjective(family: Family, data: FitData, maxOffset: number
   const fill = (theta: Theta): boolean => {
     const [offset, rawWarmup, ...shape] = theta;
     const warmup = rawWarmup < 0.5 ? 0 : rawWarmup;
-    if (!(Math.abs(offset) <= maxOffset) || !(rawWarmup >= 0) || !family.valid(shape, warmup)) return false;
+    if (!(offset <= maxOffset && offset >= -leadAllowed) || !(rawWarmup >= 0) || !family.valid(shape, warmup, features)) return false;
     for (let i = 0; i < count; i++) {
       // Before the schedule's step 0 (a log ahead of its schedule) the optimizer holds the first value.
       const t = Math.max(0, data.steps[i] - offset);

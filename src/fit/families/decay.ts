@@ -88,7 +88,8 @@ function wsdFamily(decayType: keyof typeof WSD_EASINGS): Family {
       const logged = features.last - decayStart;
       return logGrid(Math.max(2, logged * 0.5), logged * 10, 16).map((d) => [decayStart + d, d]);
     },
-    valid: ([total, decay], warmup) => decay >= 1 && total - decay >= warmup,
+    // A stable phase the log cannot see is no stable phase: then it is the plain decay, a simpler family.
+    valid: ([total, decay], warmup, features) => decay >= 1 && total - decay - warmup >= Math.max(2 * features.gap, 0.02 * total),
     body(t, _warmup, shape, out) {
       const decay = shape[1];
       const progress = (t - (shape[0] - decay)) / decay;

@@ -39,7 +39,7 @@ export interface Family {
   /** Shapes to start the search from; none means this family cannot explain the log. */
   starts(features: Features, warmup: number): number[][];
   /** False outside the family's domain (lengths below 1, factors out of range, a horizon before the warmup ends). */
-  valid(shape: readonly number[], warmup: number): boolean;
+  valid(shape: readonly number[], warmup: number, features: Features): boolean;
   /** (peak coefficient, floor coefficient) at step t >= warmup. */
   body(t: number, warmup: number, shape: readonly number[], out: Float64Array): void;
   /** The configured end of the schedule, when the family has one. */
