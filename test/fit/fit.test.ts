@@ -172,3 +172,33 @@ describe('fit on synthesised logs: known schedule, noise, offsets, gaps, early s
     expect(() => fitLog({ steps: [1, 2, 3], values: [0, 0, 0] })).toThrow(/no schedule to fit/);
   });
 });
+
+describe('fit on random HF schedules (fixed seed): sparse, rounded, shifted, stopped early', () => {
+  const rand = random(2026);
+  const pick = <T>(options: T[]): T => options[Math.floor(rand() * options.length)];
+  for (let trial = 0; trial < 12; trial++) {
+    const kind = pick(['linear', 'cosine']);
+    const lr = pick([1e-5, 2e-5, 5e-5, 3e-4, 1e-3]);
+    const steps = Math.round(1000 + rand() * 15000);
+    const warmup = pick([0, Math.ceil(steps * 0.03), 100, 500]);
+    const log: Synthesis = {
+      spec: `hf.${kind}:lr=${lr},num_warmup_steps=${warmup},num_training_steps=${steps}`,
+      steps,
+      every: pick([10, 15, 20, 25]),
+      offset: Math.floor(rand() * 5),
+      noise: pick([0, 1e-3]),
+      digits: pick([3, 4, 6]),
+      stopAt: pick([1, 0.8, 0.6]),
+      seed: trial,
+    };
+    it(`${log.spec}, every ${log.every}, offset ${log.offset}, noise ${log.noise}, ${log.digits} digits, stops at ${log.stopAt * 100}%`, () => {
+      const fit = fitLog(synthesize(log));
+      expect(fit.family).toBe(kind);
+      expect(Math.abs(fit.peak - lr)).toBeLessThanOrEqual(0.01 * lr);
+      expect(Math.abs(fit.warmup - warmup)).toBeLessThanOrEqual(Math.max(3, 0.02 * warmup));
+      expect(Math.abs(fit.horizon! - steps)).toBeLessThanOrEqual(Math.max(3, 0.02 * steps));
+      // Without a warmup a constant offset is the same curve as a shorter horizon: only then is it free.
+      if (warmup > 0) expect(Math.abs(fit.offset - log.offset!)).toBeLessThanOrEqual(2);
+    });
+  }
+});
