@@ -52,6 +52,10 @@ export function buildSchedule(spec: SpecObject, steps: number, where = 'schedule
       throw new LrvizError(`${context}: missing parameter ${param.name} (${param.doc})`);
     }
     const value = typeof param.default === 'function' ? param.default(given, steps) : param.default;
+    // A default computed from huge parameters can overflow, and would print as null in JSON.
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      throw new LrvizError(`${context}: ${param.name} = ${param.defaultText ?? 'its default'} comes out as ${value}, not a finite number; give ${param.name} or smaller values`);
+    }
     given[param.name] = value;
   }
   const ctx: BuildContext = {
