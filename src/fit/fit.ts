@@ -53,6 +53,8 @@ interface FamilyFit {
   theta: number[];
   coefficients: [number, number, number];
   rmsShare: number;
+  /** RMS share before lengths and rates were rounded to what a person types: what families are compared by. */
+  fitRmsShare: number;
 }
 
 /**
@@ -71,13 +73,14 @@ export function fitLog(log: { steps: readonly number[]; values: readonly number[
   const searched = FAMILIES.map((family) => search(family, data, features, maxOffset)).filter((s): s is Searched => s !== undefined);
   const bestSearched = Math.min(...searched.map((s) => s.rmsShare));
   const fits = searched
-    .map((s) => (s.rmsShare <= 2 * bestSearched + 2e-4 ? tidy(s, data) : { family: s.family, theta: s.theta, coefficients: s.coefficients, rmsShare: s.rmsShare }))
+    .map((s) => (s.rmsShare <= 2 * bestSearched + 2e-4 ? tidy(s, data) : { family: s.family, theta: s.theta, coefficients: s.coefficients, rmsShare: s.rmsShare, fitRmsShare: s.rmsShare }))
     .filter((f): f is FamilyFit => f !== undefined);
-  fits.sort((a, b) => a.rmsShare - b.rmsShare);
-  const best = fits[0].rmsShare;
+  // Families are compared before rounding: a round horizon may cost one family more than another.
+  fits.sort((a, b) => a.fitRmsShare - b.fitRmsShare);
+  const best = fits[0].fitRmsShare;
   const chosen = fits
-    .filter((f) => f.rmsShare <= best * EQUALLY_GOOD.factor + EQUALLY_GOOD.share)
-    .sort((a, b) => a.family.complexity - b.family.complexity || a.rmsShare - b.rmsShare)[0];
+    .filter((f) => f.fitRmsShare <= best * EQUALLY_GOOD.factor + EQUALLY_GOOD.share)
+    .sort((a, b) => a.family.complexity - b.family.complexity || a.fitRmsShare - b.fitRmsShare)[0];
   return describe(chosen, data, log, fits);
 }
 
@@ -106,7 +109,7 @@ function search(family: Family, data: FitData, features: Features, maxOffset: nu
   }
   const solved = objective.solve(best.theta);
   if (solved === undefined) return undefined;
-  return { family, theta: best.theta, coefficients: [...solved.coefficients], rmsShare: Math.sqrt(solved.mse), objective, maxOffset };
+  return { family, theta: best.theta, coefficients: [...solved.coefficients], rmsShare: Math.sqrt(solved.mse), fitRmsShare: Math.sqrt(solved.mse), objective, maxOffset };
 }
 
 /**
@@ -196,7 +199,7 @@ function tidy(searched: Searched, data: FitData): FamilyFit | undefined {
       }
     }
   }
-  return { family, theta, coefficients, rmsShare: Math.sqrt(errorWith(theta, coefficients)) };
+  return { family, theta, coefficients, rmsShare: Math.sqrt(errorWith(theta, coefficients)), fitRmsShare: Math.sqrt(polished.mse) };
 }
 
 /** Nelder–Mead over the parameters not frozen, from `theta`. */
@@ -243,7 +246,9 @@ function polish(theta: number[], integer: readonly boolean[], objective: (t: The
 }
 
 function describe(fit: FamilyFit, data: FitData, log: { steps: readonly number[]; values: readonly number[] }, all: FamilyFit[]): LogFit {
-  const [offset, warmup, ...shape] = fit.theta;
+  const [rawOffset, warmup, ...shape] = fit.theta;
+  // Math.round(-0.3) is -0, which prints as "-0".
+  const offset = rawOffset === 0 ? 0 : rawOffset;
   const [start, peak, floor] = fit.coefficients.map((c) => Number((c * data.scale).toPrecision(12)));
   const fitted = { peak, start: warmup > 0 ? start : 0, floor: fit.family.hasFloor ? floor : 0, warmup, shape };
   const rendition = fit.family.render(fitted);
@@ -271,7 +276,7 @@ function describe(fit: FamilyFit, data: FitData, log: { steps: readonly number[]
     shape: Object.fromEntries(fit.family.shapeParams.map((p, i) => [p.name, shape[i]])),
     rendition,
     residual: { points: log.steps.length, rms, rmsShare: rms / peak, maxAbs, maxAbsStep },
-    candidates: all.map((f) => ({ family: f.family.name, rmsShare: f.rmsShare })),
+    candidates: all.map((f) => ({ family: f.family.name, rmsShare: f.fitRmsShare })),
   };
 }
 

@@ -28,6 +28,6 @@ export function formatFit(fit: LogFit, source: { label: string; format: string; 
   if (fit.rendition.hf) lines.push(`  hf:    ${fit.rendition.hf}`);
   if (fit.rendition.torch) lines.push(`  torch: ${fit.rendition.torch}`);
   const others = fit.candidates.filter((c) => c.family !== fit.family).slice(0, 4);
-  if (others.length > 0) lines.push('', `  next best: ${others.map((c) => `${c.family} ${percent(c.rmsShare)}`).join(', ')} (RMS as a share of the peak)`);
+  if (others.length > 0) lines.push('', `  next best: ${others.map((c) => `${c.family} ${percent(c.rmsShare)}`).join(', ')} (RMS as a share of the peak, before rounding)`);
   return lines;
 }

@@ -154,6 +154,28 @@ describe('fit on synthesised logs: known schedule, noise, offsets, gaps, early s
     });
   }
 
+  it('recovers every family it knows, exactly, from clean logs (the printed spec rebuilds them)', () => {
+    const specs: [string, number, number][] = [
+      ['step:lr=0.1,milestones=[3000,8000],gamma=0.1', 10000, 25],
+      ['step:lr=0.1,step_size=2000,gamma=0.5,warmup=500', 10000, 25],
+      ['exponential:lr=0.01,decay_rate=0.5,decay_steps=1000', 5000, 20],
+      ['polynomial:lr=0.001,power=2,warmup=300,total=6000', 6000, 20],
+      ['cosine-restarts:lr=0.1,cycle=1000,cycle_mult=1,cycle_decay=0.5,min_lr=0.001', 5000, 20],
+      ['wsd:lr=3e-4,warmup=500,decay=2000,total=20000,decay_type=1-sqrt', 20000, 50],
+      ['constant:lr=0.003', 2000, 20],
+    ];
+    for (const [spec, steps, every] of specs) {
+      expect(fitLog(synthesize({ spec, steps, every })).rendition.spec).toBe(spec);
+    }
+  });
+
+  it('reads framework schedules in lrviz terms: torch CosineAnnealingLR, timm with warmup_prefix', () => {
+    const torch = fitLog(synthesize({ spec: 'torch.CosineAnnealingLR:lr=0.1,T_max=5000,eta_min=0.0001', steps: 5000, every: 10 }));
+    expect(torch.rendition).toMatchObject({ spec: 'cosine:lr=0.1,total=5000,min_lr=1e-4', torch: 'CosineAnnealingLR(optimizer, T_max=5000, eta_min=1e-4)  # optimizer lr=0.1' });
+    const timm = fitLog(synthesize({ spec: 'timm.CosineLRScheduler:lr=5e-4,t_initial=9000,lr_min=1e-6,warmup_t=1000,warmup_prefix=true', steps: 10000, every: 20 }));
+    expect(timm.rendition.spec).toBe('cosine-warmup:lr=5e-4,warmup=1000,total=10000,min_lr=1e-6');
+  });
+
   it('recovers the restart parameters', () => {
     const fit = fitLog(synthesize({ spec: 'cosine-restarts:lr=0.05,cycle=1000,cycle_mult=2', steps: 7000, every: 25 }));
     expect(fit.shape.cycle_mult).toBeCloseTo(2, 1);

@@ -1,4 +1,4 @@
-import { cosineEasing, linearEasing, type Easing } from '../../schedules/shapes/easing.js';
+import { cosineEasing, linearEasing, polynomialEasing, type Easing } from '../../schedules/shapes/easing.js';
 import { logGrid, type Features } from '../features.js';
 import { n, type Family, type FittedSchedule, type Rendition } from './family.js';
 
@@ -111,3 +111,30 @@ function wsdFamily(decayType: keyof typeof WSD_EASINGS): Family {
 }
 
 export const wsdFamilies = (['linear', 'cosine', '1-sqrt'] as const).map(wsdFamily);
+
+/** (1 - progress)^power from peak to floor (HF polynomial, lrviz polynomial); power 1 is linear, a simpler family. */
+export const polynomialFamily: Family = {
+  name: 'polynomial',
+  complexity: 2,
+  shapeParams: [
+    { name: 'total', integer: true, tidy: 'steps' },
+    { name: 'power', integer: false, tidy: 'factor' },
+  ],
+  hasFloor: true,
+  starts: (features, warmup) => horizonStarts(features, warmup).flatMap(([total]) => [0.5, 2, 3].map((power) => [total, power])),
+  valid: ([total, power], warmup) => total >= warmup + 1 && power > 0.05 && power < 20,
+  body(t, warmup, shape, out) {
+    const progress = (t - warmup) / (shape[0] - warmup);
+    const g = progress >= 1 ? 0 : (1 - progress) ** shape[1];
+    out[0] = g;
+    out[1] = 1 - g;
+  },
+  horizon: (_warmup, [total]) => total,
+  render: ({ peak, start, floor, warmup, shape: [total, power] }) => ({
+    spec: `polynomial:lr=${n(peak)},power=${n(power)},warmup=${warmup},total=${total}${optional('start_lr', start)}${optional('min_lr', floor)}`,
+    hf:
+      start === 0
+        ? `get_polynomial_decay_schedule_with_warmup(optimizer, num_warmup_steps=${warmup}, num_training_steps=${total}, lr_end=${n(floor)}, power=${n(power)})  # optimizer lr=${n(peak)}`
+        : undefined,
+  }),
+};

@@ -1,10 +1,21 @@
-import { cosineFamily, linearFamily, wsdFamilies } from './decay.js';
+import { cosineFamily, linearFamily, polynomialFamily, wsdFamilies } from './decay.js';
 import type { Family } from './family.js';
 import { restartsFamily } from './restarts.js';
 import { constantFamily, exponentialFamily, inverseSqrtFamily } from './smooth.js';
-import { stepFamily } from './steps.js';
+import { multistepFamilies, stepFamily } from './steps.js';
 
 export type { Family, FittedSchedule, Rendition, ShapeParam, Tidy } from './family.js';
 
 /** Every family the fitter tries, simplest first. */
-export const FAMILIES: readonly Family[] = [constantFamily, linearFamily, cosineFamily, exponentialFamily, inverseSqrtFamily, stepFamily, ...wsdFamilies, restartsFamily];
+export const FAMILIES: readonly Family[] = [
+  constantFamily,
+  linearFamily,
+  cosineFamily,
+  exponentialFamily,
+  inverseSqrtFamily,
+  polynomialFamily,
+  stepFamily,
+  ...multistepFamilies,
+  ...wsdFamilies,
+  restartsFamily,
+];

@@ -31,3 +31,44 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 }
+
+/**
+ * Multiply by gamma at each of `count` milestones (MultiStepLR). Where exactly a milestone lies between two
+ * logged points no log can tell: the round number in that gap is reported.
+ */
+function multistepFamily(count: number): Family {
+  return {
+    name: 'multistep',
+    complexity: 3,
+    shapeParams: [...Array.from({ length: count }, (_, k) => ({ name: `milestone_${k + 1}`, integer: true, tidy: 'steps' as const })), { name: 'gamma', integer: false, tidy: 'factor' }],
+    hasFloor: false,
+    starts(features, warmup) {
+      if (features.drops.length !== count) return [];
+      return [[...features.drops.map((d) => d.at - warmup), median(features.drops.map((d) => d.ratio))]];
+    },
+    valid(shape) {
+      const gamma = shape[count];
+      if (!(gamma > 0 && gamma < 1)) return false;
+      for (let k = 0; k < count; k++) if (!(shape[k] >= 1) || (k > 0 && shape[k] <= shape[k - 1])) return false;
+      return true;
+    },
+    body(t, warmup, shape, out) {
+      let passed = 0;
+      while (passed < count && t - warmup >= shape[passed]) passed++;
+      out[0] = shape[count] ** passed;
+      out[1] = 0;
+    },
+    render(f) {
+      // lrviz's step milestones count from the end of the warmup, like the decay they belong to.
+      const milestones = f.shape.slice(0, count);
+      const gamma = f.shape[count];
+      return {
+        spec: `step:lr=${n(f.peak)},milestones=${JSON.stringify(milestones)},gamma=${n(gamma)}${f.warmup > 0 ? `,warmup=${f.warmup}` : ''}${f.warmup > 0 && f.start > 0 ? `,start_lr=${n(f.start)}` : ''}`,
+        torch: f.warmup === 0 ? `MultiStepLR(optimizer, milestones=${JSON.stringify(milestones)}, gamma=${n(gamma)})  # optimizer lr=${n(f.peak)}` : undefined,
+      };
+    },
+  };
+}
+
+/** Two to five milestones: one is a StepLR with that step size. */
+export const multistepFamilies = [2, 3, 4, 5].map(multistepFamily);
