@@ -85,5 +85,6 @@ export function rate(v: number): string {
 
 export function percent(fraction: number): string {
   const p = fraction * 100;
+  if (p > 0 && p < 1e-3) return '<0.001%';
   return `${p >= 10 || p === 0 ? Math.round(p) : +p.toPrecision(2)}%`;
 }
