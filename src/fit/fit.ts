@@ -104,7 +104,7 @@ function search(family: Family, data: FitData, features: Features, maxOffset: nu
   let best = finite[0];
   for (const seed of finite.slice(0, 2)) {
     const stepSizes = seed.theta.map((v, i) => stepSize(family, i, v));
-    const refined = nelderMead((t) => objective.objective(t), seed.theta, stepSizes, 300);
+    const refined = nelderMead((t) => objective.objective(t), seed.theta, stepSizes, 250);
     if (refined.value < best.value) best = { theta: refined.x, value: refined.value };
   }
   const solved = objective.solve(best.theta);
@@ -211,7 +211,7 @@ function refine(theta: number[], frozen: ReadonlySet<number>, objective: (t: The
     return full;
   };
   const stepSizes = free.map((i) => stepSize(family, i, theta[i]));
-  const result = nelderMead((x) => objective(embed(x)), free.map((i) => theta[i]), stepSizes, 300);
+  const result = nelderMead((x) => objective(embed(x)), free.map((i) => theta[i]), stepSizes, 200);
   return embed(result.x);
 }
 

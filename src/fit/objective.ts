@@ -28,26 +28,27 @@ export function familyObjective(family: Family, features: Features, maxOffset: n
   const startColumn = new Float64Array(count);
   const peakColumn = new Float64Array(count);
   const floorColumn = new Float64Array(count);
-  const body = new Float64Array(2);
 
+  const ts = new Float64Array(count);
   const fill = (theta: Theta): boolean => {
-    const [offset, rawWarmup, ...shape] = theta;
-    const warmup = rawWarmup < 0.5 ? 0 : rawWarmup;
-    if (!(offset <= maxOffset && offset >= -leadAllowed) || !(rawWarmup >= 0) || !family.valid(shape, warmup, features)) return false;
+    const offset = theta[0];
+    const warmup = theta[1] < 0.5 ? 0 : theta[1];
+    const shape = theta.slice(2);
+    if (!(offset <= maxOffset && offset >= -leadAllowed) || !(theta[1] >= 0) || !family.valid(shape, warmup, features)) return false;
+    let from = 0;
     for (let i = 0; i < count; i++) {
       // Before the schedule's step 0 (a log ahead of its schedule) the optimizer holds the first value.
       const t = Math.max(0, data.steps[i] - offset);
+      ts[i] = t;
       if (t < warmup) {
         startColumn[i] = 1 - t / warmup;
         peakColumn[i] = t / warmup;
         floorColumn[i] = 0;
-      } else {
-        family.body(t, warmup, shape, body);
-        startColumn[i] = 0;
-        peakColumn[i] = body[0];
-        floorColumn[i] = family.hasFloor ? body[1] : 0;
-      }
+        from = i + 1;
+      } else startColumn[i] = 0;
     }
+    family.body(ts, from, warmup, shape, peakColumn, floorColumn);
+    if (!family.hasFloor) floorColumn.fill(0, from);
     return true;
   };
 

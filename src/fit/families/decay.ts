@@ -1,4 +1,3 @@
-import { cosineEasing, linearEasing, polynomialEasing, type Easing } from '../../schedules/shapes/easing.js';
 import { logGrid, type Features } from '../features.js';
 import { n, type Family, type FittedSchedule, type Rendition } from './family.js';
 
@@ -12,8 +11,19 @@ function optional(name: string, value: number): string {
   return value === 0 ? '' : `,${name}=${n(value)}`;
 }
 
+type Shape = 'linear' | 'cosine' | '1-sqrt';
+
+/**
+ * The easings of ../../schedules/shapes/easing.ts, by name. The fitter evaluates them hundreds of thousands
+ * of times through one call site; a closure there would not be inlined, and every number it returned would
+ * be boxed on the heap. A switch on a constant string is inlined and allocates nothing.
+ */
+function ease(shape: Shape, t: number): number {
+  return shape === 'linear' ? 1 - t : shape === 'cosine' ? (1 + Math.cos(Math.PI * t)) / 2 : 1 - Math.sqrt(t);
+}
+
 /** A warmup then a decay from peak to floor that ends at `total` and holds there. */
-function decayFamily(name: string, easing: Easing, spec: (f: FittedSchedule, total: number) => Rendition): Family {
+function decayFamily(name: string, easing: Shape, spec: (f: FittedSchedule, total: number) => Rendition): Family {
   return {
     name,
     complexity: 1,
@@ -21,18 +31,20 @@ function decayFamily(name: string, easing: Easing, spec: (f: FittedSchedule, tot
     hasFloor: true,
     starts: horizonStarts,
     valid: ([total], warmup) => total >= warmup + 1,
-    body(t, warmup, shape, out) {
-      const progress = (t - warmup) / (shape[0] - warmup);
-      const g = progress >= 1 ? 0 : easing(progress);
-      out[0] = g;
-      out[1] = 1 - g;
+    body(ts, from, warmup, shape, peak, floor) {
+      for (let i = from; i < ts.length; i++) {
+        const progress = (ts[i] - warmup) / (shape[0] - warmup);
+        const g = progress >= 1 ? 0 : ease(easing, progress);
+        peak[i] = g;
+        floor[i] = 1 - g;
+      }
     },
     horizon: (_warmup, [total]) => total,
     render: (f) => spec(f, f.shape[0]),
   };
 }
 
-export const linearFamily = decayFamily('linear', linearEasing, (f, total) => {
+export const linearFamily = decayFamily('linear', 'linear', (f, total) => {
   const { peak, start, floor, warmup } = f;
   return {
     spec: `linear:lr=${n(peak)},warmup=${warmup},total=${total}${optional('start_lr', start)}${optional('min_lr', floor)}`,
@@ -46,7 +58,7 @@ export const linearFamily = decayFamily('linear', linearEasing, (f, total) => {
   };
 });
 
-export const cosineFamily = decayFamily('cosine', cosineEasing, (f, total) => {
+export const cosineFamily = decayFamily('cosine', 'cosine', (f, total) => {
   const { peak, start, floor, warmup } = f;
   const spec =
     warmup === 0
@@ -69,11 +81,8 @@ export const cosineFamily = decayFamily('cosine', cosineEasing, (f, total) => {
   };
 });
 
-const WSD_EASINGS: Record<string, Easing> = { linear: linearEasing, cosine: cosineEasing, '1-sqrt': (t) => 1 - Math.sqrt(t) };
-
 /** Warmup-stable-decay: hold the peak, then decay over the last `decay` steps before `total`. */
-function wsdFamily(decayType: keyof typeof WSD_EASINGS): Family {
-  const easing = WSD_EASINGS[decayType];
+function wsdFamily(decayType: Shape): Family {
   return {
     name: `warmup-stable-decay (${decayType})`,
     complexity: 2,
@@ -90,12 +99,14 @@ function wsdFamily(decayType: keyof typeof WSD_EASINGS): Family {
     },
     // A stable phase the log cannot see is no stable phase: then it is the plain decay, a simpler family.
     valid: ([total, decay], warmup, features) => decay >= 1 && total - decay - warmup >= Math.max(2 * features.gap, 0.02 * total),
-    body(t, _warmup, shape, out) {
+    body(ts, from, _warmup, shape, peak, floor) {
       const decay = shape[1];
-      const progress = (t - (shape[0] - decay)) / decay;
-      const g = progress <= 0 ? 1 : progress >= 1 ? 0 : easing(progress);
-      out[0] = g;
-      out[1] = 1 - g;
+      for (let i = from; i < ts.length; i++) {
+        const progress = (ts[i] - (shape[0] - decay)) / decay;
+        const g = progress <= 0 ? 1 : progress >= 1 ? 0 : ease(decayType, progress);
+        peak[i] = g;
+        floor[i] = 1 - g;
+      }
     },
     horizon: (_warmup, [total]) => total,
     render({ peak, start, floor, warmup, shape: [total, decay] }) {
@@ -121,13 +132,15 @@ export const polynomialFamily: Family = {
     { name: 'power', integer: false, tidy: 'factor' },
   ],
   hasFloor: true,
-  starts: (features, warmup) => horizonStarts(features, warmup).flatMap(([total]) => [0.5, 2, 3].map((power) => [total, power])),
+  starts: (features, warmup) => horizonStarts(features, warmup).filter((_, k) => k % 2 === 0).flatMap(([total]) => [0.5, 2].map((power) => [total, power])),
   valid: ([total, power], warmup) => total >= warmup + 1 && power > 0.05 && power < 20,
-  body(t, warmup, shape, out) {
-    const progress = (t - warmup) / (shape[0] - warmup);
-    const g = progress >= 1 ? 0 : (1 - progress) ** shape[1];
-    out[0] = g;
-    out[1] = 1 - g;
+  body(ts, from, warmup, shape, peak, floor) {
+    for (let i = from; i < ts.length; i++) {
+      const progress = (ts[i] - warmup) / (shape[0] - warmup);
+      const g = progress >= 1 ? 0 : (1 - progress) ** shape[1];
+      peak[i] = g;
+      floor[i] = 1 - g;
+    }
   },
   horizon: (_warmup, [total]) => total,
   render: ({ peak, start, floor, warmup, shape: [total, power] }) => ({

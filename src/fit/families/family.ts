@@ -40,8 +40,12 @@ export interface Family {
   starts(features: Features, warmup: number): number[][];
   /** False outside the family's domain (lengths below 1, factors out of range, a horizon before the warmup ends). */
   valid(shape: readonly number[], warmup: number, features: Features): boolean;
-  /** (peak coefficient, floor coefficient) at step t >= warmup. */
-  body(t: number, warmup: number, shape: readonly number[], out: Float64Array): void;
+  /**
+   * The peak and floor coefficients at the steps ts[from..] (all >= warmup, ascending): value = peak * p +
+   * floor * f. A loop of the family's own rather than a call per step: one call site shared by every family
+   * would not be inlined, and each number it returned would be boxed on the heap.
+   */
+  body(ts: Float64Array, from: number, warmup: number, shape: readonly number[], peak: Float64Array, floor: Float64Array): void;
   /** The configured end of the schedule, when the family has one. */
   horizon?(warmup: number, shape: readonly number[]): number;
   render(fitted: FittedSchedule): Rendition;

@@ -24,11 +24,13 @@ export const restartsFamily: Family = {
     ];
   },
   valid: ([cycle, mult, decay]) => cycle >= 1 && mult >= 1 && mult <= 8 && decay > 0 && decay <= 1,
-  body(t, warmup, shape, out) {
-    const { k, start, length } = locateCycle(shape[0], shape[1], t - warmup);
-    const c = (1 + Math.cos((Math.PI * (t - warmup - start)) / length)) / 2;
-    out[0] = shape[2] ** k * c;
-    out[1] = 1 - c;
+  body(ts, from, warmup, shape, peak, floor) {
+    for (let i = from; i < ts.length; i++) {
+      const { k, start, length } = locateCycle(shape[0], shape[1], ts[i] - warmup);
+      const c = (1 + Math.cos((Math.PI * (ts[i] - warmup - start)) / length)) / 2;
+      peak[i] = shape[2] ** k * c;
+      floor[i] = 1 - c;
+    }
   },
   render: (f) => {
     const [cycle, mult, decay] = f.shape;

@@ -13,9 +13,9 @@ export const constantFamily: Family = {
   hasFloor: false,
   starts: () => [[]],
   valid: () => true,
-  body(_t, _w, _shape, out) {
-    out[0] = 1;
-    out[1] = 0;
+  body(ts, from, _warmup, _shape, peak, floor) {
+    peak.fill(1, from);
+    floor.fill(0, from);
   },
   render: (f) =>
     f.warmup === 0
@@ -35,9 +35,9 @@ export const exponentialFamily: Family = {
   hasFloor: false,
   starts: (features, warmup) => logGrid(Math.max(1, (features.last - warmup) * 0.05), Math.max(2, (features.last - warmup) * 20), 20).map((h) => [h]),
   valid: ([halfLife]) => halfLife > 0,
-  body(t, warmup, shape, out) {
-    out[0] = 2 ** (-(t - warmup) / shape[0]);
-    out[1] = 0;
+  body(ts, from, warmup, shape, peak, floor) {
+    for (let i = from; i < ts.length; i++) peak[i] = 2 ** (-(ts[i] - warmup) / shape[0]);
+    floor.fill(0, from);
   },
   render: (f) => ({
     spec: `exponential:lr=${n(f.peak)},decay_rate=0.5,decay_steps=${n(f.shape[0])}${warmupPart(f)}`,
@@ -53,9 +53,9 @@ export const inverseSqrtFamily: Family = {
   hasFloor: false,
   starts: (features, warmup) => logGrid(Math.max(1, (features.last - warmup) * 0.01), Math.max(2, (features.last - warmup) * 10), 20).map((s) => [s]),
   valid: ([timescale]) => timescale > 0,
-  body(t, warmup, shape, out) {
-    out[0] = Math.sqrt(shape[0] / (t - warmup + shape[0]));
-    out[1] = 0;
+  body(ts, from, warmup, shape, peak, floor) {
+    for (let i = from; i < ts.length; i++) peak[i] = Math.sqrt(shape[0] / (ts[i] - warmup + shape[0]));
+    floor.fill(0, from);
   },
   render: (f) => ({
     spec: `inverse-sqrt:lr=${n(f.peak)},warmup=${f.warmup},timescale=${n(f.shape[0])}${f.warmup > 0 && f.start > 0 ? `,start_lr=${n(f.start)}` : ''}`,

@@ -17,9 +17,9 @@ export const stepFamily: Family = {
     return [...new Set([at[0], median(gaps)])].map((size) => [Math.max(1, size), ratio]);
   },
   valid: ([size, gamma]) => size >= 1 && gamma > 0 && gamma < 1,
-  body(t, warmup, shape, out) {
-    out[0] = shape[1] ** Math.floor((t - warmup) / shape[0]);
-    out[1] = 0;
+  body(ts, from, warmup, shape, peak, floor) {
+    for (let i = from; i < ts.length; i++) peak[i] = shape[1] ** Math.floor((ts[i] - warmup) / shape[0]);
+    floor.fill(0, from);
   },
   render: (f) => ({
     spec: `step:lr=${n(f.peak)},step_size=${f.shape[0]},gamma=${n(f.shape[1])}${f.warmup > 0 ? `,warmup=${f.warmup}` : ''}${f.warmup > 0 && f.start > 0 ? `,start_lr=${n(f.start)}` : ''}`,
@@ -52,11 +52,13 @@ function multistepFamily(count: number): Family {
       for (let k = 0; k < count; k++) if (!(shape[k] >= 1) || (k > 0 && shape[k] <= shape[k - 1])) return false;
       return true;
     },
-    body(t, warmup, shape, out) {
+    body(ts, from, warmup, shape, peak, floor) {
       let passed = 0;
-      while (passed < count && t - warmup >= shape[passed]) passed++;
-      out[0] = shape[count] ** passed;
-      out[1] = 0;
+      for (let i = from; i < ts.length; i++) {
+        while (passed < count && ts[i] - warmup >= shape[passed]) passed++;
+        peak[i] = shape[count] ** passed;
+      }
+      floor.fill(0, from);
     },
     render(f) {
       // lrviz's step milestones count from the end of the warmup, like the decay they belong to.
