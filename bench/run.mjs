@@ -1,0 +1,219 @@
+// lrviz's benchmark: `npm run bench` (builds first). Every figure is a ratio to a baseline measured in the
+// same run, interleaved with it (job A, baseline, job B, ... then again), so that a busy machine slows
+// both alike; the median of several repetitions is reported. Absolute times are printed for reference.
+//
+//   node bench/run.mjs [--reps N] [--skip-growth] [--skip-stream]
+//
+// Sections: speed against floors (node start-up, a plain-loop CSV writer), against the usual Python way
+// (numpy, matplotlib, a torch optimizer loop: rows skipped when not installed), growth with the number
+// of steps (time and peak memory), and streaming a 3e7-step CSV through a pipe that checks every value.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = join(root, 'bin/lrviz.js');
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at === -1 ? fallback : Number(args[at + 1]);
+};
+const REPS = option('--reps', 7);
+const work = mkdtempSync(join(tmpdir(), 'lrviz-bench-'));
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const node = process.execPath;
+// The numpy rows run without these: they pin OpenBLAS to settings that are wrong for this machine.
+const pythonEnv = { ...process.env };
+delete pythonEnv.OPENBLAS_CORETYPE;
+delete pythonEnv.OPENBLAS_L2_SIZE;
+const cleanEnv = { ...process.env, NO_COLOR: '1' };
+
+/**
+ * Runs a command once: wall time (ms) measured here, peak resident memory (MiB) from /usr/bin/time when
+ * present. stdout goes to /dev/null.
+ */
+function once({ command, argv, env = cleanEnv }) {
+  const rss = join(work, 'rss');
+  rmSync(rss, { force: true });
+  const wrapped = TIME ? [TIME, ['-f', '%M', '-o', rss, command, ...argv]] : [command, argv];
+  const started = process.hrtime.bigint();
+  const result = spawnSync(wrapped[0], wrapped[1], { env, stdio: ['ignore', 'ignore', 'pipe'], cwd: root, maxBuffer: 1 << 26 });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  let peakMiB;
+  try {
+    peakMiB = Number(readFileSync(rss, 'utf8').trim().split('\n').pop()) / 1024;
+  } catch {
+    peakMiB = undefined;
+  }
+  const stderr = String(result.stderr ?? '');
+  if (result.status !== 0) throw new Error(`${[command, ...(argv ?? [])].join(' ')} failed (${result.status}): ${stderr.slice(0, 300)}`);
+  return { ms, peakMiB };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const lrviz = (...rest) => ({ command: node, argv: [bin, 'plot', ...rest] });
+const out = (name) => join(work, name);
+const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const fmtRatio = (x) => `${x.toFixed(2)}x`;
+const lines = [];
+const say = (text = '') => {
+  lines.push(text);
+  console.log(text);
+};
+
+/** Can lrviz write this format yet? (Picture renderers arrive from other work; until then: no.) */
+function available(format) {
+  const result = spawnSync(node, [bin, 'plot', '-s', 'cosine-warmup', '--steps', '10', '-o', out(`probe.${format}`)], { env: cleanEnv, encoding: 'utf8' });
+  return result.status === 0 && existsSync(out(`probe.${format}`)) && statSync(out(`probe.${format}`)).size > 0;
+}
+
+function pythonHas(module) {
+  const result = spawnSync('python3', ['-c', `import ${module}`], { env: pythonEnv, encoding: 'utf8' });
+  return result.status === 0;
+}
+
+// ---------------------------------------------------------------- jobs
+const STEPS = 1_000_000;
+const steps = String(STEPS);
+const formats = { svg: available('svg'), png: available('png') };
+const python = { numpy: pythonHas('numpy'), matplotlib: pythonHas('numpy') && pythonHas('matplotlib'), torch: pythonHas('torch') };
+const py = (job, n, file) => ({ command: 'python3', argv: [join(root, 'bench/python/jobs.py'), job, String(n), file], env: pythonEnv });
+// A torch loop over 1e6 steps takes minutes; it is timed over 1e5 and scaled (the loop is linear).
+const TORCH_STEPS = 100_000;
+
+const jobs = {
+  'node start-up': { run: { command: node, argv: ['-e', ''] } },
+  'terminal chart': { run: lrviz('-s', 'cosine-warmup', '--steps', steps), baseline: 'node start-up', goal: 1.5 },
+  'csv floor': { run: { command: node, argv: [join(root, 'bench/floor-csv.mjs'), steps, out('floor.csv')] } },
+  'csv file': { run: lrviz('-s', 'cosine-warmup', '--steps', steps, '-o', out('lrviz.csv')), baseline: 'csv floor', goal: 1.5 },
+  'csv stdout': { run: lrviz('-s', 'cosine-warmup', '--steps', steps, '-o', '-'), baseline: 'csv floor', goal: 1.5 },
+  'json file': { run: lrviz('-s', 'cosine-warmup', '--steps', steps, '-o', out('lrviz.json')), baseline: 'csv floor' },
+};
+if (formats.svg) jobs['svg file'] = { run: lrviz('-s', 'cosine-warmup', '--steps', steps, '-o', out('lrviz.svg')), baseline: 'node start-up' };
+if (formats.png) jobs['png file'] = { run: lrviz('-s', 'cosine-warmup', '--steps', steps, '-o', out('lrviz.png')), baseline: 'node start-up' };
+if (python.numpy) jobs['numpy csv'] = { run: py('csv', STEPS, out('numpy.csv')) };
+if (python.matplotlib) {
+  jobs['matplotlib svg'] = { run: py('svg', STEPS, out('mpl.svg')) };
+  jobs['matplotlib png'] = { run: py('png', STEPS, out('mpl.png')) };
+}
+if (python.torch) jobs[`torch loop (${TORCH_STEPS} steps)`] = { run: py('torch', TORCH_STEPS, out('torch.txt')), reps: 3 };
+
+// ---------------------------------------------------------------- speed, interleaved
+const benchStarted = Date.now();
+say(`lrviz benchmark: ${new Date().toISOString()}, node ${process.version}, ${process.platform}/${process.arch}, ${REPS} repetitions, median`);
+say(`command: npm run bench (node bench/run.mjs${args.length ? ' ' + args.join(' ') : ''})`);
+say();
+const times = Object.fromEntries(Object.keys(jobs).map((name) => [name, []]));
+const peaks = Object.fromEntries(Object.keys(jobs).map((name) => [name, []]));
+for (const job of Object.values(jobs)) once(job.run); // warm the file cache
+for (let rep = 0; rep < REPS; rep++) {
+  for (const [name, job] of Object.entries(jobs)) {
+    if (rep >= (job.reps ?? REPS)) continue;
+    const { ms, peakMiB } = once(job.run);
+    times[name].push(ms);
+    if (peakMiB !== undefined) peaks[name].push(peakMiB);
+  }
+}
+const med = Object.fromEntries(Object.entries(times).map(([name, t]) => [name, median(t)]));
+const csvSame = readFileSync(out('floor.csv')).equals(readFileSync(out('lrviz.csv')));
+
+say(`## Speed, ${STEPS.toLocaleString('en')} steps of cosine-warmup`);
+say();
+say('| job | median | peak RSS | ratio | to | goal |');
+say('|---|---:|---:|---:|---|---|');
+for (const [name, job] of Object.entries(jobs)) {
+  const ratio = job.baseline ? med[name] / med[job.baseline] : undefined;
+  const goal = job.goal === undefined ? '' : `<= ${job.goal}x ${ratio <= job.goal ? 'met' : 'NOT met'}`;
+  const peak = peaks[name].length ? `${median(peaks[name]).toFixed(0)} MiB` : 'n/a';
+  say(`| ${name} | ${fmt(med[name])} | ${peak} | ${ratio === undefined ? 'baseline' : fmtRatio(ratio)} | ${job.baseline ?? ''} | ${goal} |`);
+}
+if (!formats.svg) say('| svg file | not available (renderer not built yet) | | | | |');
+if (!formats.png) say('| png file | not available (renderer not built yet) | | | | |');
+say();
+say(`CSV floor and lrviz CSV byte-identical: ${csvSame ? 'yes' : 'NO'}`);
+say();
+
+// ---------------------------------------------------------------- against the usual Python way
+say('## Against the usual Python way');
+say();
+if (!python.numpy) say('- numpy: not installed, rows skipped');
+if (!python.matplotlib) say('- matplotlib: not installed, SVG/PNG comparison skipped (the bench never pip-installs)');
+if (!python.torch) say('- torch: not installed, optimizer-loop comparison skipped');
+const versus = [];
+if (python.numpy) versus.push(['lrviz csv file / numpy savetxt', med['csv file'] / med['numpy csv'], 0.5]);
+if (python.matplotlib && formats.svg) versus.push(['lrviz svg / matplotlib svg', med['svg file'] / med['matplotlib svg'], 1]);
+if (python.matplotlib && formats.png) versus.push(['lrviz png / matplotlib png', med['png file'] / med['matplotlib png'], 1]);
+if (python.torch) {
+  const torchMs = (med[`torch loop (${TORCH_STEPS} steps)`] * STEPS) / TORCH_STEPS;
+  say(`- torch loop scaled to ${STEPS.toLocaleString('en')} steps: ${fmt(torchMs)}`);
+  for (const name of ['terminal chart', 'csv file', 'json file', 'svg file', 'png file']) {
+    if (med[name] !== undefined) versus.push([`lrviz ${name} / torch loop`, med[name] / torchMs, 1 / 50]);
+  }
+}
+if (versus.length) {
+  say();
+  say('| comparison | ratio | goal |');
+  say('|---|---:|---|');
+  for (const [name, ratio, goal] of versus) say(`| ${name} | ${fmtRatio(ratio)} | <= ${fmtRatio(goal)} ${ratio <= goal ? 'met' : 'NOT met'} |`);
+}
+say();
+
+// ---------------------------------------------------------------- growth
+if (!flag('--skip-growth')) {
+  say('## Growth with the number of steps (one run each)');
+  say();
+  say('| output | 1e3 | 1e5 | 1e6 | 1e7 |');
+  say('|---|---|---|---|---|');
+  const kinds = [
+    ['terminal', () => []],
+    ['csv', (n) => ['-o', out(`g${n}.csv`)]],
+    ['json', (n) => ['-o', out(`g${n}.json`)]],
+    ...(formats.svg ? [['svg', (n) => ['-o', out(`g${n}.svg`)]]] : []),
+    ...(formats.png ? [['png', (n) => ['-o', out(`g${n}.png`)]]] : []),
+  ];
+  for (const [kind, extra] of kinds) {
+    const cells = [];
+    for (const n of [1e3, 1e5, 1e6, 1e7]) {
+      const { ms, peakMiB } = once(lrviz('-s', 'cosine-warmup', '--steps', String(n), ...extra(n)));
+      cells.push(`${fmt(ms)}, ${peakMiB === undefined ? 'n/a' : `${peakMiB.toFixed(0)} MiB`}`);
+      rmSync(out(`g${n}.${kind}`), { force: true });
+    }
+    say(`| ${kind} | ${cells.join(' | ')} |`);
+  }
+  say();
+  say('Each cell: wall time, peak resident memory of the lrviz process.');
+  say();
+}
+
+// ---------------------------------------------------------------- streaming
+if (!flag('--skip-stream')) {
+  const n = 30_000_000;
+  say(`## Streaming ${n.toLocaleString('en')} steps of CSV to stdout`);
+  say();
+  const command = `${node} ${bin} plot -s cosine-warmup --steps ${n} -o -`;
+  const rss = join(work, 'stream-rss');
+  const started = process.hrtime.bigint();
+  const result = spawnSync('bash', ['-c', `set -o pipefail; ${TIME ? `${TIME} -f %M -o ${rss} ` : ''}${command} | ${node} ${join(root, 'bench/check-csv.mjs')} ${n}`], {
+    env: cleanEnv,
+    encoding: 'utf8',
+    cwd: root,
+  });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const check = JSON.parse(result.stdout.trim() || '{}');
+  const peak = TIME ? Number(readFileSync(rss, 'utf8').trim().split('\n').pop()) / 1024 : undefined;
+  say(`- command: \`lrviz plot -s cosine-warmup --steps ${n} -o - | node bench/check-csv.mjs ${n}\``);
+  say(`- ${fmt(ms)} for ${check.bytes?.toLocaleString('en')} bytes, ${check.rows?.toLocaleString('en')} rows; every value read back identical and shortest: ${check.complete && check.mismatch === null ? 'yes' : `NO ${JSON.stringify(check)}`}`);
+  say(`- peak RSS of lrviz: ${peak === undefined ? 'n/a (no /usr/bin/time)' : `${peak.toFixed(0)} MiB`} (goal: under 200 MB ${peak !== undefined && peak * 1.048576 < 200 ? 'met' : 'NOT met'})`);
+  say();
+}
+
+say(`bench took ${((Date.now() - benchStarted) / 1000).toFixed(0)} s`);
+rmSync(work, { recursive: true, force: true });

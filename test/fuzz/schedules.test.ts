@@ -1,0 +1,79 @@
+/**
+ * Every registered schedule against random and hostile parameters: building either succeeds or fails
+ * with one LrvizError line, and a schedule that builds yields finite values (or, for parameters that
+ * overflow, one LrvizError naming the step). Nothing else may escape, and nothing pollutes prototypes.
+ */
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { curveOf } from '../../src/curve/curve.js';
+import { buildSchedule } from '../../src/spec/build.js';
+import { allDefinitions } from '../../src/spec/registry.js';
+import { anySpec, specFor } from './arbitraries.js';
+import { describeInput, onlyLrvizErrors } from './refusals.js';
+
+/**
+ * Values at the start, middle and end of the curve: enough to reach every segment. Past a million steps
+ * only the start: a recursive framework formula (torch's cosine) costs the whole prefix to reach step i.
+ */
+function probe(spec: Record<string, unknown>, steps: number): void {
+  const built = buildSchedule(spec as never, steps);
+  const curve = curveOf(built.schedule, 'fuzz', steps);
+  const window = Math.min(steps, 700);
+  const starts = steps <= 1e6 ? [0, Math.floor(steps / 2) - (window >> 1), steps - window] : [0];
+  for (const start of new Set(starts.map((s) => Math.max(0, s)))) {
+    const out = new Float64Array(Math.min(window, steps - start));
+    curve.fill(start, out);
+    for (const v of out) if (!Number.isFinite(v)) throw new Error(`fill let ${v} through`);
+  }
+  // The resolved spec is printed in JSON output: every parameter lrviz read is a finite number, and
+  // from input JSON could hold, serialising never turns a NaN into null.
+  for (const [key, value] of Object.entries(built.resolved)) {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`resolved ${key} is ${value}`);
+  }
+  const json = JSON.stringify(built.resolved);
+  if (jsonClean(spec) && /null/.test(json) && !/null/.test(describeInput(spec))) throw new Error(`resolved spec gained a null: ${json}`);
+}
+
+/** Could this value have come from JSON.parse? (No NaN, Infinity or undefined anywhere in it.) */
+function jsonClean(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (value === undefined) return false;
+  if (typeof value === 'object' && value !== null) return Object.values(value).every(jsonClean);
+  return true;
+}
+
+const steps = fc.oneof(fc.integer({ min: 1, max: 3000 }), fc.constantFrom(1, 2, 3, 10, 1e6, 1e9, 1e12));
+
+afterEach(() => {
+  // Prototype pollution would show up as an enumerable key on every object.
+  expect(Object.keys(Object.prototype)).toEqual([]);
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+});
+
+describe.each(allDefinitions().map((d) => [d.name, d] as const))('%s', (_name, definition) => {
+  it('builds or refuses in one line, and computes only finite values', () => {
+    fc.assert(
+      fc.property(specFor(definition, anySpec(0)), steps, (spec, n) => {
+        onlyLrvizErrors(() => probe(spec, n), { spec, steps: n });
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('nested schedules', () => {
+  it('any composition of any schedules builds or refuses in one line', () => {
+    fc.assert(
+      fc.property(anySpec(2), steps, (spec, n) => {
+        onlyLrvizErrors(() => probe(spec, n), { spec, steps: n });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses nesting deeper than the limit with a clear error, not a stack overflow', () => {
+    let spec: Record<string, unknown> = { type: 'constant', lr: 0.1 };
+    for (let depth = 0; depth < 5000; depth++) spec = { type: 'scale', factor: 1, schedule: spec };
+    expect(() => buildSchedule(spec as never, 100)).toThrow(/nested more than \d+ deep/);
+  });
+});
