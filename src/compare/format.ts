@@ -43,7 +43,7 @@ export function formatLogComparisons(comparisons: readonly LogComparison[]): str
     const shift =
       c.bestOffset === 0
         ? 'no step offset explains it better'
-        : `shifted by ${c.bestOffset > 0 ? '+' : ''}${c.bestOffset} steps (the run ${c.bestOffset > 0 ? 'lags the plan, e.g. updates skipped by a loss scaler' : 'runs ahead of the plan'}) the RMS difference is ${percent(c.rmsShareAtOffset)} of the peak`;
+        : `shifted by ${c.bestOffset > 0 ? '+' : ''}${c.bestOffset} steps (the run ${c.bestOffset > 0 ? 'lags the plan, e.g. updates skipped by a loss scaler' : 'runs ahead of the plan'}), the RMS difference is ${percent(c.rmsShareAtOffset)} of the peak`;
     return [
       `logged ${c.log} vs planned ${c.plan}: ${count(c.points)} points`,
       `  largest difference ${rate(c.maxAbs)} at step ${count(c.maxAbsStep)} (${percent(c.maxRel)} relative); RMS ${percent(c.rmsShare)} of the peak`,

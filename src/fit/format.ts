@@ -27,7 +27,7 @@ export function formatFit(fit: LogFit, source: { label: string; format: string; 
   lines.push('', `  -s ${fit.rendition.spec}`);
   if (fit.rendition.hf) lines.push(`  hf:    ${fit.rendition.hf}`);
   if (fit.rendition.torch) lines.push(`  torch: ${fit.rendition.torch}`);
-  const others = fit.candidates.filter((c) => c.family !== fit.family).slice(0, 4);
-  if (others.length > 0) lines.push('', `  next best: ${others.map((c) => `${c.family} ${percent(c.rmsShare)}`).join(', ')} (RMS as a share of the peak, before rounding)`);
+  const compared = fit.candidates.slice(0, 5).map((c) => `${c.family} ${percent(c.rmsShare)}${c.family === fit.family ? ' (chosen)' : ''}`);
+  lines.push('', `  families compared (RMS before rounding, as a share of the peak; the simplest of the equally good wins):`, `    ${compared.join(', ')}`);
   return lines;
 }
