@@ -70,7 +70,7 @@ export function fitLog(log: { steps: readonly number[]; values: readonly number[
   const features = featuresOf(data);
   const maxOffset = Math.max(20, 0.1 * features.last);
   // Search every family, then tidy only those that could win: tidying is most of the work.
-  const searched = FAMILIES.map((family) => search(family, data, features, maxOffset)).filter((s): s is Searched => s !== undefined);
+  const searched = FAMILIES.map((family) => search(family, features, maxOffset)).filter((s): s is Searched => s !== undefined);
   const bestSearched = Math.min(...searched.map((s) => s.rmsShare));
   const fits = searched
     .map((s) => (s.rmsShare <= 2 * bestSearched + 2e-4 ? tidy(s, data) : { family: s.family, theta: s.theta, coefficients: s.coefficients, rmsShare: s.rmsShare, fitRmsShare: s.rmsShare }))
@@ -90,7 +90,7 @@ interface Searched extends FamilyFit {
 }
 
 /** Coarse seeds from the log's shape, the best two refined by Nelder–Mead over continuous parameters. */
-function search(family: Family, data: FitData, features: Features, maxOffset: number): Searched | undefined {
+function search(family: Family, features: Features, maxOffset: number): Searched | undefined {
   const objective = familyObjective(family, features, maxOffset);
   const seeds: { theta: number[]; value: number }[] = [];
   for (const [offset, warmup] of features.warmupGuesses) {

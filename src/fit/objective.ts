@@ -1,4 +1,4 @@
-import type { Features, FitData } from './features.js';
+import type { Features } from './features.js';
 import type { Family } from './families/index.js';
 import { nonNegativeLeastSquares, residual } from './least-squares.js';
 

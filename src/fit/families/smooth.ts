@@ -13,7 +13,7 @@ export const constantFamily: Family = {
   hasFloor: false,
   starts: () => [[]],
   valid: () => true,
-  body(ts, from, _warmup, _shape, peak, floor) {
+  body(_ts, from, _warmup, _shape, peak, floor) {
     peak.fill(1, from);
     floor.fill(0, from);
   },
