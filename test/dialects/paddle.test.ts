@@ -1,0 +1,196 @@
+/**
+ * paddle dialect beyond the golden files: symbols with no golden, paddle's quirks, and bad input.
+ * Expected values are worked out by hand (Python float64) from PaddlePaddle python/paddle/optimizer/lr.py;
+ * each case names the class and method it follows. Value i is `scheduler()` before the i-th `step()`.
+ */
+import { describe, expect, it } from 'vitest';
+import { recursiveCosine, RECURSION_LIMIT } from '../../src/dialects/paddle-recursive-cosine.js';
+import { LrvizError } from '../../src/errors.js';
+import { buildSchedule } from '../../src/spec/build.js';
+import { parseTextSpec } from '../../src/spec/parse.js';
+import { lrviz } from '../support/cli.js';
+
+function lrs(spec: string | Record<string, unknown>, steps: number): number[] {
+  const object = typeof spec === 'string' ? parseTextSpec(spec) : { ...spec };
+  const { schedule } = buildSchedule(object as never, steps);
+  return Array.from({ length: steps }, (_, i) => schedule.lr(i));
+}
+
+function at(spec: string | Record<string, unknown>, steps: readonly number[]): number[] {
+  const all = lrs(spec, Math.max(...steps) + 1);
+  return steps.map((i) => all[i]);
+}
+
+function expectClose(actual: readonly number[], expected: readonly number[]): void {
+  expect(actual.length).toBe(expected.length);
+  actual.forEach((value, i) => {
+    expect(Math.abs(value - expected[i]), `#${i}: got ${value}, expected ${expected[i]}`).toBeLessThanOrEqual(1e-12 * Math.abs(expected[i]) + 1e-15);
+  });
+}
+
+function buildError(spec: string | Record<string, unknown>, steps = 10): string {
+  try {
+    lrs(spec, steps);
+  } catch (error) {
+    expect(error).toBeInstanceOf(LrvizError);
+    expect((error as Error).message).not.toMatch(/\n/);
+    return (error as Error).message;
+  }
+  throw new Error(`expected ${JSON.stringify(spec)} to be refused`);
+}
+
+describe('paddle.CosineWarmup (the seed tutorial: LinearWarmup around CosineAnnealingDecay)', () => {
+  const seed = 'paddle.CosineWarmup:lr=0.5,step_each_epoch=100,epochs=8';
+
+  it('warms up for warmup_epoch (default 5) epochs, reaches 0 at 800, then climbs back to 0.5', () => {
+    const values = lrs(seed, 7820);
+    expect(values[0]).toBe(0);
+    expect(values[500]).toBe(0.5);
+    expect(values[800]).toBeLessThan(1e-15);
+    // The tutorial trained 10 epochs of 782 batches: the cosine, planned for 300 steps, rebounds.
+    expect(Math.max(...values.slice(801))).toBe(0.5);
+    expect(values.indexOf(0.5, 801)).toBe(1100);
+    expect(values[950]).toBeCloseTo(0.25, 12);
+  });
+
+  it('counts the inner cosine from its own epoch 0 at warmup_steps (LinearWarmup.get_lr: step(last_epoch - warmup_steps))', () => {
+    // T_max = 100*(8-5) = 300: step 501 is the cosine's epoch 1.
+    expectClose(at(seed, [499, 500, 501]), [0.499, 0.5, 0.25 * (1 + Math.cos(Math.PI / 300))]);
+  });
+
+  it('refuses epochs not above warmup_epoch, as CosineWarmup.__init__ asserts', () => {
+    expect(buildError('paddle.CosineWarmup:lr=0.5,step_each_epoch=100,epochs=5')).toMatch(/epochs=5 .*warmup_epoch=5/);
+  });
+});
+
+describe('paddle.CosineAnnealingDecay (CosineAnnealingDecay.get_lr, recursive)', () => {
+  it('adds (1 - cos(pi/T_max))/2 at T_max + 1 where the ratio would divide by zero, then rises back', () => {
+    expectClose(lrs('paddle.CosineAnnealingDecay:learning_rate=1,T_max=2', 6), [1, 0.5, 0, 0.49999999999999994, 1, 0.5000000000000001]);
+  });
+
+  it('oscillates between learning_rate and eta_min, by recursion', () => {
+    expectClose(lrs('paddle.CosineAnnealingDecay:learning_rate=0.5,T_max=3,eta_min=0.1', 8), [
+      0.5, 0.4, 0.20000000000000007, 0.1, 0.19999999999999998, 0.40000000000000024, 0.5000000000000003, 0.40000000000000036,
+    ]);
+  });
+
+  it('is the recursion, which drifts from the closed form by ulps; past RECURSION_LIMIT it is the closed form', () => {
+    const cosine = recursiveCosine(0.1, 0, 7);
+    const drifted = Array.from({ length: 5000 }, (_, i) => i).filter((i) => cosine.lr(i) !== cosine.closedForm.lr(i));
+    expect(drifted.length).toBeGreaterThan(0);
+    for (const i of drifted) expect(Math.abs(cosine.lr(i) - cosine.closedForm.lr(i))).toBeLessThan(1e-12);
+    expect(cosine.lr(RECURSION_LIMIT + 1)).toBe(cosine.closedForm.lr(RECURSION_LIMIT + 1));
+  });
+
+  it('gives the same values whatever order the steps are asked in', () => {
+    const forward = recursiveCosine(0.3, 0.01, 13);
+    const expected = Array.from({ length: 9000 }, (_, i) => forward.lr(i));
+    const shuffled = recursiveCosine(0.3, 0.01, 13);
+    for (const i of [8999, 17, 4096, 4095, 8192, 0, 5000, 12]) expect(shuffled.lr(i)).toBe(expected[i]);
+  });
+});
+
+describe('paddle.LinearWarmup (LinearWarmup.get_lr)', () => {
+  it('holds a numeric learning_rate (not end_lr) after the warmup', () => {
+    expectClose(lrs('paddle.LinearWarmup:learning_rate=0.2,warmup_steps=4,start_lr=0,end_lr=0.4', 6), [0, 0.1, 0.2, 0.30000000000000004, 0.2, 0.2]);
+  });
+
+  it('evaluates a nested CosineAnnealingDecay in closed form (LRScheduler.step(epoch) takes _get_closed_form_lr)', () => {
+    const spec = { type: 'paddle.LinearWarmup', learning_rate: { symbol: 'CosineAnnealingDecay', learning_rate: 0.1, T_max: 7 }, warmup_steps: 3, start_lr: 0, end_lr: 0.1 };
+    const closed = recursiveCosine(0.1, 0, 7).closedForm;
+    const values = lrs(spec, 3000);
+    for (let i = 3; i < 3000; i++) expect(values[i]).toBe(closed.lr(i - 3));
+  });
+
+  it('accepts the nested scheduler by "type" too', () => {
+    const bySymbol = lrs({ type: 'paddle.LinearWarmup', learning_rate: { symbol: 'ExponentialDecay', learning_rate: 0.4, gamma: 0.5 }, warmup_steps: 2, start_lr: 0, end_lr: 0.4 }, 5);
+    const byType = lrs({ type: 'paddle.LinearWarmup', learning_rate: { type: 'paddle.ExponentialDecay', learning_rate: 0.4, gamma: 0.5 }, warmup_steps: 2, start_lr: 0, end_lr: 0.4 }, 5);
+    expect(byType).toEqual(bySymbol);
+    expectClose(bySymbol, [0, 0.2, 0.4, 0.2, 0.1]);
+  });
+
+  it('refuses end_lr not above start_lr, as LinearWarmup.__init__ asserts', () => {
+    expect(buildError('paddle.LinearWarmup:learning_rate=0.1,warmup_steps=5,start_lr=0.2,end_lr=0.1')).toMatch(/end_lr=0\.1 is not above start_lr=0\.2/);
+  });
+
+  it('refuses a learning_rate that is neither a number nor a scheduler', () => {
+    expect(buildError({ type: 'paddle.LinearWarmup', learning_rate: { lr: 1 }, warmup_steps: 5, start_lr: 0, end_lr: 0.1 })).toMatch(/learning_rate=.* must be a number or a nested schedule/);
+  });
+});
+
+describe('paddle decays with no golden file', () => {
+  it('ExponentialDecay: learning_rate * gamma^epoch (ExponentialDecay.get_lr)', () => {
+    expectClose(lrs('paddle.ExponentialDecay:learning_rate=0.5,gamma=0.9', 4), [0.5, 0.45, 0.405, 0.36450000000000005]);
+  });
+
+  it('NaturalExpDecay: learning_rate * exp(-gamma * epoch) (NaturalExpDecay.get_lr)', () => {
+    expectClose(lrs('paddle.NaturalExpDecay:learning_rate=0.5,gamma=0.1', 4), [0.5, 0.45241870901797976, 0.4093653765389909, 0.37040911034085894]);
+  });
+
+  it('InverseTimeDecay: learning_rate / (1 + gamma * epoch) (InverseTimeDecay.get_lr)', () => {
+    expectClose(lrs('paddle.InverseTimeDecay:learning_rate=0.5,gamma=0.1', 4), [0.5, 0.45454545454545453, 0.4166666666666667, 0.3846153846153846]);
+  });
+
+  it('PolynomialDecay: end_lr defaults to 0.0001, held after decay_steps (PolynomialDecay.get_lr)', () => {
+    expectClose(lrs('paddle.PolynomialDecay:learning_rate=0.5,decay_steps=4', 7), [0.5, 0.375025, 0.25005, 0.125075, 0.0001, 0.0001, 0.0001]);
+  });
+
+  it('PolynomialDecay cycle=true stretches decay_steps to the next multiple: a jump half way back, not a restart', () => {
+    expectClose(lrs('paddle.PolynomialDecay:learning_rate=0.5,decay_steps=4,end_lr=0.1,cycle=true', 10), [
+      0.5, 0.4, 0.30000000000000004, 0.2, 0.1, 0.25, 0.2, 0.15000000000000002, 0.1, 0.2,
+    ]);
+  });
+
+  it('PiecewiseDecay: a step equal to a boundary takes the next value (PiecewiseDecay.get_lr: epoch < boundaries[i])', () => {
+    expect(lrs('paddle.PiecewiseDecay:boundaries=[3,6],values=[0.1,0.2,0.3]', 8)).toEqual([0.1, 0.1, 0.1, 0.2, 0.2, 0.2, 0.3, 0.3]);
+  });
+
+  it('NoamDecay: 0 at step 0, peak learning_rate * (d_model * warmup_steps)^-0.5 at warmup_steps (NoamDecay.get_lr)', () => {
+    // The docstring's example: d_model=0.01, warmup_steps=100; learning_rate defaults to 1.
+    expectClose(at('paddle.NoamDecay:d_model=0.01,warmup_steps=100', [0, 1, 50, 100, 400]), [0, 0.01, 0.5, 1, 0.5]);
+  });
+});
+
+describe('paddle.OneCycleLR (OneCycleLR.__init__ / get_lr)', () => {
+  it('cos, two phases: phases end at the unrounded phase_pct*total_steps - 1 and total_steps - 1', () => {
+    expectClose(at('paddle.OneCycleLR:max_learning_rate=1,total_steps=100', [0, 10, 29, 30, 64, 99, 100]), [
+      0.040000000000000036, 0.29516394846410077, 1, 0.9994965836173303, 0.50005, 0.0001, 0.0006034163826697155,
+    ]);
+  });
+
+  it('linear, three phases: back to the initial lr at 2*phase_pct*total_steps - 2, and past it at total_steps', () => {
+    expectClose(at('paddle.OneCycleLR:max_learning_rate=1,total_steps=100,anneal_strategy=linear,three_phase=true', [0, 14, 29, 44, 58, 59, 99, 100]), [
+      0.04, 0.503448275862069, 1, 0.503448275862069, 0.040000000000000036, 0.039026829268292686, 0.00010000000000000286, -0.0008731707317073123,
+    ]);
+  });
+
+  it('raises past total_steps, as paddle does, in one line', () => {
+    expect(buildError('paddle.OneCycleLR:max_learning_rate=1,total_steps=10', 12)).toMatch(/step 11 is past total_steps=10/);
+    const cli = lrviz(['plot', '-s', 'paddle.OneCycleLR:max_learning_rate=1,total_steps=10', '--steps', '20', '-o', '-', '--format', 'csv']);
+    expect(cli.status).toBe(2);
+    expect(cli.stderr.trim().split('\n')).toHaveLength(1);
+    expect(cli.stderr).toMatch(/total_steps=10/);
+  });
+
+  it('refuses phase_pct >= 0.5 with three_phase', () => {
+    expect(buildError('paddle.OneCycleLR:max_learning_rate=1,total_steps=100,phase_pct=0.5,three_phase=true')).toMatch(/phase_pct=0.5/);
+  });
+});
+
+describe('paddle bad input', () => {
+  it('names the nearest parameter for a misspelt one', () => {
+    expect(buildError('paddle.CosineAnnealingDecay:learning_rate=0.1,T_maxx=10')).toMatch(/unknown parameter "T_maxx" \(did you mean "T_max"\?\)/);
+  });
+
+  it('refuses gamma >= 1 for ExponentialDecay, naming it', () => {
+    expect(buildError('paddle.ExponentialDecay:learning_rate=0.1,gamma=1.5')).toMatch(/gamma=1\.5 is not below 1/);
+  });
+
+  it('refuses a T_max that is not a positive whole number, naming it', () => {
+    expect(buildError('paddle.CosineAnnealingDecay:learning_rate=0.1,T_max=2.5')).toMatch(/T_max=2\.5 is not allowed; T_max must be a whole number > 0/);
+  });
+
+  it('has no defaults where paddle has none', () => {
+    expect(buildError('paddle.CosineAnnealingDecay:learning_rate=0.1')).toMatch(/missing parameter T_max/);
+  });
+});
