@@ -1,26 +1,118 @@
+import type { FitData } from './features.js';
+import { polish, refine, type FamilyFit, type Searched } from './search.js';
+import { roundStepCandidates, significantCandidates } from './round-numbers.js';
+
+/** A tidied value (a round horizon, a peak with fewer digits) is kept if the RMS stays within this. */
+const TIDY = { factor: 1.25, share: 2e-5 };
 /**
- * Round numbers a person would have configured, roundest first, near `value`: 5000 before 4990 before
- * 4998. Candidates within `tolerance` (absolute) of the value only.
+ * A round length is kept if the RMS stays within this many times the best, the rounder the more: people
+ * configure 500 and 5000 far more often than 502, while 2810 is hardly likelier than 2808. Offsets that
+ * drift during a run (whisper: 2 skipped updates early, 4 late) let an unround length explain a log a
+ * little better (2.5 times for whisper's 502 against its configured 500).
  */
-export function roundStepCandidates(value: number, tolerance: number): number[] {
-  const out: number[] = [];
-  for (let unit = 10 ** Math.floor(Math.log10(Math.max(1, Math.abs(value)))); unit >= 1; unit /= 10) {
-    for (const multiple of [unit * 10, unit * 5, unit * 2.5, unit * 2, unit]) {
-      if (!Number.isInteger(multiple)) continue;
-      const rounded = Math.round(value / multiple) * multiple;
-      if (rounded > 0 && Math.abs(rounded - value) <= tolerance && !out.includes(rounded)) out.push(rounded);
+function roundStepsFactor(candidate: number): number {
+  return candidate % 100 === 0 ? 3 : candidate % 50 === 0 ? 2 : candidate % 10 === 0 ? 1.4 : TIDY.factor;
+}
+/**
+ * No warmup and no offset are preferred unless dropping one raises the squared error significantly: by more
+ * than this many times the noise variance the fit leaves (a likelihood-ratio test, about p < 0.002 for one
+ * parameter). Their evidence sits in a few early points, so a share of the overall RMS would not see it.
+ */
+const STRUCTURE_EVIDENCE = 10;
+/**
+ * A start or floor of 0 is preferred unless it makes the RMS this many times worse: drifting offsets
+ * (whisper: 2 skipped updates early, 4 late) cost up to 2.6 times; a real warmup_lr_init of 0.1% of the
+ * peak costs hundreds of times on a clean log.
+ */
+const ZERO_PREFERENCE = 3;
+
+/**
+ * From the continuous optimum to what a person configured: whole steps, round lengths, a start and a
+ * floor of 0 unless the log insists, learning rates with few significant digits.
+ */
+export function tidy(searched: Searched, data: FitData): FamilyFit | undefined {
+  const { family } = searched;
+  const { objective, solve, errorWith } = searched.objective;
+  const integer = [true, true, ...family.shapeParams.map((p) => p.integer)];
+  const rmsWithin = (mse: number, reference: number, factor: number): boolean => Math.sqrt(mse) <= Math.sqrt(reference) * factor + TIDY.share;
+  const first = solve(searched.theta);
+  if (first === undefined) return undefined;
+
+  // Simpler explanations first, each re-fitted with everything else free: a floor and a start of 0 (what
+  // frameworks do unless told), no warmup, no offset. Each is kept unless the log clearly says otherwise.
+  let theta = searched.theta.slice();
+  const zeroed: number[] = first.coefficients.flatMap((c, k) => (k !== 1 && c === 0 ? [k] : []));
+  const fixed = new Set<number>();
+  const points = data.steps.length;
+  const simpler = (mse: number, reference: number, kind: 'coefficient' | 'theta'): boolean =>
+    kind === 'coefficient' ? rmsWithin(mse, reference, ZERO_PREFERENCE) : mse * points <= reference * (points + STRUCTURE_EVIDENCE) + (TIDY.share / 10) ** 2 * points;
+  const simplifications: { kind: 'coefficient' | 'theta'; index: number }[] = [
+    { kind: 'coefficient', index: 2 },
+    { kind: 'coefficient', index: 0 },
+    { kind: 'theta', index: 1 },
+    { kind: 'theta', index: 0 },
+  ];
+  let reference = first.mse;
+  for (const { kind, index } of simplifications) {
+    if (kind === 'coefficient' ? zeroed.includes(index) || (index === 2 && !family.hasFloor) : theta[index] === 0) continue;
+    const held = kind === 'coefficient' ? [...zeroed, index] : zeroed;
+    const frozen = kind === 'theta' ? new Set([...fixed, index]) : fixed;
+    const start = theta.slice();
+    if (kind === 'theta') start[index] = 0;
+    const refit = refine(start, frozen, (t) => objective(t, held), family);
+    const solved = solve(refit, held);
+    if (solved !== undefined && simpler(solved.mse, reference, kind)) {
+      theta = refit;
+      if (kind === 'coefficient') zeroed.push(index);
+      else fixed.add(index);
+      reference = Math.min(reference, solved.mse);
     }
   }
-  return out;
+
+  // Whole steps, then the round numbers a person configured: lengths to round steps, factors to few digits.
+  const free = integer.map((isInteger, j) => isInteger && !fixed.has(j));
+  theta = polish(
+    theta.map((v, i) => (integer[i] ? Math.round(v) : v)),
+    free,
+    (t) => objective(t, zeroed),
+  );
+  const polished = solve(theta, zeroed);
+  if (polished === undefined) return undefined;
+  const tidyKinds = ['steps', 'steps', ...family.shapeParams.map((p) => p.tidy)] as const;
+  // Twice over: a round horizon can make a round warmup fit, and the other way round.
+  for (let pass = 0; pass < 2; pass++)
+  for (let i = 1; i < theta.length; i++) {
+    if (fixed.has(i)) continue;
+    const kind = tidyKinds[i];
+    const candidates = kind === 'steps' ? roundStepCandidates(theta[i], Math.max(2, 0.01 * theta[i])) : kind === 'factor' ? significantCandidates(theta[i], 4) : [];
+    for (const candidate of candidates.slice(0, 6)) {
+      const trial = theta.slice();
+      trial[i] = candidate;
+      const settled = polish(trial, free.map((f, j) => f && j === 0), (t) => objective(t, zeroed), 2);
+      const solved = solve(settled, zeroed);
+      if (solved !== undefined && rmsWithin(solved.mse, polished.mse, kind === 'steps' ? roundStepsFactor(candidate) : TIDY.factor)) {
+        theta = settled;
+        break;
+      }
+    }
+  }
+  if (theta[1] < 0.5) theta[1] = 0;
+  const solved = solve(theta, zeroed);
+  if (solved === undefined) return undefined;
+  let coefficients: [number, number, number] = [...solved.coefficients];
+  // The learning rates as configured: fewest significant digits that explain the log as well.
+  for (const index of [1, 2, 0]) {
+    const value = coefficients[index];
+    if (value === 0) continue;
+    for (const option of significantCandidates(value * data.scale, 4)) {
+      const trial: [number, number, number] = [...coefficients];
+      trial[index] = option / data.scale;
+      if (rmsWithin(errorWith(theta, trial), solved.mse, TIDY.factor)) {
+        coefficients = trial;
+        break;
+      }
+    }
+  }
+  return { family, theta, coefficients, rmsShare: Math.sqrt(errorWith(theta, coefficients)), fitRmsShare: Math.sqrt(polished.mse) };
 }
 
-/** The value with 1, 2, 3, ... significant digits, fewest first (1e-5 before 1.02e-5). */
-export function significantCandidates(value: number, maxDigits = 6): number[] {
-  if (value === 0) return [0];
-  const out: number[] = [];
-  for (let digits = 1; digits <= maxDigits; digits++) {
-    const v = Number(value.toPrecision(digits));
-    if (!out.includes(v)) out.push(v);
-  }
-  return out;
-}
