@@ -50,8 +50,9 @@ function complain(message: string): void {
 /** Runs the CLI and returns the exit status; never throws. */
 export async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes('--debug');
+  const root = program();
   try {
-    await program().parseAsync(argv as string[], { from: 'user' });
+    await root.parseAsync(argv as string[], { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof ClosedPipe) return 0;
@@ -63,6 +64,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) {
       // --help and --version end by "throwing" success.
       if (error.exitCode === 0) return 0;
+      // No command at all: commander shows the help as an error, on the stderr silenced above. Asking
+      // `lrviz` alone what it does is fair: the help goes to stdout.
+      if (error.code === 'commander.help') {
+        root.outputHelp();
+        return 0;
+      }
       complain(error.message.replace(/^error: /, ''));
       return 2;
     }
