@@ -1,5 +1,3 @@
-import { anneal } from '../schedules/shapes/anneal.js';
-import { cosineEasing, linearEasing } from '../schedules/shapes/easing.js';
 import { schedule, type Schedule } from '../schedules/schedule.js';
 
 export interface OneCycleOptions {
@@ -22,45 +20,50 @@ interface Phase {
 }
 
 /**
+ * OneCycleLR's two anneals (OneCycleLR._annealing_cos, _annealing_linear): from `start` at pct 0 to `end` at
+ * pct 1, evaluated at any pct, as torch writes them.
+ */
+const ANNEALS = {
+  cos: (start: number, end: number, pct: number) => end + ((start - end) / 2) * (Math.cos(Math.PI * pct) + 1),
+  linear: (start: number, end: number, pct: number) => (end - start) * pct + start,
+};
+
+/**
  * torch's OneCycleLR, phase by phase as `get_lr` walks them (torch/optim/lr_scheduler.py, OneCycleLR.__init__
  * and get_lr, 1.13.1): phase ends are `pct_start * total_steps - 1` (a float, not rounded), a phase runs while
  * step <= its end, the next one measures its progress from the previous end (not end + 1), and the last
- * phase takes every step after that. Each phase is an anneal over its own length.
+ * phase takes every step after that, even when its end comes before the previous one (short three-phase
+ * cycles), so pct may leave [0, 1]. The phases are not lrviz anneals for that reason: lengths can be negative.
  */
 export function oneCycle(o: OneCycleOptions): Schedule {
   const initial = o.maxLr / o.divFactor;
   const minimum = initial / o.finalDivFactor;
-  const rise = o.pctStart * o.totalSteps - 1;
   const phases: Phase[] = o.threePhase
     ? [
-        { end: rise, from: initial, to: o.maxLr },
+        { end: o.pctStart * o.totalSteps - 1, from: initial, to: o.maxLr },
         { end: 2 * o.pctStart * o.totalSteps - 2, from: o.maxLr, to: initial },
         { end: o.totalSteps - 1, from: initial, to: minimum },
       ]
     : [
-        { end: rise, from: initial, to: o.maxLr },
+        { end: o.pctStart * o.totalSteps - 1, from: initial, to: o.maxLr },
         { end: o.totalSteps - 1, from: o.maxLr, to: minimum },
       ];
-  const easing = o.annealStrategy === 'cos' ? cosineEasing : linearEasing;
-  const parts = phases.map((phase, k) => {
-    const start = k === 0 ? 0 : phases[k - 1].end;
-    const length = phase.end - start;
-    // 'continue': the last phase is also asked for step total_steps, just past its end, and extrapolates.
-    return { start, end: phase.end, length, shape: anneal({ from: phase.from, to: phase.to, steps: length, easing, past: 'continue' }) };
-  });
-  const last = parts.length - 1;
+  const anneal = ANNEALS[o.annealStrategy];
+  const last = phases.length - 1;
   return schedule((step) => {
     if (step > o.totalSteps) {
       o.fail(`step ${step} is past total_steps=${o.totalSteps}; torch raises "Tried to step ${step} times" here (raise total_steps to cover the plot)`);
     }
+    let start = 0;
     for (let k = 0; k <= last; k++) {
-      const part = parts[k];
-      if (step <= part.end || k === last) {
-        if (part.length === 0) {
+      const phase = phases[k];
+      if (step <= phase.end || k === last) {
+        if (phase.end === start) {
           o.fail(`phase ${k + 1} of the cycle has no length (pct_start=${o.pctStart}, total_steps=${o.totalSteps}); torch divides by zero at step ${step}`);
         }
-        return part.shape.lr(step - part.start);
+        return anneal(phase.from, phase.to, (step - start) / (phase.end - start));
       }
+      start = phase.end;
     }
     return NaN;
   }, o.totalSteps);

@@ -43,10 +43,10 @@ const momentumNoOps: ParamDef[] = [
  * ((t - 1 - T_max) % (2 T_max) == 0, the step after each trough). Past T_max it climbs back to lr and keeps
  * oscillating with period 2 T_max. Equal to the closed form up to rounding, which it accumulates.
  */
-export function torchCosineAnnealing(baseLr: number, etaMin: number, tMax: number): Schedule {
+export function torchCosineAnnealing(baseLr: number, etaMin: number, tMax: number, startLr = baseLr): Schedule {
   const troughStep = ((baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax))) / 2;
   return recurrence(
-    baseLr,
+    startLr,
     (t, previous) => {
       if ((t - 1 - tMax) % (2 * tMax) === 0) return previous + troughStep;
       return ((1 + Math.cos((Math.PI * t) / tMax)) / (1 + Math.cos((Math.PI * (t - 1)) / tMax))) * (previous - etaMin) + etaMin;
@@ -73,6 +73,11 @@ function checkMilestones(milestones: number[], ctx: BuildContext, strictly: bool
   });
 }
 
+/** A nested scheduler's name as torch spells it, without case, "-", "_" or a "torch." prefix. */
+function looseSymbol(spec: SpecObject): string {
+  return String(spec.symbol ?? spec.type).toLowerCase().replace(/^torch\./, '').replace(/[-_]/g, '');
+}
+
 /**
  * The lr each scheduler of a SequentialLR runs from. torch builds them before SequentialLR, in list order, on
  * one optimizer: each takes the optimizer's `initial_lr` as its base_lr, except that OneCycleLR overwrites
@@ -85,7 +90,7 @@ function sequentialStartLrs(specs: readonly SpecObject[], lr: number): number[] 
   let current = lr;
   let initial: number | undefined;
   const bases = specs.map((spec) => {
-    const symbol = String(spec.symbol ?? spec.type).toLowerCase().replace(/^torch\./, '').replace(/[-_]/g, '');
+    const symbol = looseSymbol(spec);
     // Unreadable values fall through: the scheduler's own build then names them.
     const overwritten = Number(spec.max_lr) / Number(spec.div_factor ?? 25);
     if (symbol === 'onecyclelr' && Number.isFinite(overwritten)) initial = overwritten;
@@ -111,7 +116,23 @@ function sequential(p: Params, ctx: BuildContext): Schedule {
     if (spec.lr !== undefined && Number(spec.lr) !== baseLr) {
       ctx.fail(`schedulers[${k}] has lr=${String(spec.lr)}, but the schedulers share the optimizer's lr=${baseLr}; give lr once, on SequentialLR`);
     }
-    return ctx.nested({ ...spec, lr: startLrs[k] } as SpecObject, `schedulers[${k}]`, 'torch');
+    const symbol = looseSymbol(spec);
+    // The first scheduler restarts from the optimizer's current lr, which only ratio-based (chainable) forms
+    // follow: CosineAnnealingWarmRestarts computes from its own base_lr, CosineAnnealingLR's trough step too.
+    const ownBase = k === 0 && symbol === 'cosineannealingwarmrestarts' ? baseLr : startLrs[k];
+    const part = ctx.nested({ ...spec, lr: ownBase } as SpecObject, `schedulers[${k}]`, 'torch');
+    if (k === 0 && symbol === 'cosineannealinglr' && startLrs[0] !== baseLr) {
+      return torchCosineAnnealing(baseLr, Number(spec.eta_min ?? 0), Number(spec.T_max), startLrs[0]);
+    }
+    if (k === 0 || Number(spec.total_iters) !== 0) return part;
+    // With total_iters=0 the closed form used by step(0) differs from the chainable start: ConstantLR's
+    // _get_closed_form_lr gives base_lr (factor undone from step 0, then held), LinearLR's and PolynomialLR's
+    // divide by total_iters.
+    if (symbol === 'constantlr') return constant(startLrs[k]);
+    if (symbol === 'linearlr' || symbol === 'polynomiallr') {
+      ctx.fail(`schedulers[${k}] has total_iters=0; torch divides by zero when SequentialLR restarts it at milestone ${milestones[k - 1]}`);
+    }
+    return part;
   });
   // torch 1.13.1 SequentialLR.step calls `scheduler.step(0)` on the next scheduler at each milestone, so it
   // restarts at its own step 0 from its closed form (base_lr for every built-in scheduler) and then runs on

@@ -191,6 +191,16 @@ describe('torch.SequentialLR', () => {
     expectClose(lrs(spec, 5), [0.01, 0.02, 0.01, 0.01, 0.005]);
   });
 
+  it('restarts a later ConstantLR with total_iters=0 from its closed form: base_lr, held', () => {
+    const spec = {
+      type: 'torch.SequentialLR',
+      lr: 1,
+      schedulers: [{ symbol: 'ConstantLR', factor: 0.7, total_iters: 0 }, { symbol: 'ConstantLR', factor: 0.7, total_iters: 0 }],
+      milestones: [2],
+    };
+    expectClose(lrs(spec, 4), [0.7, 0.7, 1, 1]);
+  });
+
   it('gives every scheduler the optimizer lr and refuses a different one', () => {
     expect(buildError({ type: 'torch.SequentialLR', lr: 1, schedulers: [{ symbol: 'ExponentialLR', gamma: 0.5, lr: 2 }, { symbol: 'ExponentialLR', gamma: 0.5 }], milestones: [3] })).toMatch(
       /schedulers\[0\] has lr=2.*lr=1/,
