@@ -5,7 +5,8 @@
 export function roundStepCandidates(value: number, tolerance: number): number[] {
   const out: number[] = [];
   for (let unit = 10 ** Math.floor(Math.log10(Math.max(1, Math.abs(value)))); unit >= 1; unit /= 10) {
-    for (const multiple of [unit * 10, unit * 5, unit * 2.5, unit * 2, unit]) {
+    // 2500 and 200 read as round; 58 (a multiple of 2) does not.
+    for (const multiple of unit >= 10 ? [unit * 10, unit * 5, unit * 2.5, unit * 2, unit] : [unit * 10, unit * 5, unit]) {
       if (!Number.isInteger(multiple)) continue;
       const rounded = Math.round(value / multiple) * multiple;
       if (rounded > 0 && Math.abs(rounded - value) <= tolerance && !out.includes(rounded)) out.push(rounded);
