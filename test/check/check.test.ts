@@ -186,3 +186,33 @@ describe('exit status', () => {
     expect(summarize([{ label: 'a', findings: findingsOf(cosine(0.1, 1e-4, 75), run(85)) }])).toEqual({ errors: 0, warnings: 1, infos: 0 });
   });
 });
+
+describe('framework schedulers that look like mistakes but are not (and one that is)', () => {
+  const dialect = (spec: Record<string, unknown>, steps: number) => {
+    const b = buildSchedule(spec as never, steps);
+    return checkSchedule({ label: String(spec.type), schedule: b.schedule, spec: b.resolved, training: run(steps), definitionName: b.definition.name }).findings.map((f) => f.code);
+  };
+
+  it('torch ConstantLR and a LinearLR warmup end at the full lr: no floor warning', () => {
+    expect(dialect({ type: 'torch.ConstantLR', lr: 0.1, factor: 0.5, total_iters: 10 }, 30)).toEqual([]);
+    expect(dialect({ type: 'torch.LinearLR', lr: 0.1, start_factor: 0.1, total_iters: 20 }, 50)).toEqual([]);
+  });
+
+  it('a cosine of 1.5 cycles over few steps rises fast but does not restart', () => {
+    expect(dialect({ type: 'hf.cosine', lr: 1e-3, num_warmup_steps: 5, num_training_steps: 120, num_cycles: 1.5 }, 120)).not.toContain('LRV009');
+  });
+
+  it('timm without warmup_prefix and a short warmup: the ramp bends before the peak (LRV007)', () => {
+    const found = checkSchedule({
+      label: 'timm',
+      schedule: timmNoPrefix(1e-3, 1e-6, 20, 200),
+      training: run(220),
+    }).findings;
+    expect(found.map((f) => f.code)).toContain('LRV007');
+    expect(found.find((f) => f.code === 'LRV007')!.message).toContain('bends at step 20');
+  });
+
+  it('a one-cycle ramp is curved, not a linear warmup that bends', () => {
+    expect(dialect({ type: 'torch.OneCycleLR', max_lr: 0.1, total_steps: 50 }, 50)).toEqual([]);
+  });
+});

@@ -51,7 +51,11 @@ export function horizonRules(p: Profile): Finding[] {
       ];
     }
     const held = p.steps - horizon;
-    if (maxAfter - minAfter <= 1e-12 * Math.max(Math.abs(p.peak), 1e-300) && held / p.steps >= FLOOR_SHARE) {
+    // Only a floor reached by decaying counts: torch ConstantLR or a LinearLR warmup end at their full lr.
+    let lowAfterPeak = Infinity;
+    for (let j = Math.floor(p.peakStep / p.stride); j < p.values.length; j++) lowAfterPeak = Math.min(lowAfterPeak, p.values[j]);
+    const decayedInto = atHorizon <= lowAfterPeak + 1e-12 * Math.abs(p.peak) && atHorizon < p.peak * (1 - 1e-9);
+    if (decayedInto && maxAfter - minAfter <= 1e-12 * Math.max(Math.abs(p.peak), 1e-300) && held / p.steps >= FLOOR_SHARE) {
       return [
         finding(
           'LRV002',

@@ -13,7 +13,13 @@ export function restartSteps(p: Profile): number[] {
   let hasDecayed = false;
   for (let j = 1; j < p.values.length; j++) {
     if (p.values[j] < p.values[j - 1]) hasDecayed = true;
-    if (!hasDecayed || p.values[j] - p.values[j - 1] <= threshold) continue;
+    const rise = p.values[j] - p.values[j - 1];
+    if (!hasDecayed || rise <= threshold) continue;
+    // A coarse smooth curve (a cosine of 1.5 cycles over 60 steps) also rises fast; a restart rises at once,
+    // out of a fall or a flat.
+    const before = j >= 2 ? p.values[j - 1] - p.values[j - 2] : 0;
+    const after = j + 1 < p.values.length ? p.values[j + 1] - p.values[j] : 0;
+    if (before > rise / 3 || after > rise / 3) continue;
     let low = (j - 1) * p.stride;
     let high = j * p.stride;
     // The biggest one-step rise inside the stride: bisect on the half that holds more of the rise.

@@ -30,6 +30,15 @@ export function firstStepZero(p: Profile): Finding[] {
   ];
 }
 
+const UNDERNEATH_FIX = 'start the decay where the warmup ends: timm warmup_prefix=True (then t_initial = total - warmup), or a join of warmup and decay';
+
+/** A straight ramp up to (not including) its last step: equal increments at its start, middle and end. */
+function linearRamp(p: Profile, end: number): boolean {
+  const rise = (k: number): number => p.lr(k + 1) - p.lr(k);
+  const reference = rise(end - 2);
+  return [0, Math.floor((end - 2) / 2)].every((k) => Math.abs(rise(k) - reference) <= 0.01 * Math.abs(reference));
+}
+
 /** Where the initial strictly rising stretch ends: the last step of the ramp (0 when there is none). */
 function rampEnd(p: Profile): number {
   let j = 0;
@@ -88,7 +97,23 @@ export function warmupRules(p: Profile): Finding[] {
         end + 1,
         { before: top, after: next, jump: -drop, peak: p.peak },
         `the learning rate drops from ${rate(top)} to ${rate(next)} where the warmup ends (step ${count(end + 1)}, ${percent(drop / p.peak)} of the peak in one step): the decay started underneath the warmup`,
-        'start the decay where the warmup ends: timm warmup_prefix=True (then t_initial = total - warmup), or a join of warmup and decay',
+        UNDERNEATH_FIX,
+      ),
+    );
+    return findings;
+  }
+  // The same mistake with a short warmup: no drop, but a straight ramp that bends before it arrives,
+  // because the decay underneath has already fallen below where the ramp was heading.
+  const heading = p.lr(end - 1) + riseBefore;
+  const shortfall = heading - top;
+  if (linearRamp(p, end) && lastRise < 0.9 * riseBefore && shortfall > JUMP_SHARE * p.peak && next < top) {
+    findings.push(
+      finding(
+        'LRV007',
+        end,
+        { before: p.lr(end - 1), after: top, jump: -shortfall, peak: p.peak },
+        `the warmup bends at step ${count(end)}: its ramp was heading for ${rate(heading)} but the learning rate is ${rate(top)} there and falls after (${percent(shortfall / heading)} short): the decay started underneath the warmup`,
+        UNDERNEATH_FIX,
       ),
     );
   }
