@@ -1,6 +1,11 @@
 import { finding, type Finding } from '../finding.js';
 import { count, parametersEqualTo, percent, rate, type Profile } from '../profile.js';
 
+/** `set T_max=35190` when one parameter holds the horizon, else in words. */
+function setTo(named: string[], value: number): string {
+  return named.length === 1 && !named[0].includes(' × ') ? `set ${named[0].split('=')[0]}=${value}` : `set the horizon to ${value}`;
+}
+
 /**
  * A horizon counted in the wrong unit (kohya-ss/sd-scripts#601, konstmish/prodigy#10,
  * huggingface/diffusers#1650): epochs given to a scheduler stepped every batch, or batches given to one
@@ -21,7 +26,7 @@ export function unitRules(p: Profile): { findings: Finding[]; explains: string[]
           horizon,
           { horizon, epochs, stepsPerEpoch, trainSteps: p.steps, lrAtHorizon: p.lr(horizon) },
           `${which} matches --epochs ${count(epochs)}, but the scheduler is stepped every batch (${count(stepsPerEpoch)} per epoch): the decay ends at step ${count(horizon)}, ${percent(horizon / p.steps)} into training, and the remaining ${count(p.steps - horizon)} steps run past its end`,
-          `set it to ${count(Math.round(horizon * stepsPerEpoch))} (${count(horizon)} epochs × ${count(stepsPerEpoch)} steps), or step the scheduler once per epoch (Lightning: interval "epoch")`,
+          `${setTo(named, Math.round(horizon * stepsPerEpoch))} (${count(horizon)} epochs × ${count(stepsPerEpoch)} steps), or step the scheduler once per epoch (Lightning: interval "epoch")`,
         ),
       ],
       explains: ['LRV001', 'LRV002'],
@@ -35,7 +40,7 @@ export function unitRules(p: Profile): { findings: Finding[]; explains: string[]
           p.steps - 1,
           { horizon, epochs, stepsPerEpoch, schedulerSteps: p.steps, finalLr: p.final },
           `${which} counts batches, but the scheduler is stepped once per epoch: training ends after ${count(p.steps)} scheduler steps, ${percent(p.steps / horizon)} of the way through, at learning rate ${rate(p.final)}`,
-          `set it to ${count(Math.max(1, Math.round(horizon / stepsPerEpoch)))} (epochs), or step the scheduler every batch (Lightning: interval "step")`,
+          `${setTo(named, Math.max(1, Math.round(horizon / stepsPerEpoch)))} (epochs), or step the scheduler every batch (Lightning: interval "step")`,
         ),
       ],
       explains: ['LRV003'],
