@@ -103,10 +103,15 @@ function range(envelopes: Envelope[], transform: (v: number) => number, logY: bo
     high = Math.max(high, transform(e.high));
   }
   if (!Number.isFinite(low)) return [0, 1];
-  if (low === high) return low === 0 ? [0, 1] : [Math.min(0, low), Math.max(0, high)];
+  if (low === high) return low === 0 ? [0, 1] : atLeastTiny(Math.min(0, low), Math.max(0, high));
   // A decay that ends near zero reads best on an axis from zero, not from its last tiny value (2.5e-9).
-  if (!logY && low >= 0 && low < 0.1 * high) return [0, high];
-  return [low, high];
+  if (!logY && low >= 0 && low < 0.1 * high) return atLeastTiny(0, high);
+  return atLeastTiny(low, high);
+}
+
+/** asciichart divides the height by the span: a span of subnormal rates (lr=5e-324) overflows that. */
+function atLeastTiny(low: number, high: number): [number, number] {
+  return high - low < 1e-290 ? [low, low + 1e-290] : [low, high];
 }
 
 /** log10 of the values; zeros and below are drawn at the smallest positive value instead. */
