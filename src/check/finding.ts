@@ -35,6 +35,7 @@ export const CODES = {
   LRV010: { name: 'warmup-past-end', severity: 'warning' },
   LRV011: { name: 'never-changes', severity: 'warning' },
   LRV012: { name: 'negative-lr', severity: 'error' },
+  LRV013: { name: 'horizon-in-micro-batches', severity: 'error' },
 } as const satisfies Record<string, { name: string; severity: Severity }>;
 
 export type Code = keyof typeof CODES;

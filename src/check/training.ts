@@ -9,4 +9,6 @@ export interface Training {
   /** Known when the user gave the run in epochs (or gave steps per epoch with a step count). */
   readonly epochs?: number;
   readonly stepsPerEpoch?: number;
+  /** Micro-batches per optimizer update, when the user said (`--grad-accum`). */
+  readonly gradientAccumulation?: number;
 }

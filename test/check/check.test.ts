@@ -216,3 +216,15 @@ describe('framework schedulers that look like mistakes but are not (and one that
     expect(dialect({ type: 'torch.OneCycleLR', max_lr: 0.1, total_steps: 50 }, 50)).toEqual([]);
   });
 });
+
+describe('gradient accumulation', () => {
+  it('LRV013: a horizon counted in micro-batches (diffusers#4387); the unfinished decay it causes is not reported twice', () => {
+    const found = findingsOf(warmup(cosine(1e-4, 0, 3900), { steps: 100, startLr: 1e-6, endLr: 1e-4 }), run(1000, { gradientAccumulation: 4 }));
+    expect(found.map((f) => f.code)).toEqual(['LRV013']);
+    expect(found[0].values).toMatchObject({ horizon: 4000, trainSteps: 1000, gradientAccumulation: 4 });
+  });
+
+  it('a horizon in optimizer updates is right whatever the accumulation', () => {
+    expect(codes(warmup(cosine(1e-4, 0, 900), { steps: 100, startLr: 1e-6, endLr: 1e-4 }), run(1000, { gradientAccumulation: 4 }))).toEqual([]);
+  });
+});

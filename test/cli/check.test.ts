@@ -53,6 +53,7 @@ describe('lrviz check', () => {
     ['both lengths', ['-s', 'cosine', '--epochs', '9', '--steps-per-epoch', '3', '--train-steps', '27'], /either --train-steps or --epochs/],
     ['a bad count', ['-s', 'cosine', '--train-steps', '1.5'], /--train-steps "1.5" is not allowed/],
     ['a bad unit', ['-s', 'cosine', '--train-steps', '10', '--stepped', 'iteration'], /--stepped "iteration" is not allowed; use batch or epoch/],
+    ['a bad accumulation', ['-s', 'cosine', '--train-steps', '10', '--grad-accum', '0'], /--grad-accum "0" is not allowed/],
     ['no schedule', ['--train-steps', '10'], /no schedule given/],
     ['a bad spec', ['-s', 'cosine:lr=-1', '--train-steps', '10'], /lr=/],
   ];
@@ -101,6 +102,13 @@ describe('lrviz check on framework schedulers (the threads the codes come from)'
     expect(status).toBe(0);
     expect(stdout).toContain('LRV006 first-step-zero at step 0');
     expect(stdout).toContain('0 errors, 1 warning, 0 infos');
+  });
+
+  it('HF cosine whose num_training_steps counts micro-batches (--grad-accum)', () => {
+    const { status, stdout } = lrviz(['check', '-s', 'hf.cosine:lr=1e-4,num_warmup_steps=100,num_training_steps=4000', '--train-steps', '1000', '--grad-accum', '4']);
+    expect(status).toBe(1);
+    expect(stdout).toContain('LRV013 horizon-in-micro-batches');
+    expect(stdout).toContain('fix: set num_training_steps=1000 (optimizer updates)');
   });
 
   it('torch warm restarts ending mid-cycle', () => {

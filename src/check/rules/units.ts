@@ -13,8 +13,28 @@ function setTo(named: string[], value: number): string {
  * that their consequences are not reported a second time.
  */
 export function unitRules(p: Profile): { findings: Finding[]; explains: string[] } {
-  const { epochs, stepsPerEpoch, stepped } = p.training;
+  const { epochs, stepsPerEpoch, stepped, gradientAccumulation } = p.training;
   const horizon = p.horizon;
+  // huggingface/diffusers#1957 and #4387, accelerate#963: horizons counted in micro-batches while the
+  // scheduler steps once per optimizer update, so the decay covers 1/k of its length.
+  if (horizon !== undefined && gradientAccumulation !== undefined && gradientAccumulation > 1 && stepped === 'batch') {
+    const microBatches = p.steps * gradientAccumulation;
+    if (Math.abs(horizon - microBatches) <= 0.02 * microBatches) {
+      const named = parametersEqualTo(p.spec, horizon);
+      return {
+        findings: [
+          finding(
+            'LRV013',
+            p.steps - 1,
+            { horizon, trainSteps: p.steps, gradientAccumulation, finalLr: p.final },
+            `${named.length > 0 ? named.join(' / ') : `the horizon ${count(horizon)}`} counts micro-batches (${count(p.steps)} updates × ${gradientAccumulation}), but the scheduler steps once per optimizer update: training ends ${percent(p.steps / horizon)} of the way through the decay, at ${rate(p.final)}`,
+            `${setTo(named, p.steps)} (optimizer updates), or step the scheduler on every micro-batch`,
+          ),
+        ],
+        explains: ['LRV003'],
+      };
+    }
+  }
   if (horizon === undefined || epochs === undefined || stepsPerEpoch === undefined || stepsPerEpoch < 2) return { findings: [], explains: [] };
   const named = parametersEqualTo(p.spec, horizon);
   const which = named.length > 0 ? named.join(' / ') : `the horizon ${count(horizon)}`;

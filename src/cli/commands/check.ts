@@ -11,6 +11,7 @@ export interface CheckOptions {
   epochs?: string;
   stepsPerEpoch?: string;
   stepped: string;
+  gradAccum?: string;
   strict?: boolean;
   json?: boolean;
 }
@@ -24,6 +25,7 @@ export function registerCheck(program: Command): void {
     .option('--epochs <n>', 'epochs the run takes (with --steps-per-epoch)')
     .option('--steps-per-epoch <n>', 'optimizer updates per epoch (batches / gradient accumulation)')
     .option('--stepped <unit>', 'how often the scheduler is stepped: batch or epoch', 'batch')
+    .option('--grad-accum <k>', 'micro-batches per optimizer update (gradient accumulation); steps above count optimizer updates')
     .option('--strict', 'exit 1 on warnings too, not only on errors')
     .option('--json', 'machine-readable report for CI')
     .addHelpText(
@@ -55,10 +57,15 @@ export function check(options: CheckOptions): void {
 }
 
 /** The run's length in the unit the scheduler is stepped in; epochs and steps per epoch kept when known. */
-export function parseTraining(options: Pick<CheckOptions, 'trainSteps' | 'epochs' | 'stepsPerEpoch' | 'stepped'>): Training {
+export function parseTraining(options: Pick<CheckOptions, 'trainSteps' | 'epochs' | 'stepsPerEpoch' | 'stepped' | 'gradAccum'>): Training {
   if (options.stepped !== 'batch' && options.stepped !== 'epoch') {
     throw new LrvizError(`--stepped ${shown(options.stepped)} is not allowed; use batch or epoch`);
   }
+  const accumulation = options.gradAccum === undefined ? {} : { gradientAccumulation: parsePositiveInteger(options.gradAccum, '--grad-accum', 1e6) };
+  return { ...lengthOf({ ...options, stepped: options.stepped }), ...accumulation };
+}
+
+function lengthOf(options: Pick<CheckOptions, 'trainSteps' | 'epochs' | 'stepsPerEpoch'> & { stepped: Training['stepped'] }): Training {
   const stepsPerEpoch = options.stepsPerEpoch === undefined ? undefined : parsePositiveInteger(options.stepsPerEpoch, '--steps-per-epoch', MAX_STEPS);
   if (options.trainSteps !== undefined) {
     if (options.epochs !== undefined) throw new LrvizError('give either --train-steps or --epochs with --steps-per-epoch, not both');
