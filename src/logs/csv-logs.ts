@@ -2,9 +2,9 @@ import { parseNumber } from '../spec/params.js';
 import { orderedPoints, type LoggedRun } from './points.js';
 
 /** Column names that hold the optimizer step, in order of preference. */
-const STEP_COLUMNS = ['step', 'global_step', 'trainer/global_step', 'iteration', 'iter', 'steps'];
-/** Column names that hold a learning rate in a plain CSV. */
-const LR_COLUMNS = ['lr', 'learning_rate', 'learning rate', 'learningrate', 'train/learning_rate', 'train/lr'];
+const STEP_COLUMNS = ['step', 'global_step', 'trainer/global_step', '_step', 'iteration', 'iter', 'steps'];
+/** A column that holds a learning rate: `lr`, `learning_rate`, `train/lr`, `trainer/learning_rate`, ... */
+const LR_NAME = /(^|[\s/_-])(lr|learning[_ ]?rate|learningrate)$/;
 
 /**
  * The CSV learning-rate logs lrviz reads, told apart by their header:
@@ -24,7 +24,8 @@ export function readCsvLog(rows: string[][], source: string): LoggedRun[] | unde
   const stepColumn = findStepColumn(lower);
   if (stepColumn === -1) return undefined;
 
-  const lightning = lower.flatMap((h, k) => (h.startsWith('lr-') ? [k] : []));
+  // LearningRateMonitor also writes lr-<Optimizer>-momentum and -weight_decay when asked: not rates.
+  const lightning = lower.flatMap((h, k) => (h.startsWith('lr-') && !/-(momentum|beta\d?|weight_decay)$/.test(h) ? [k] : []));
   if (lightning.length > 0) {
     return lightning.map((k) => series(rows, 1, stepColumn, k, source, 'PyTorch Lightning metrics.csv', lightning.length > 1 ? `${source} ${header[k]}` : source));
   }
@@ -36,7 +37,18 @@ export function readCsvLog(rows: string[][], source: string): LoggedRun[] | unde
   if (wandb.length > 0 && wandb.every((k) => /(^|[\s/_-])(lr|learning[_ ]?rate)([\s/_-]|$)/.test(lower[k]))) {
     return wandb.map((k) => series(rows, 1, stepColumn, k, source, 'W&B scalar CSV', wandb.length > 1 ? `${source} ${header[k]}` : source));
   }
-  const lrColumn = lower.findIndex((h) => LR_COLUMNS.includes(h));
+  // tbparse and similar long-format exports: one row per (step, tag, value).
+  const tag = lower.indexOf('tag');
+  const value = lower.indexOf('value');
+  if (tag !== -1 && value !== -1) {
+    const tags = [...new Set(rows.slice(1).map((row) => (row[tag] ?? '').trim()))].filter((t) => LR_NAME.test(t.toLowerCase()));
+    if (tags.length > 0) {
+      return tags.map((t) =>
+        series([rows[0], ...rows.slice(1).filter((row) => (row[tag] ?? '').trim() === t)], 1, stepColumn, value, source, 'TensorBoard long CSV (step,tag,value)', tags.length > 1 ? `${source} ${t}` : source),
+      );
+    }
+  }
+  const lrColumn = lower.findIndex((h, k) => k !== stepColumn && LR_NAME.test(h));
   if (lrColumn !== -1) return [series(rows, 1, stepColumn, lrColumn, source, 'step,lr CSV', source)];
   if (lower.length === 2 && lower[1] === 'value') return [series(rows, 1, stepColumn, 1, source, 'step,value CSV', source)];
   return undefined;

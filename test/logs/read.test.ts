@@ -64,6 +64,18 @@ describe('format detection', () => {
     });
   }
 
+  it('reads W&B history exports (_step) and long TensorBoard exports (step,tag,value)', () => {
+    const [history] = parseLog('_step,train/loss,trainer/learning_rate\n0,2.0,0.001\n10,1.5,0.0009\n', 'h.csv');
+    expect(history).toMatchObject({ format: 'step,lr CSV', steps: [0, 10], values: [0.001, 0.0009] });
+    const [long] = parseLog('step,tag,value\n0,train/loss,2\n0,train/lr,0.1\n5,train/lr,0.05\n5,train/loss,1\n', 'tb.csv');
+    expect(long).toMatchObject({ format: 'TensorBoard long CSV (step,tag,value)', steps: [0, 5], values: [0.1, 0.05] });
+  });
+
+  it('leaves out LearningRateMonitor momentum columns', () => {
+    const runs = parseLog('step,lr-SGD,lr-SGD-momentum\n0,0.1,0.9\n', 'm.csv');
+    expect(runs.map((r) => r.label)).toEqual(['m.csv']);
+  });
+
   it('gives one series per Lightning parameter group', () => {
     const runs = parseLog('step,lr-SGD/pg1,lr-SGD/pg2\n0,0.1,0.01\n', 'm.csv');
     expect(runs.map((r) => r.label)).toEqual(['m.csv lr-SGD/pg1', 'm.csv lr-SGD/pg2']);
