@@ -3,7 +3,7 @@ import { buildSchedule } from '../spec/build.js';
 import { parseTextSpec } from '../spec/parse.js';
 import { featuresOf, fitData, type FitData } from './features.js';
 import { FAMILIES, type Rendition } from './families/index.js';
-import { search, type FamilyFit, type Searched } from './search.js';
+import { lookCloser, search, type FamilyFit, type Searched } from './search.js';
 import { tidy } from './tidy.js';
 
 /** What `lrviz fit` reports: the schedule behind a log, in numbers and as a spec. */
@@ -39,11 +39,11 @@ export function fitLog(log: { steps: readonly number[]; values: readonly number[
   const data = fitData(log.steps, log.values);
   const features = featuresOf(data);
   const maxOffset = Math.max(20, 0.1 * features.last);
-  // Search every family, then tidy only those that could win: tidying is most of the work.
+  // A first look at every family, then a closer look and tidying only for those that could win.
   const searched = FAMILIES.map((family) => search(family, features, maxOffset)).filter((s): s is Searched => s !== undefined);
   const bestSearched = Math.min(...searched.map((s) => s.rmsShare));
   const fits = searched
-    .map((s) => (s.rmsShare <= 2 * bestSearched + 2e-4 ? tidy(s, data) : { family: s.family, theta: s.theta, coefficients: s.coefficients, rmsShare: s.rmsShare, fitRmsShare: s.rmsShare }))
+    .map((s) => (s.rmsShare <= 3 * bestSearched + 1e-3 ? tidy(lookCloser(s), data) : s))
     .filter((f): f is FamilyFit => f !== undefined);
   // Families are compared before rounding: a round horizon may cost one family more than another.
   fits.sort((a, b) => a.fitRmsShare - b.fitRmsShare);

@@ -15,9 +15,15 @@ export interface FamilyFit {
 
 export interface Searched extends FamilyFit {
   objective: ReturnType<typeof familyObjective>;
+  /** The runner-up seed, for a second descent if the family turns out to be a contender. */
+  secondSeed?: number[];
 }
 
-/** Coarse seeds from the log's shape, the best two refined by Nelder–Mead over continuous parameters. */
+/** Simplex evaluations for a first look at every family, and for the contenders' closer look. */
+const FIRST_LOOK = 100;
+const CLOSER_LOOK = 250;
+
+/** Coarse seeds from the log's shape, the best one refined briefly by Nelder–Mead over continuous parameters. */
 export function search(family: Family, features: Features, maxOffset: number): Searched | undefined {
   const objective = familyObjective(family, features, maxOffset);
   const seeds: { theta: number[]; value: number }[] = [];
@@ -29,15 +35,31 @@ export function search(family: Family, features: Features, maxOffset: number): S
   }
   const finite = seeds.filter((s) => Number.isFinite(s.value)).sort((a, b) => a.value - b.value);
   if (finite.length === 0) return undefined;
-  let best = finite[0];
-  for (const seed of finite.slice(0, 2)) {
-    const stepSizes = seed.theta.map((v, i) => stepSize(family, i, v));
-    const refined = nelderMead((t) => objective.objective(t), seed.theta, stepSizes, 250);
-    if (refined.value < best.value) best = { theta: refined.x, value: refined.value };
+  const refined = descend(family, (t) => objective.objective(t), finite[0].theta, FIRST_LOOK);
+  const best = refined.value < finite[0].value ? refined : { x: finite[0].theta, value: finite[0].value };
+  return settle(family, objective, best.x, finite[1]?.theta);
+}
+
+/** A contender's closer look: a longer descent from where the first look ended, and from the runner-up seed. */
+export function lookCloser(searched: Searched): Searched {
+  const { family, objective } = searched;
+  let best = descend(family, (t) => objective.objective(t), searched.theta, CLOSER_LOOK);
+  if (searched.secondSeed !== undefined) {
+    const other = descend(family, (t) => objective.objective(t), searched.secondSeed, CLOSER_LOOK);
+    if (other.value < best.value) best = other;
   }
-  const solved = objective.solve(best.theta);
+  return best.value < objective.objective(searched.theta) ? (settle(family, objective, best.x) ?? searched) : searched;
+}
+
+function descend(family: Family, objective: (t: Theta) => number, theta: number[], evaluations: number): { x: number[]; value: number } {
+  return nelderMead(objective, theta, theta.map((v, i) => stepSize(family, i, v)), evaluations);
+}
+
+function settle(family: Family, objective: ReturnType<typeof familyObjective>, theta: number[], secondSeed?: number[]): Searched | undefined {
+  const solved = objective.solve(theta);
   if (solved === undefined) return undefined;
-  return { family, theta: best.theta, coefficients: [...solved.coefficients], rmsShare: Math.sqrt(solved.mse), fitRmsShare: Math.sqrt(solved.mse), objective };
+  const rmsShare = Math.sqrt(solved.mse);
+  return { family, theta, coefficients: [...solved.coefficients], rmsShare, fitRmsShare: rmsShare, objective, secondSeed };
 }
 
 /** Nelder–Mead over the parameters not frozen, from `theta`. */
