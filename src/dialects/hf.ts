@@ -86,7 +86,11 @@ function decayLength(p: Params): number {
   return Math.max(1, p.num('num_training_steps') - p.num('num_warmup_steps'));
 }
 
-/** 0.5 * (1 + cos(pi * num_cycles * 2 * progress)): num_cycles full waves over the decay (0.5 is one way down). */
+/**
+ * 0.5 * (1 + cos(pi * num_cycles * 2 * progress)): num_cycles full waves over the decay (0.5 is one way down).
+ * transformers keeps evaluating it past num_training_steps (progress > 1), so the lr climbs back; its
+ * max(0, ...) never bites, as 1 + cos is never negative.
+ */
 function wavesEasing(numCycles: number): Easing {
   return (progress) => cosineEasing(numCycles * 2 * progress);
 }
