@@ -8,12 +8,17 @@ const FLOOR_SHARE = 0.02;
 /** The decay counts as finished when the last value is within this share of the range from the end value. */
 const UNFINISHED = 0.05;
 
-function horizonFix(p: Profile, horizon: number): string {
+/** "change T_max=90 to 35190", "change epochs=8 × step_each_epoch=100 (= 800) to make 7820", or in words. */
+function changeHorizon(p: Profile, horizon: number): string {
   const named = parametersEqualTo(p.spec, horizon);
   const product = named.length === 1 && named[0].includes(' × ');
   const which =
     named.length === 0 ? 'set the horizon (total steps, T_max, num_training_steps, decay_steps) to' : product ? `change ${named[0]} (= ${count(horizon)}) to make` : `change ${named.join(' / ')} to`;
-  return `${which} ${p.steps} so the decay spans the whole run, or train ${count(horizon)} steps`;
+  return `${which} ${p.steps}`;
+}
+
+function horizonFix(p: Profile, horizon: number): string {
+  return `${changeHorizon(p, horizon)} so the decay spans the whole run, or train ${count(horizon)} steps`;
 }
 
 /**
@@ -78,7 +83,7 @@ export function horizonRules(p: Profile): Finding[] {
           p.steps - 1,
           { horizon, trainSteps: p.steps, finalLr: p.final, peak: p.peak, lrAtHorizon: end },
           `training ends at step ${count(p.steps)} with learning rate ${rate(p.final)}, ${percent((p.final - end) / span)} of the way from ${rate(end)} to the peak ${rate(p.peak)}: the decay would only finish at step ${count(horizon)}`,
-          `${parametersEqualTo(p.spec, horizon).length > 0 ? `change ${parametersEqualTo(p.spec, horizon).join(' / ')} to ${p.steps}` : `set the horizon to ${p.steps}`} (count optimizer updates: divide by gradient accumulation), or train ${count(horizon)} steps`,
+          `${changeHorizon(p, horizon)} (count optimizer updates: divide by gradient accumulation), or train ${count(horizon)} steps`,
         ),
       ];
     }
