@@ -57,7 +57,7 @@ export function torchCosineAnnealing(baseLr: number, etaMin: number, tMax: numbe
     // a far step can start from the trough before it.
     (target) => {
       const m = Math.floor((target / tMax - 1) / 2);
-      return m >= 0 && m < 5e6 ? { step: (2 * m + 1) * tMax, value: etaMin } : undefined;
+      return Number.isInteger(tMax) && m >= 0 && m < 5e6 ? { step: (2 * m + 1) * tMax, value: etaMin } : undefined;
     },
   );
 }
@@ -221,7 +221,7 @@ const definitions: ScheduleDefinition[] = [
     name: 'torch.CosineAnnealingLR',
     summary: "half a cosine from lr to eta_min over T_max steps, computed recursively as torch does; climbs back past T_max",
     formula: 'lr_i = eta_min + (lr_{i-1} - eta_min) * (1 + cos(pi i/T_max)) / (1 + cos(pi (i-1)/T_max))  (= eta_min + (lr - eta_min)(1 + cos(pi i/T_max))/2)',
-    params: [lr, { name: 'T_max', type: 'integer', above: 0, doc: 'steps of the half cosine' }, etaMin],
+    params: [lr, { name: 'T_max', type: 'number', above: 0, doc: 'steps of the half cosine' }, etaMin],
     build: (p) => torchCosineAnnealing(p.num('lr'), p.num('eta_min'), p.num('T_max')),
   },
   {
