@@ -26,24 +26,41 @@ const STRUCTURE_EVIDENCE = 10;
  */
 const ZERO_PREFERENCE = 3;
 
+type Objective = Searched['objective'];
+
 /**
- * From the continuous optimum to what a person configured: whole steps, round lengths, a start and a
- * floor of 0 unless the log insists, learning rates with few significant digits.
+ * From the continuous optimum to what a person configured: a start and a floor of 0, no warmup and no
+ * offset unless the log insists; whole and round steps; learning rates with few significant digits.
  */
 export function tidy(searched: Searched, data: FitData): FamilyFit | undefined {
+  const simplified = simplify(searched, data.steps.length);
+  if (simplified === undefined) return undefined;
+  const { zeroed, fixed } = simplified;
+  const rounded = roundSteps(searched, simplified.theta, zeroed, fixed);
+  if (rounded === undefined) return undefined;
+  const { theta, mse } = rounded;
+  const coefficients = roundRates(searched.objective, theta, zeroed, mse, data.scale);
+  if (coefficients === undefined) return undefined;
+  return { family: searched.family, theta, coefficients, rmsShare: Math.sqrt(searched.objective.errorWith(theta, coefficients)), fitRmsShare: Math.sqrt(mse) };
+}
+
+function rmsWithin(mse: number, reference: number, factor: number): boolean {
+  return Math.sqrt(mse) <= Math.sqrt(reference) * factor + TIDY.share;
+}
+
+/**
+ * Simpler explanations first, each re-fitted with everything else free: a floor and a start of 0 (what
+ * frameworks do unless told), no warmup, no offset. Each is kept unless the log clearly says otherwise.
+ * Returns the coefficients held at 0 (0 start, 2 floor) and the parameters fixed at 0 (0 offset, 1 warmup).
+ */
+function simplify(searched: Searched, points: number): { theta: number[]; zeroed: number[]; fixed: Set<number> } | undefined {
   const { family } = searched;
-  const { objective, solve, errorWith } = searched.objective;
-  const integer = [true, true, ...family.shapeParams.map((p) => p.integer)];
-  const rmsWithin = (mse: number, reference: number, factor: number): boolean => Math.sqrt(mse) <= Math.sqrt(reference) * factor + TIDY.share;
+  const { objective, solve } = searched.objective;
   const first = solve(searched.theta);
   if (first === undefined) return undefined;
-
-  // Simpler explanations first, each re-fitted with everything else free: a floor and a start of 0 (what
-  // frameworks do unless told), no warmup, no offset. Each is kept unless the log clearly says otherwise.
   let theta = searched.theta.slice();
   const zeroed: number[] = first.coefficients.flatMap((c, k) => (k !== 1 && c === 0 ? [k] : []));
   const fixed = new Set<number>();
-  const points = data.steps.length;
   const simpler = (mse: number, reference: number, kind: 'coefficient' | 'theta'): boolean =>
     kind === 'coefficient' ? rmsWithin(mse, reference, ZERO_PREFERENCE) : mse * points <= reference * (points + STRUCTURE_EVIDENCE) + (TIDY.share / 10) ** 2 * points;
   const simplifications: { kind: 'coefficient' | 'theta'; index: number }[] = [
@@ -68,51 +85,61 @@ export function tidy(searched: Searched, data: FitData): FamilyFit | undefined {
       reference = Math.min(reference, solved.mse);
     }
   }
+  return { theta, zeroed, fixed };
+}
 
-  // Whole steps, then the round numbers a person configured: lengths to round steps, factors to few digits.
+/** Whole steps, then the round numbers a person configured: lengths to round steps, factors to few digits. */
+function roundSteps(searched: Searched, start: number[], zeroed: number[], fixed: ReadonlySet<number>): { theta: number[]; mse: number } | undefined {
+  const { family } = searched;
+  const { objective, solve } = searched.objective;
+  const integer = [true, true, ...family.shapeParams.map((p) => p.integer)];
   const free = integer.map((isInteger, j) => isInteger && !fixed.has(j));
-  theta = polish(
-    theta.map((v, i) => (integer[i] ? Math.round(v) : v)),
+  let theta = polish(
+    start.map((v, i) => (integer[i] ? Math.round(v) : v)),
     free,
     (t) => objective(t, zeroed),
   );
   const polished = solve(theta, zeroed);
   if (polished === undefined) return undefined;
-  const tidyKinds = ['steps', 'steps', ...family.shapeParams.map((p) => p.tidy)] as const;
+  const kinds = ['steps', 'steps', ...family.shapeParams.map((p) => p.tidy)] as const;
   // Twice over: a round horizon can make a round warmup fit, and the other way round.
-  for (let pass = 0; pass < 2; pass++)
-  for (let i = 1; i < theta.length; i++) {
-    if (fixed.has(i)) continue;
-    const kind = tidyKinds[i];
-    const candidates = kind === 'steps' ? roundStepCandidates(theta[i], Math.max(2, 0.01 * theta[i])) : kind === 'factor' ? significantCandidates(theta[i], 4) : [];
-    for (const candidate of candidates.slice(0, 6)) {
-      const trial = theta.slice();
-      trial[i] = candidate;
-      const settled = polish(trial, free.map((f, j) => f && j === 0), (t) => objective(t, zeroed), 2);
-      const solved = solve(settled, zeroed);
-      if (solved !== undefined && rmsWithin(solved.mse, polished.mse, kind === 'steps' ? roundStepsFactor(candidate) : TIDY.factor)) {
-        theta = settled;
-        break;
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 1; i < theta.length; i++) {
+      if (fixed.has(i)) continue;
+      const kind = kinds[i];
+      const candidates = kind === 'steps' ? roundStepCandidates(theta[i], Math.max(2, 0.01 * theta[i])) : kind === 'factor' ? significantCandidates(theta[i], 4) : [];
+      for (const candidate of candidates.slice(0, 6)) {
+        const trial = theta.slice();
+        trial[i] = candidate;
+        const settled = polish(trial, free.map((f, j) => f && j === 0), (t) => objective(t, zeroed), 2);
+        const solved = solve(settled, zeroed);
+        if (solved !== undefined && rmsWithin(solved.mse, polished.mse, kind === 'steps' ? roundStepsFactor(candidate) : TIDY.factor)) {
+          theta = settled;
+          break;
+        }
       }
     }
   }
   if (theta[1] < 0.5) theta[1] = 0;
-  const solved = solve(theta, zeroed);
+  return { theta, mse: polished.mse };
+}
+
+/** The learning rates as configured: the fewest significant digits that explain the log as well. */
+function roundRates(fitted: Objective, theta: number[], zeroed: number[], reference: number, scale: number): [number, number, number] | undefined {
+  const solved = fitted.solve(theta, zeroed);
   if (solved === undefined) return undefined;
   let coefficients: [number, number, number] = [...solved.coefficients];
-  // The learning rates as configured: fewest significant digits that explain the log as well.
   for (const index of [1, 2, 0]) {
     const value = coefficients[index];
     if (value === 0) continue;
-    for (const option of significantCandidates(value * data.scale, 4)) {
+    for (const option of significantCandidates(value * scale, 4)) {
       const trial: [number, number, number] = [...coefficients];
-      trial[index] = option / data.scale;
-      if (rmsWithin(errorWith(theta, trial), solved.mse, TIDY.factor)) {
+      trial[index] = option / scale;
+      if (rmsWithin(fitted.errorWith(theta, trial), Math.max(reference, solved.mse), TIDY.factor)) {
         coefficients = trial;
         break;
       }
     }
   }
-  return { family, theta, coefficients, rmsShare: Math.sqrt(errorWith(theta, coefficients)), fitRmsShare: Math.sqrt(polished.mse) };
+  return coefficients;
 }
-
