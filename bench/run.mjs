@@ -2,7 +2,7 @@
 // same run, interleaved with it (job A, baseline, job B, ... then again), so that a busy machine slows
 // both alike; the median of several repetitions is reported. Absolute times are printed for reference.
 //
-//   node bench/run.mjs [--reps N] [--skip-growth] [--skip-stream]
+//   node bench/run.mjs [--reps N] [--only JOB,...] [--skip-growth] [--skip-stream]
 //
 // Sections: speed against floors (node start-up, a plain-loop CSV writer), against the usual Python way
 // (numpy, matplotlib, a torch optimizer loop: rows skipped when not installed), growth with the number
@@ -106,6 +106,14 @@ if (python.matplotlib) {
 }
 if (python.torch) jobs[`torch loop (${TORCH_STEPS} steps)`] = { run: py('torch', TORCH_STEPS, out('torch.txt')), reps: 3 };
 
+// `--only csv,terminal`: just those jobs and their baselines (for working on one of them).
+const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
+if (only) {
+  const wanted = new Set(Object.keys(jobs).filter((name) => only.some((word) => name.includes(word))));
+  for (const name of [...wanted]) if (jobs[name].baseline) wanted.add(jobs[name].baseline);
+  for (const name of Object.keys(jobs)) if (!wanted.has(name)) delete jobs[name];
+}
+
 // ---------------------------------------------------------------- speed, interleaved
 const benchStarted = Date.now();
 say(`lrviz benchmark: ${new Date().toISOString()}, node ${process.version}, ${process.platform}/${process.arch}, ${REPS} repetitions, median`);
@@ -123,7 +131,7 @@ for (let rep = 0; rep < REPS; rep++) {
   }
 }
 const med = Object.fromEntries(Object.entries(times).map(([name, t]) => [name, median(t)]));
-const csvSame = readFileSync(out('floor.csv')).equals(readFileSync(out('lrviz.csv')));
+const csvSame = existsSync(out('floor.csv')) && existsSync(out('lrviz.csv')) ? readFileSync(out('floor.csv')).equals(readFileSync(out('lrviz.csv'))) : undefined;
 
 say(`## Speed, ${STEPS.toLocaleString('en')} steps of cosine-warmup`);
 say();
@@ -138,8 +146,10 @@ for (const [name, job] of Object.entries(jobs)) {
 if (!formats.svg) say('| svg file | not available (renderer not built yet) | | | | |');
 if (!formats.png) say('| png file | not available (renderer not built yet) | | | | |');
 say();
-say(`CSV floor and lrviz CSV byte-identical: ${csvSame ? 'yes' : 'NO'}`);
-say();
+if (csvSame !== undefined) {
+  say(`CSV floor and lrviz CSV byte-identical: ${csvSame ? 'yes' : 'NO'}`);
+  say();
+}
 
 // ---------------------------------------------------------------- against the usual Python way
 say('## Against the usual Python way');
@@ -148,10 +158,13 @@ if (!python.numpy) say('- numpy: not installed, rows skipped');
 if (!python.matplotlib) say('- matplotlib: not installed, SVG/PNG comparison skipped (the bench never pip-installs)');
 if (!python.torch) say('- torch: not installed, optimizer-loop comparison skipped');
 const versus = [];
-if (python.numpy) versus.push(['lrviz csv file / numpy savetxt', med['csv file'] / med['numpy csv'], 0.5]);
-if (python.matplotlib && formats.svg) versus.push(['lrviz svg / matplotlib svg', med['svg file'] / med['matplotlib svg'], 1]);
-if (python.matplotlib && formats.png) versus.push(['lrviz png / matplotlib png', med['png file'] / med['matplotlib png'], 1]);
-if (python.torch) {
+const pair = (name, a, b, goal) => {
+  if (med[a] !== undefined && med[b] !== undefined) versus.push([name, med[a] / med[b], goal]);
+};
+pair('lrviz csv file / numpy savetxt', 'csv file', 'numpy csv', 0.5);
+pair('lrviz svg / matplotlib svg', 'svg file', 'matplotlib svg', 1);
+pair('lrviz png / matplotlib png', 'png file', 'matplotlib png', 1);
+if (med[`torch loop (${TORCH_STEPS} steps)`] !== undefined) {
   const torchMs = (med[`torch loop (${TORCH_STEPS} steps)`] * STEPS) / TORCH_STEPS;
   say(`- torch loop scaled to ${STEPS.toLocaleString('en')} steps: ${fmt(torchMs)}`);
   for (const name of ['terminal chart', 'csv file', 'json file', 'svg file', 'png file']) {

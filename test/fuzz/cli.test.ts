@@ -89,7 +89,7 @@ function options(groups: fc.Arbitrary<string[]>[], required: fc.Arbitrary<string
   const stray = fc.oneof(
     { weight: 12, arbitrary: fc.constant([] as string[]) },
     { weight: 1, arbitrary: fc.constantFrom(['--debug'], ['--help'], ['-V'], ['--'], ['-'], ['--colour'], ['-x'], ['extra']) },
-    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('--steps', '-o', '--format', '--every', '--json'), trickyText) },
+    { weight: 1, arbitrary: fc.tuple(fc.constantFrom('--steps', '--format', '--every', '--json'), trickyText) },
   );
   return fc
     .tuple(required, ...groups.map((group) => fc.oneof({ weight: 3, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: group })), stray)
