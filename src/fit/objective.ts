@@ -30,6 +30,7 @@ export function familyObjective(family: Family, features: Features, maxOffset: n
   const floorColumn = new Float64Array(count);
 
   const ts = new Float64Array(count);
+  const cosineWarmup = family.warmupShape === 'cosine';
   const fill = (theta: Theta): boolean => {
     const offset = theta[0];
     const warmup = theta[1] < 0.5 ? 0 : theta[1];
@@ -41,8 +42,9 @@ export function familyObjective(family: Family, features: Features, maxOffset: n
       const t = Math.max(0, data.steps[i] - offset);
       ts[i] = t;
       if (t < warmup) {
-        startColumn[i] = 1 - t / warmup;
-        peakColumn[i] = t / warmup;
+        const progress = cosineWarmup ? (1 - Math.cos((Math.PI * t) / warmup)) / 2 : t / warmup;
+        startColumn[i] = 1 - progress;
+        peakColumn[i] = progress;
         floorColumn[i] = 0;
         from = i + 1;
       } else startColumn[i] = 0;

@@ -71,7 +71,7 @@ function simplify(searched: Searched, points: number): { theta: number[]; zeroed
   ];
   let reference = first.mse;
   for (const { kind, index } of simplifications) {
-    if (kind === 'coefficient' ? zeroed.includes(index) || (index === 2 && !family.hasFloor) : theta[index] === 0) continue;
+    if (kind === 'coefficient' ? zeroed.includes(index) || (index === 2 && (!family.hasFloor || family.keepsFloor)) : theta[index] === 0) continue;
     const held = kind === 'coefficient' ? [...zeroed, index] : zeroed;
     const frozen = kind === 'theta' ? new Set([...fixed, index]) : fixed;
     const start = theta.slice();

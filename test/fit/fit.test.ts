@@ -163,10 +163,18 @@ describe('fit on synthesised logs: known schedule, noise, offsets, gaps, early s
       ['cosine-restarts:lr=0.1,cycle=1000,cycle_mult=1,cycle_decay=0.5,min_lr=0.001', 5000, 20],
       ['wsd:lr=3e-4,warmup=500,decay=2000,total=20000,decay_type=1-sqrt', 20000, 50],
       ['constant:lr=0.003', 2000, 20],
+      ['one-cycle:lr=0.01,total=5000,pct_start=0.3,div_factor=25,final_div_factor=10000', 5000, 20],
     ];
     for (const [spec, steps, every] of specs) {
       expect(fitLog(synthesize({ spec, steps, every })).rendition.spec).toBe(spec);
     }
+  });
+
+  it('reads torch OneCycleLR, whose phases end one step early, and gives back the torch call', () => {
+    const fit = fitLog(synthesize({ spec: 'torch.OneCycleLR:max_lr=0.1,total_steps=3000', steps: 3000, every: 10 }));
+    expect(fit.family).toBe('one-cycle');
+    expect(fit.residual.rmsShare).toBeLessThan(1e-6);
+    expect(fit.rendition.torch).toBe('OneCycleLR(optimizer, max_lr=0.1, total_steps=3000, pct_start=0.3, div_factor=25, final_div_factor=10000)');
   });
 
   it('reads framework schedules in lrviz terms: torch CosineAnnealingLR, timm with warmup_prefix', () => {

@@ -151,3 +151,25 @@ export const polynomialFamily: Family = {
         : undefined,
   }),
 };
+
+/**
+ * One cycle (fastai, torch OneCycleLR): a half-cosine rise from lr/div_factor to lr over pct_start of the
+ * run, then a cosine down to lr/(div_factor * final_div_factor).
+ */
+export const oneCycleFamily: Family = {
+  ...cosineFamily,
+  name: 'one-cycle',
+  complexity: 2,
+  warmupShape: 'cosine',
+  keepsFloor: true,
+  render: ({ peak, start, floor, warmup, shape: [total] }) => {
+    const pct = warmup / total;
+    const divFactor = start > 0 ? peak / start : 25;
+    const finalDiv = floor > 0 && start > 0 ? start / floor : undefined;
+    return {
+      spec: `one-cycle:lr=${n(peak)},total=${total},pct_start=${n(pct)},div_factor=${n(divFactor)}${finalDiv === undefined ? '' : `,final_div_factor=${n(finalDiv)}`}`,
+      // torch ends the rise at pct_start * total_steps - 1 and the decay at total_steps - 1: one step earlier.
+      torch: `OneCycleLR(optimizer, max_lr=${n(peak)}, total_steps=${total + 1}, pct_start=${n((warmup + 1) / (total + 1))}, div_factor=${n(divFactor)}${finalDiv === undefined ? '' : `, final_div_factor=${n(finalDiv)}`})`,
+    };
+  },
+};

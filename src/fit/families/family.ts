@@ -36,6 +36,10 @@ export interface Family {
   readonly complexity: number;
   readonly shapeParams: readonly ShapeParam[];
   readonly hasFloor: boolean;
+  /** The warmup's shape: a straight ramp (the default), or a half cosine as one-cycle schedules rise. */
+  readonly warmupShape?: 'linear' | 'cosine';
+  /** The floor is a setting of its own (one-cycle's final_div_factor): never simplified away to 0. */
+  readonly keepsFloor?: boolean;
   /** Shapes to start the search from; none means this family cannot explain the log. */
   starts(features: Features, warmup: number): number[][];
   /** False outside the family's domain (lengths below 1, factors out of range, a horizon before the warmup ends). */

@@ -1,4 +1,4 @@
-import { cosineFamily, linearFamily, polynomialFamily, wsdFamilies } from './decay.js';
+import { cosineFamily, linearFamily, oneCycleFamily, polynomialFamily, wsdFamilies } from './decay.js';
 import type { Family } from './family.js';
 import { restartsFamily } from './restarts.js';
 import { constantFamily, exponentialFamily, inverseSqrtFamily } from './smooth.js';
@@ -14,6 +14,7 @@ export const FAMILIES: readonly Family[] = [
   exponentialFamily,
   inverseSqrtFamily,
   polynomialFamily,
+  oneCycleFamily,
   stepFamily,
   ...multistepFamilies,
   ...wsdFamilies,
