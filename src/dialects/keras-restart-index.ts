@@ -1,4 +1,4 @@
-import { exactLog } from './keras-exact-log.js';
+import { correctlyRoundedLog } from './python-math.js';
 
 export interface Restart {
   /** Which cycle (0-based). */
@@ -22,12 +22,12 @@ export function kerasRestarts(tMul: number): (completed: number) => Restart {
       return { index, fraction: completed - index };
     };
   }
-  const logTMul = exactLog(tMul);
+  const logTMul = correctlyRoundedLog(tMul);
   return (completed) => {
     const argument = 1 - completed * (1 - tMul);
     let quotient = Math.log(argument) / logTMul;
     // Math.log is within an ulp or two: only a quotient this close to a whole number can round either way.
-    if (Math.abs(quotient - Math.round(quotient)) <= 1e-9 * Math.max(1, Math.abs(quotient))) quotient = exactLog(argument) / logTMul;
+    if (Math.abs(quotient - Math.round(quotient)) <= 1e-9 * Math.max(1, Math.abs(quotient))) quotient = correctlyRoundedLog(argument) / logTMul;
     const index = Math.floor(quotient);
     const sumBefore = (1 - tMul ** index) / (1 - tMul);
     return { index, fraction: (completed - sumBefore) / tMul ** index };

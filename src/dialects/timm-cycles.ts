@@ -1,6 +1,6 @@
 import type { Easing } from '../schedules/shapes/easing.js';
 import { schedule, type Schedule } from '../schedules/schedule.js';
-import { correctlyRoundedLog, pythonFloorDiv } from './timm-python-math.js';
+import { correctlyRoundedLog, pythonFloorDiv } from './python-math.js';
 
 export interface TimmCycle {
   /** Cycle index, from 0. */

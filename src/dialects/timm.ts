@@ -13,7 +13,7 @@ import { cosineEasing, polynomialEasing, type Easing } from '../schedules/shapes
 import { piecewiseConstant } from '../schedules/shapes/piecewise.js';
 import { schedule, type Schedule } from '../schedules/schedule.js';
 import { timmCycles } from './timm-cycles.js';
-import { pythonFloorDiv } from './timm-python-math.js';
+import { pythonFloorDiv } from './python-math.js';
 
 const lr: ParamDef = { name: 'lr', type: 'number', min: 0, default: DEFAULT_LR, doc: "the optimizer's lr (timm's base value, the first cycle's peak)" };
 const tInitial: ParamDef = { name: 't_initial', type: 'integer', above: 0, doc: 'length of the first cycle in updates' };

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSchedule } from '../../src/spec/build.js';
 import { parseTextSpec } from '../../src/spec/parse.js';
 import { LrvizError } from '../../src/errors.js';
-import { correctlyRoundedLog, pythonFloorDiv } from '../../src/dialects/timm-python-math.js';
+import { correctlyRoundedLog, pythonFloorDiv } from '../../src/dialects/python-math.js';
 
 function lrAt(spec: string, steps: readonly number[]): number[] {
   const { schedule } = buildSchedule(parseTextSpec(spec), Math.max(...steps) + 1);

@@ -1,6 +1,7 @@
 /**
- * The two float operations of CPython that decide which cycle or decay a timm step falls in, reproduced
- * bit for bit: an off-by-one ulp there moves a whole restart or decay, not a last digit.
+ * The two float operations of CPython that decide which cycle or decay a step falls in for timm and Keras
+ * (whose goldens and users run them under Python), reproduced bit for bit: an off-by-one ulp there moves
+ * a whole restart or decay, not a last digit.
  */
 
 /**
