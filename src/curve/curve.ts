@@ -11,6 +11,11 @@ export interface Curve {
   readonly steps: number;
   /** Fills `out` with the values of steps start, start+1, ..., start+out.length-1. */
   fill(start: number, out: Float64Array): void;
+  /**
+   * Optional: the smallest and largest value of steps start..end-1 without computing each of them, when
+   * the curve can tell (see Schedule.extremes); undefined otherwise.
+   */
+  extremes?(start: number, end: number): readonly [number, number] | undefined;
   /** Anything a renderer may print alongside (the resolved spec, for JSON). Never read for drawing. */
   readonly meta?: Readonly<Record<string, unknown>>;
 }
@@ -34,6 +39,12 @@ export function curveOf(schedule: Schedule, label: string, steps: number, meta?:
         // -0 would print as "0" in CSV but "-0" elsewhere; one zero is enough.
         if (value === 0) out[j] = 0;
       }
+    },
+    extremes(start, end) {
+      const range = schedule.extremes?.(start, end);
+      // Not finite: let `fill` find the step and say which.
+      if (range === undefined || !Number.isFinite(range[0]) || !Number.isFinite(range[1])) return undefined;
+      return [range[0] === 0 ? 0 : range[0], range[1] === 0 ? 0 : range[1]];
     },
   };
 }

@@ -1,4 +1,4 @@
-import { forEachChunk, type Curve } from './curve.js';
+import { CHUNK, type Curve } from './curve.js';
 
 /**
  * A curve reduced to a fixed number of columns for display: the minimum and maximum of the steps that
@@ -21,7 +21,11 @@ export interface Envelope {
   readonly high: number;
 }
 
-/** One pass over the curve, O(columns) memory. With columns >= steps every column is one step. */
+/**
+ * One pass over the curve, O(columns) memory. With columns >= steps every column is one step. A column
+ * whose extremes the curve can tell directly (a monotone stretch) costs a few evaluations instead of one
+ * per step, so a long smooth curve is as cheap to draw as a short one.
+ */
 export function envelopeOf(curve: Curve, columns: number): Envelope {
   const n = curve.steps;
   const cols = Math.max(1, Math.min(columns, n));
@@ -29,35 +33,41 @@ export function envelopeOf(curve: Curve, columns: number): Envelope {
   for (let c = 0; c <= cols; c++) start[c] = Math.floor((c * n) / cols);
   const min = new Float64Array(cols).fill(Infinity);
   const max = new Float64Array(cols).fill(-Infinity);
-  let first = NaN;
-  let last = NaN;
-  let column = 0;
-  forEachChunk(curve, (offset, values) => {
-    if (offset === 0 && values.length > 0) first = values[0];
-    const end = offset + values.length;
-    // Walk the columns this chunk overlaps; each gets a tight min/max loop over its share.
-    while (column < cols && start[column] < end) {
-      const from = Math.max(start[column], offset) - offset;
-      const to = Math.min(start[column + 1], end) - offset;
-      let lo = min[column];
-      let hi = max[column];
-      for (let j = from; j < to; j++) {
+  const buffer = new Float64Array(Math.min(CHUNK, Math.max(n, 1)));
+  for (let c = 0; c < cols; c++) {
+    const known = curve.extremes?.(start[c], start[c + 1]);
+    if (known !== undefined) {
+      min[c] = known[0];
+      max[c] = known[1];
+      continue;
+    }
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let offset = start[c]; offset < start[c + 1]; offset += buffer.length) {
+      const values = offset + buffer.length <= start[c + 1] ? buffer : buffer.subarray(0, start[c + 1] - offset);
+      curve.fill(offset, values);
+      for (let j = 0; j < values.length; j++) {
         const v = values[j];
         if (v < lo) lo = v;
         if (v > hi) hi = v;
       }
-      min[column] = lo;
-      max[column] = hi;
-      if (start[column + 1] > end) break;
-      column++;
     }
-    if (values.length > 0) last = values[values.length - 1];
-  });
+    min[c] = lo;
+    max[c] = hi;
+  }
   let low = Infinity;
   let high = -Infinity;
   for (let c = 0; c < cols; c++) {
     if (min[c] < low) low = min[c];
     if (max[c] > high) high = max[c];
   }
-  return { label: curve.label, steps: n, columns: cols, start, min, max, first, last, low, high };
+  return { label: curve.label, steps: n, columns: cols, start, min, max, first: valueAt(curve, 0), last: valueAt(curve, n - 1), low, high };
+}
+
+/** One step's value (NaN for a step the curve does not have). */
+function valueAt(curve: Curve, step: number): number {
+  if (step < 0 || step >= curve.steps) return NaN;
+  const one = new Float64Array(1);
+  curve.fill(step, one);
+  return one[0];
 }

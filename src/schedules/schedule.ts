@@ -18,14 +18,34 @@ export interface Schedule {
    * `lr` exactly.
    */
   fill?(start: number, out: Float64Array): void;
+  /**
+   * Optional: the smallest and largest lr(i) for whole steps start <= i < end, found without visiting
+   * every step (a monotone stretch has them at its ends), so that a chart of a billion steps costs a
+   * few evaluations a column. Undefined when the schedule cannot tell: then the values are computed.
+   * Must agree exactly with the min and max of `lr` over the range.
+   */
+  extremes?(start: number, end: number): readonly [number, number] | undefined;
 }
 
-/** A schedule from a bare function, with an optional horizon and fast path. */
-export function schedule(lr: (step: number) => number, horizon?: number, fill?: Schedule['fill']): Schedule {
-  const s: { lr: Schedule['lr']; horizon?: number; fill?: Schedule['fill'] } = { lr };
+/** A schedule from a bare function, with an optional horizon and fast paths. */
+export function schedule(lr: (step: number) => number, horizon?: number, fill?: Schedule['fill'], extremes?: Schedule['extremes']): Schedule {
+  const s: { lr: Schedule['lr']; horizon?: number; fill?: Schedule['fill']; extremes?: Schedule['extremes'] } = { lr };
   if (horizon !== undefined) s.horizon = horizon;
   if (fill !== undefined) s.fill = fill;
+  if (extremes !== undefined) s.extremes = extremes;
   return s;
+}
+
+/** Smallest and largest of the given steps' values. */
+export function extremesAt(lr: (step: number) => number, steps: readonly number[]): [number, number] {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const step of steps) {
+    const value = lr(step);
+    if (!(value >= low)) low = value;
+    if (!(value <= high)) high = value;
+  }
+  return [low, high];
 }
 
 /** out[j] = s.lr(start + j), through the schedule's fast path where it has one. */

@@ -29,5 +29,22 @@ export function join(parts: readonly Schedule[], boundaries: readonly number[]):
         j = end;
       }
     },
+    (start, end) => {
+      // The extremes of each part the range touches; whole-step boundaries only, as parts are asked
+      // about whole steps of their own.
+      if (!boundaries.every(Number.isInteger)) return undefined;
+      let low = Infinity;
+      let high = -Infinity;
+      for (let step = start; step < end; ) {
+        const k = segmentOf(boundaries, step);
+        const partEnd = k < boundaries.length ? Math.min(end, boundaries[k]) : end;
+        const range = parts[k].extremes?.(step - starts[k], partEnd - starts[k]);
+        if (range === undefined) return undefined;
+        if (!(range[0] >= low)) low = range[0];
+        if (!(range[1] <= high)) high = range[1];
+        step = partEnd;
+      }
+      return [low, high];
+    },
   );
 }

@@ -9,5 +9,12 @@ export function scale(inner: Schedule, factor: number): Schedule {
       fillValues(inner, start, out);
       for (let j = 0; j < out.length; j++) out[j] *= factor;
     },
+    (start, end) => {
+      // Multiplying by a constant keeps the order of values (reverses it for a negative factor).
+      const range = inner.extremes?.(start, end);
+      if (range === undefined) return undefined;
+      const [a, b] = [factor * range[0], factor * range[1]];
+      return a <= b ? [a, b] : [b, a];
+    },
   );
 }

@@ -1,5 +1,5 @@
-import { schedule, type Schedule } from '../schedule.js';
-import { cosineEasing, linearEasing, type Easing } from './easing.js';
+import { extremesAt, schedule, type Schedule } from '../schedule.js';
+import { cosineEasing, isMonotone, linearEasing, type Easing } from './easing.js';
 
 export interface AnnealOptions {
   /** Value at step 0. */
@@ -23,14 +23,28 @@ export interface AnnealOptions {
  *   lr(i) = to + (from - to) * easing(i / steps)
  */
 export function anneal({ from, to, steps, easing = linearEasing, past = 'hold' }: AnnealOptions): Schedule {
-  if (steps <= 0) return schedule(() => to, 0);
+  if (steps <= 0) return schedule(() => to, 0, undefined, () => [to, to]);
   const span = from - to;
   const hold = past === 'hold';
   // Both ends exactly: `to + (from - to)` can miss `from` by an ulp, and a warmup must reach its lr exactly.
   const lr = (i: number) => (i === 0 ? from : hold && i >= steps ? to : to + span * easing(i / steps));
-  return schedule(lr, steps, (start, out) => {
-    for (let j = 0; j < out.length; j++) out[j] = lr(start + j);
-  });
+  // Along a monotone easing the extremes of a stretch are at its ends, and at the last step before the
+  // hold. Step 1 is looked at too: step 0 is pinned to `from`, which may sit an ulp inside the formula.
+  const monotone = isMonotone(easing);
+  const extremes = (start: number, end: number): readonly [number, number] | undefined => {
+    const last = end - 1;
+    if (!monotone || !Number.isInteger(start) || !Number.isInteger(end) || last < start || (!hold && last > steps)) return undefined;
+    const beforeHold = Math.min(last, Math.max(start, Math.ceil(steps) - 1));
+    return extremesAt(lr, [start, Math.min(start + 1, last), beforeHold, last]);
+  };
+  return schedule(
+    lr,
+    steps,
+    (start, out) => {
+      for (let j = 0; j < out.length; j++) out[j] = lr(start + j);
+    },
+    extremes,
+  );
 }
 
 /** A cosine from `from` down to `to` over `steps` steps. */

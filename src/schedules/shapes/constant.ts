@@ -6,5 +6,6 @@ export function constant(value: number): Schedule {
     () => value,
     undefined,
     (_start, out) => out.fill(value),
+    () => [value, value],
   );
 }
