@@ -1,6 +1,9 @@
 /**
  * `lrviz compare` as a user runs it: tables, the overlay chart, JSON, and a logged run against its plan.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lrviz } from '../support/cli.js';
@@ -43,6 +46,14 @@ describe('lrviz compare', () => {
     const { stdout } = lrviz(['compare', '-s', 'linear:lr=1e-5,warmup=500,total=5000', '--log', WHISPER, '-W', '80']);
     expect(stdout).toMatch(/shifted by \+\d steps \(the run lags the plan/);
     expect(stdout).toContain('(logged)');
+  });
+
+  it('asks for --steps rather than computing a trillion steps a log reaches', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lrviz-compare-'));
+    writeFileSync(join(dir, 'long.csv'), 'step,lr\n0,0.1\n1000000000000,0.01\n');
+    const { status, stderr } = lrviz(['compare', '-s', 'cosine', '--log', join(dir, 'long.csv')], { timeout: 20000 });
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/the log reaches step 1000000000000; .* give --steps N/);
   });
 
   const bad: [string, string[], RegExp][] = [

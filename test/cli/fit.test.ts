@@ -48,6 +48,15 @@ describe('lrviz fit', () => {
     expect(Math.abs(fit.shape.step_size - 500)).toBeLessThanOrEqual(20);
   });
 
+  it('leaves out the chart of a schedule too long to draw, and says how to draw a part', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lrviz-fit-'));
+    writeFileSync(join(dir, 'long.csv'), 'step,lr\n0,0.1\n500000000000,0.05\n1000000000000,0.01\n');
+    const { status, stdout } = lrviz(['fit', join(dir, 'long.csv')], { timeout: 20000 });
+    expect(status).toBe(0);
+    expect(stdout).toContain('-s linear:lr=0.1,warmup=0,total=900000000000,min_lr=0.01');
+    expect(stdout).toMatch(/\(no chart: the schedule spans 1000000000001 steps; draw a part with lrviz plot -s \S+ --steps N\)/);
+  });
+
   const bad: [string, string[], RegExp][] = [
     ['a missing file', ['nope.json'], /^lrviz: error: fit "nope.json": no such file\n$/],
     ['a folder', [tmpdir()], /is a folder/],

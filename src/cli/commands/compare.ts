@@ -7,6 +7,9 @@ import { terminalColumns, wantsColor } from '../environment.js';
 import { collect, examples } from '../help.js';
 import { loadSeries, parsePositiveInteger, parseSteps } from '../series.js';
 
+/** Steps compare takes from a log on its own: every step is computed, and a log's last step may be huge. */
+const MAX_STEPS_FROM_LOG = 1e8;
+
 export interface CompareOptions {
   schedule: string[];
   steps?: string;
@@ -46,6 +49,9 @@ export async function compare(options: CompareOptions): Promise<void> {
   if (options.schedule.length === 0 && logs.length > 0) throw new LrvizError('--log needs a planned schedule to compare with: add -s SPEC (lrviz fit LOG can infer one)');
   const lastLogged = Math.max(0, ...logs.map((l) => l.steps[l.steps.length - 1] ?? 0));
   const steps = options.steps !== undefined ? parseSteps(options.steps) : logs.length > 0 ? Math.max(1, Math.floor(lastLogged) + 1) : 1000;
+  if (options.steps === undefined && steps > MAX_STEPS_FROM_LOG) {
+    throw new LrvizError(`--log ${options.log.join(', ')}: the log reaches step ${Math.floor(lastLogged)}; comparing that many steps takes long, so give --steps N to choose`);
+  }
   const series = loadSeries(options.schedule, steps);
   if (series.length < 2 && logs.length === 0) throw new LrvizError('compare needs two schedules (repeat -s), or one schedule and --log FILE');
   const stats = series.map((s) => curveStats(s.curve));

@@ -12,6 +12,9 @@ import { terminalColumns, wantsColor } from '../environment.js';
 import { examples } from '../help.js';
 import { parsePositiveInteger } from '../series.js';
 
+/** A chart walks every step; past this many it would keep the user waiting for a picture of a log. */
+const MAX_CHART_STEPS = 5e7;
+
 export interface FitOptions {
   json?: boolean;
   series?: string;
@@ -47,9 +50,11 @@ export async function fit(path: string, options: FitOptions): Promise<void> {
     return;
   }
   let chart = '';
-  if (options.chart) {
-    const last = run.steps[run.steps.length - 1];
-    const steps = Math.max(result.horizon ?? 0, Math.floor(last) + 1);
+  const last = run.steps[run.steps.length - 1];
+  const steps = Math.max(result.horizon ?? 0, Math.floor(last) + 1);
+  if (options.chart && steps > MAX_CHART_STEPS) {
+    chart = `(no chart: the schedule spans ${steps} steps; draw a part with lrviz plot -s ${result.rendition.spec} --steps N)\n`;
+  } else if (options.chart) {
     const built = buildSchedule(parseTextSpec(result.rendition.spec), steps).schedule;
     // Drawn where the log sits: the fitted schedule shifted by the offset it found.
     const shifted = schedule((i) => built.lr(Math.max(0, i - result.offset)));

@@ -55,7 +55,9 @@ export interface Family {
   render(fitted: FittedSchedule): Rendition;
 }
 
-/** Numbers for specs and calls: shortest form that reads back to the same value, small rates as 1e-5. */
+/** Numbers for specs and calls: the shortest form, small rates as 1e-5. */
 export function n(v: number): string {
-  return v !== 0 && Math.abs(v) < 1e-3 ? v.toExponential().replace('e+', 'e') : String(v);
+  // 12 significant digits: a ratio such as floor / peak should read 0.1, not 0.09999999999999999.
+  const tidy = Number(v.toPrecision(12));
+  return tidy !== 0 && Math.abs(tidy) < 1e-3 ? tidy.toExponential().replace('e+', 'e') : String(tidy);
 }
