@@ -14,7 +14,7 @@ export interface Features {
   readonly topStep: number;
   /** (offset, warmup) pairs that explain the rising start, and (0, 0). */
   readonly warmupGuesses: readonly (readonly [number, number])[];
-  /** Steps between two logged points where the value fell by more than a fifth: step decays. */
+  /** Steps between two logged points where the value fell by more than a fifth after the first peak: step decays. */
   readonly drops: readonly { at: number; ratio: number }[];
   /** Steps between two logged points where the value rose by more than a fifth of the peak after falling: restarts. */
   readonly rises: readonly { at: number; to: number }[];
@@ -33,8 +33,7 @@ const MAX_FIT_POINTS = 600;
  */
 export function fitData(steps: readonly number[], values: readonly number[]): FitData {
   const every = Math.max(1, Math.ceil(steps.length / MAX_FIT_POINTS));
-  let top = 0;
-  for (let k = 1; k < values.length; k++) if (values[k] > values[top]) top = k;
+  const top = firstPeak(values);
   const denseUntil = Math.min(steps.length - 1, 2 * top + 2);
   const kept: number[] = [];
   for (let k = 0; k < steps.length; k++) if (k <= Math.min(denseUntil, MAX_FIT_POINTS) || k % every === 0) kept.push(k);
@@ -47,8 +46,7 @@ export function fitData(steps: readonly number[], values: readonly number[]): Fi
 export function featuresOf(data: FitData): Features {
   const { steps, values } = data;
   const n = steps.length;
-  let top = 0;
-  for (let k = 1; k < n; k++) if (values[k] > values[top]) top = k;
+  const top = firstPeak(values);
   const warmupGuesses: [number, number][] = [[0, 0]];
   if (top > 0 && values[0] < 0.9) {
     // The rising points before the peak, the top one left out: it may already be past the warmup's end.
@@ -73,6 +71,17 @@ export function featuresOf(data: FitData): Features {
   const gaps = Array.from({ length: n - 1 }, (_, k) => steps[k + 1] - steps[k]).sort((a, b) => a - b);
   const gap = gaps.length > 0 ? gaps[Math.floor(gaps.length / 2)] : 1;
   return { data, first: steps[0], last: steps[n - 1], topStep: steps[top], warmupGuesses, drops, rises, plateauEnd, gap };
+}
+
+/**
+ * Where the log first stops rising near its maximum: the end of the warmup. Not the maximum itself: a
+ * restart may reach the same peak again later, and a rounded log may put the maximum there.
+ */
+function firstPeak(values: ArrayLike<number>): number {
+  let max = 0;
+  for (let k = 0; k < values.length; k++) max = Math.max(max, values[k]);
+  for (let k = 0; k + 1 < values.length; k++) if (values[k + 1] < values[k] && values[k] >= 0.5 * max) return k;
+  return values.length - 1;
 }
 
 function line(xs: number[], ys: number[]): { slope: number; intercept: number } {

@@ -60,7 +60,7 @@ function describe(fit: FamilyFit, data: FitData, log: { steps: readonly number[]
   const offset = rawOffset === 0 ? 0 : rawOffset;
   const [start, peak, floor] = fit.coefficients.map((c) => Number((c * data.scale).toPrecision(12)));
   const fitted = { peak, start: warmup > 0 ? start : 0, floor: fit.family.hasFloor ? floor : 0, warmup, shape };
-  const rendition = fit.family.render(fitted);
+  const rendition = fit.family.render(fitted, log.steps[log.steps.length - 1]);
   const horizon = fit.family.horizon?.(warmup, shape);
   // The residual is measured with the spec itself, built as `-s` would build it: the spec is what we vouch for.
   const lastStep = log.steps[log.steps.length - 1];

@@ -170,6 +170,13 @@ describe('fit on synthesised logs: known schedule, noise, offsets, gaps, early s
     }
   });
 
+  it('reads HF hard restarts, whose cycles are not whole steps, and gives back the HF call', () => {
+    const fit = fitLog(synthesize({ spec: 'hf.cosine_with_restarts:lr=2e-4,num_warmup_steps=100,num_training_steps=6000,num_cycles=3', steps: 6000, every: 25, offset: 2, digits: 6 }));
+    expect(fit).toMatchObject({ family: 'cosine with restarts', warmup: 100, offset: 2 });
+    expect(fit.rendition.hf).toBe('get_cosine_with_hard_restarts_schedule_with_warmup(optimizer, num_warmup_steps=100, num_training_steps=6000, num_cycles=3)  # optimizer lr=2e-4');
+    expect(fit.residual.rmsShare).toBeLessThan(1e-4);
+  });
+
   it('reads torch OneCycleLR, whose phases end one step early, and gives back the torch call', () => {
     const fit = fitLog(synthesize({ spec: 'torch.OneCycleLR:max_lr=0.1,total_steps=3000', steps: 3000, every: 10 }));
     expect(fit.family).toBe('one-cycle');

@@ -52,7 +52,8 @@ export interface Family {
   body(ts: Float64Array, from: number, warmup: number, shape: readonly number[], peak: Float64Array, floor: Float64Array): void;
   /** The configured end of the schedule, when the family has one. */
   horizon?(warmup: number, shape: readonly number[]): number;
-  render(fitted: FittedSchedule): Rendition;
+  /** The spec and framework calls; `lastStep` is where the log stops, for calls that need a total. */
+  render(fitted: FittedSchedule, lastStep: number): Rendition;
 }
 
 /** Numbers for specs and calls: the shortest form, small rates as 1e-5. */

@@ -6,7 +6,8 @@ export const restartsFamily: Family = {
   name: 'cosine with restarts',
   complexity: 3,
   shapeParams: [
-    { name: 'cycle', integer: true, tidy: 'steps' },
+    // Not whole steps: HF's hard restarts split num_training_steps - warmup into num_cycles equal parts.
+    { name: 'cycle', integer: false, tidy: 'steps' },
     { name: 'cycle_mult', integer: false, tidy: 'factor' },
     { name: 'cycle_decay', integer: false, tidy: 'factor' },
   ],
@@ -17,8 +18,12 @@ export const restartsFamily: Family = {
     const first = rises[0].at - warmup;
     const mult = rises.length >= 2 ? Math.max(1, (rises[1].at - rises[0].at) / first) : 1;
     const decay = Math.min(1, rises[0].to);
+    // Equal cycles are best measured between restarts: each restart is only known within a logging gap,
+    // and the span of several cycles divides that error among them.
+    const equal = rises.length >= 2 ? (rises[rises.length - 1].at - rises[0].at) / (rises.length - 1) : first;
     return [
       [first, mult, decay],
+      [equal, 1, 1],
       [first, 1, 1],
       [first, Math.round(mult), 1],
     ];
@@ -32,12 +37,22 @@ export const restartsFamily: Family = {
       floor[i] = 1 - c;
     }
   },
-  render: (f) => {
-    const [cycle, mult, decay] = f.shape;
+  render: (f, lastStep) => {
+    const [fittedCycle, mult, decay] = f.shape;
+    // HF's hard restarts: num_cycles equal cycles filling num_training_steps after the warmup. When the
+    // fitted cycles fill a whole number of steps (within one), say so, in HF's terms and in ours.
+    const cycles = Math.max(1, Math.ceil((lastStep - f.warmup) / fittedCycle - 1e-9));
+    const total = Math.round(f.warmup + cycles * fittedCycle);
+    const equalCycles = mult === 1 && decay === 1 && Math.abs(f.warmup + cycles * fittedCycle - total) <= 1;
+    const cycle = equalCycles ? (total - f.warmup) / cycles : fittedCycle;
     return {
-      spec: `cosine-restarts:lr=${n(f.peak)},cycle=${cycle},cycle_mult=${n(mult)},cycle_decay=${n(decay)}${f.floor > 0 ? `,min_lr=${n(f.floor)}` : ''}${f.warmup > 0 ? `,warmup=${f.warmup}` : ''}${f.warmup > 0 && f.start > 0 ? `,start_lr=${n(f.start)}` : ''}`,
+      spec: `cosine-restarts:lr=${n(f.peak)},cycle=${n(cycle)},cycle_mult=${n(mult)},cycle_decay=${n(decay)}${f.floor > 0 ? `,min_lr=${n(f.floor)}` : ''}${f.warmup > 0 ? `,warmup=${f.warmup}` : ''}${f.warmup > 0 && f.start > 0 ? `,start_lr=${n(f.start)}` : ''}`,
+      hf:
+        equalCycles && f.floor === 0 && f.start === 0
+          ? `get_cosine_with_hard_restarts_schedule_with_warmup(optimizer, num_warmup_steps=${f.warmup}, num_training_steps=${total}, num_cycles=${cycles})  # optimizer lr=${n(f.peak)}`
+          : undefined,
       torch:
-        f.warmup === 0 && decay === 1 && Number.isInteger(mult)
+        f.warmup === 0 && decay === 1 && Number.isInteger(mult) && Number.isInteger(cycle)
           ? `CosineAnnealingWarmRestarts(optimizer, T_0=${cycle}, T_mult=${mult}, eta_min=${n(f.floor)})  # optimizer lr=${n(f.peak)}`
           : undefined,
     };
