@@ -9,6 +9,23 @@ const root = new URL('..', import.meta.url).pathname;
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 const skipTypes = process.argv.includes('--no-types');
 
+/**
+ * commander requires node:child_process when loaded, for executable subcommands lrviz never has: that
+ * costs milliseconds of every run. Its copy is a stand-in that loads the real module on first use.
+ */
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-child-process' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-child-process' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 // Build beside dist and swap it in, so that a CLI test running meanwhile never sees half a bundle.
 const staging = `dist.${process.pid}.tmp`;
 rmSync(`${root}${staging}`, { recursive: true, force: true });
@@ -28,6 +45,7 @@ await build({
   banner: { js: "import { createRequire as __lrvizRequire } from 'node:module'; const require = __lrvizRequire(import.meta.url);" },
   legalComments: 'none',
   logLevel: 'warning',
+  plugins: [lazyChildProcess],
 });
 
 const old = `dist.${process.pid}.old`;

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { LrvizError } from '../errors.js';
-import { ClosedPipe } from '../io/write-output.js';
+import { ClosedPipe, writeStdout } from '../io/write-output.js';
 import { registerList } from './commands/list.js';
 import { registerPlot } from './commands/plot.js';
 import { registerCheck } from './commands/check.js';
@@ -14,6 +14,13 @@ function version(): string {
   return typeof LRVIZ_VERSION === 'string' ? LRVIZ_VERSION : '0.0.0-dev';
 }
 
+/**
+ * Commander's own errors are reworded into our one-line form by `main`; its help and version go out
+ * like every other output, through writeStdout (a closed pipe ends quietly, and process.stdout, which
+ * costs milliseconds to set up, is never needed).
+ */
+const OUTPUT = { writeErr: () => {}, writeOut: (text: string) => writeStdout(text) };
+
 function program(): Command {
   const root = new Command('lrviz')
     .description('See exactly what learning rate your training will use at every step.')
@@ -21,10 +28,7 @@ function program(): Command {
     .option('--debug', 'show stack traces for errors')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({
-      // Commander's own errors are reworded into our one-line form by `run`.
-      writeErr: () => {},
-    })
+    .configureOutput(OUTPUT)
     .addHelpText(
       'after',
       examples([
@@ -38,7 +42,7 @@ function program(): Command {
   registerCompare(root);
   registerCheck(root);
   registerFit(root);
-  for (const command of root.commands) command.exitOverride().configureOutput({ writeErr: () => {} }).showSuggestionAfterError(true);
+  for (const command of root.commands) command.exitOverride().configureOutput(OUTPUT).showSuggestionAfterError(true);
   return root;
 }
 
@@ -82,9 +86,5 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 /** The process entry point: used by bin/lrviz.js. */
 export async function run(): Promise<void> {
-  // A reader that goes away (`lrviz ... | head -1`) is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-  });
   process.exitCode = await main(process.argv.slice(2));
 }
