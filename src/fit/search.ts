@@ -15,8 +15,8 @@ export interface FamilyFit {
 
 export interface Searched extends FamilyFit {
   objective: ReturnType<typeof familyObjective>;
-  /** The runner-up seed, for a second descent if the family turns out to be a contender. */
-  secondSeed?: number[];
+  /** The runner-up seeds, for more descents if the family turns out to be a contender. */
+  otherSeeds: number[][];
 }
 
 /** Simplex evaluations for a first look at every family, and for the contenders' closer look. */
@@ -37,15 +37,15 @@ export function search(family: Family, features: Features, maxOffset: number): S
   if (finite.length === 0) return undefined;
   const refined = descend(family, (t) => objective.objective(t), finite[0].theta, FIRST_LOOK);
   const best = refined.value < finite[0].value ? refined : { x: finite[0].theta, value: finite[0].value };
-  return settle(family, objective, best.x, finite[1]?.theta);
+  return settle(family, objective, best.x, finite.slice(1, 3).map((seed) => seed.theta));
 }
 
-/** A contender's closer look: a longer descent from where the first look ended, and from the runner-up seed. */
+/** A contender's closer look: longer descents from where the first look ended and from the runner-up seeds. */
 export function lookCloser(searched: Searched): Searched {
   const { family, objective } = searched;
   let best = descend(family, (t) => objective.objective(t), searched.theta, CLOSER_LOOK);
-  if (searched.secondSeed !== undefined) {
-    const other = descend(family, (t) => objective.objective(t), searched.secondSeed, CLOSER_LOOK);
+  for (const seed of searched.otherSeeds) {
+    const other = descend(family, (t) => objective.objective(t), seed, CLOSER_LOOK);
     if (other.value < best.value) best = other;
   }
   return best.value < objective.objective(searched.theta) ? (settle(family, objective, best.x) ?? searched) : searched;
@@ -55,11 +55,11 @@ function descend(family: Family, objective: (t: Theta) => number, theta: number[
   return nelderMead(objective, theta, theta.map((v, i) => stepSize(family, i, v)), evaluations);
 }
 
-function settle(family: Family, objective: ReturnType<typeof familyObjective>, theta: number[], secondSeed?: number[]): Searched | undefined {
+function settle(family: Family, objective: ReturnType<typeof familyObjective>, theta: number[], otherSeeds: number[][] = []): Searched | undefined {
   const solved = objective.solve(theta);
   if (solved === undefined) return undefined;
   const rmsShare = Math.sqrt(solved.mse);
-  return { family, theta, coefficients: [...solved.coefficients], rmsShare, fitRmsShare: rmsShare, objective, secondSeed };
+  return { family, theta, coefficients: [...solved.coefficients], rmsShare, fitRmsShare: rmsShare, objective, otherSeeds };
 }
 
 /** Nelder–Mead over the parameters not frozen, from `theta`. */

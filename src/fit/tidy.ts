@@ -109,8 +109,11 @@ function roundSteps(searched: Searched, start: number[], zeroed: number[], fixed
       const kind = kinds[i];
       const candidates = kind === 'steps' ? roundStepCandidates(theta[i], Math.max(2, 0.01 * theta[i])) : kind === 'factor' ? significantCandidates(theta[i], 4) : [];
       for (const candidate of candidates.slice(0, 6)) {
-        const trial = theta.slice();
+        let trial = theta.slice();
         trial[i] = candidate;
+        // The other continuous parameters follow (a cycle_mult of exactly 1 moves the cycle length a little).
+        const floating = new Set(integer.flatMap((isInteger, j) => (!isInteger && j !== i && !fixed.has(j) ? [j] : [])));
+        if (floating.size > 0) trial = refine(trial, new Set(theta.map((_, j) => j).filter((j) => !floating.has(j))), (t) => objective(t, zeroed), family);
         const settled = polish(trial, free.map((f, j) => f && j === 0), (t) => objective(t, zeroed), 2);
         const solved = solve(settled, zeroed);
         if (solved !== undefined && rmsWithin(solved.mse, polished.mse, kind === 'steps' ? roundStepsFactor(candidate) : TIDY.factor)) {

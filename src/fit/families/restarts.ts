@@ -21,10 +21,12 @@ export const restartsFamily: Family = {
     // Equal cycles are best measured between restarts: each restart is only known within a logging gap,
     // and the span of several cycles divides that error among them.
     const equal = rises.length >= 2 ? (rises[rises.length - 1].at - rises[0].at) / (rises.length - 1) : first;
+    // Each restart is only known within a logging gap, and the fit is rough in the cycle length (a restart
+    // jumps from one logged point to the next): seed across the gap rather than trust a simplex to cross it.
+    const across = (cycle: number): number[] => Array.from({ length: 9 }, (_, k) => cycle + ((k - 4) * features.gap) / 4);
     return [
-      [first, mult, decay],
-      [equal, 1, 1],
-      [first, 1, 1],
+      ...across(first).map((cycle) => [cycle, mult, decay]),
+      ...across(equal).map((cycle) => [cycle, 1, 1]),
       [first, Math.round(mult), 1],
     ];
   },
@@ -41,7 +43,8 @@ export const restartsFamily: Family = {
     const [fittedCycle, mult, decay] = f.shape;
     // HF's hard restarts: num_cycles equal cycles filling num_training_steps after the warmup. When the
     // fitted cycles fill a whole number of steps (within one), say so, in HF's terms and in ours.
-    const cycles = Math.max(1, Math.ceil((lastStep - f.warmup) / fittedCycle - 1e-9));
+    // A log may hold the update at max_steps itself: a sliver past the last full cycle is not a new one.
+    const cycles = Math.max(1, Math.ceil((lastStep - f.warmup) / fittedCycle - 0.02));
     const total = Math.round(f.warmup + cycles * fittedCycle);
     const equalCycles = mult === 1 && decay === 1 && Math.abs(f.warmup + cycles * fittedCycle - total) <= 1;
     const cycle = equalCycles ? (total - f.warmup) / cycles : fittedCycle;
