@@ -26,3 +26,9 @@ export function lrValues(spec: string | SpecObject, steps: number): Float64Array
   const object = typeof spec === 'string' ? parseTextSpec(spec) : spec;
   return materialize(curveOf(buildSchedule(object, steps).schedule, String(object.type), steps));
 }
+
+// Diagnostics and logs: the same cores the compare, check and fit commands print.
+export { checkSchedule, formatReport as formatCheckReport, CODES as CHECK_CODES, type Finding, type CheckedSchedule } from './check/index.js';
+export { curveStats, curveDifference, compareLog, type CurveStats, type CurveDifference, type LogComparison } from './compare/index.js';
+export { fitLog, formatFit, type LogFit } from './fit/index.js';
+export { parseLog, readLogFile, readLoggedPoints, type LoggedRun } from './logs/index.js';
