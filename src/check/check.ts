@@ -1,6 +1,7 @@
 import { bySeverityThenStep, type Finding } from './finding.js';
 import { profileOf, type CheckInput } from './profile.js';
 import { horizonRules } from './rules/horizon.js';
+import { ignoredParameters } from './rules/parameters.js';
 import { restartRules } from './rules/restarts.js';
 import { unitRules } from './rules/units.js';
 import { negativeLr, neverChanges } from './rules/values.js';
@@ -26,6 +27,7 @@ export function checkSchedule(input: CheckInput & { definitionName?: string }): 
     ...restartRules(profile),
     ...negativeLr(profile),
     ...neverChanges(profile, input.definitionName),
+    ...ignoredParameters(input.ineffective ?? []),
   ];
   return { label: input.label, findings: findings.sort(bySeverityThenStep) };
 }

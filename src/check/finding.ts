@@ -36,6 +36,7 @@ export const CODES = {
   LRV011: { name: 'never-changes', severity: 'warning' },
   LRV012: { name: 'negative-lr', severity: 'error' },
   LRV013: { name: 'horizon-in-micro-batches', severity: 'error' },
+  LRV014: { name: 'ignored-parameter', severity: 'warning' },
 } as const satisfies Record<string, { name: string; severity: Severity }>;
 
 export type Code = keyof typeof CODES;

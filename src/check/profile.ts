@@ -31,6 +31,8 @@ export interface CheckInput {
   readonly label: string;
   readonly schedule: Schedule;
   readonly spec?: SpecObject;
+  /** Parameters given that the framework accepts but never uses (BuiltSchedule.ineffective). */
+  readonly ineffective?: readonly { name: string; value: unknown; why: string }[];
   readonly training: Training;
 }
 

@@ -83,6 +83,20 @@ register(
       { name: 'step_each_epoch', type: 'integer', above: 0, doc: 'optimizer steps per epoch' },
       { name: 'epochs', type: 'number', above: 0, doc: 'epochs the cosine is planned for, warmup included' },
       { name: 'warmup_epoch', type: 'number', above: 0, default: 5, doc: 'epochs of linear warmup' },
+      // The tutorial calls CosineWarmup(..., warmup_steps=20, start_lr=0, end_lr=0.5, verbose=True): its
+      // **kwargs swallows all four, so a copied call must work, and must still warm up over warmup_epoch.
+      ...(['warmup_steps', 'start_lr', 'end_lr'] as const).map(
+        (name): ParamDef => ({
+          name,
+          type: 'number',
+          min: 0,
+          default: 0,
+          defaultText: 'unused',
+          doc: 'swallowed by **kwargs (no effect)',
+          noEffect: 'CosineWarmup passes its own warmup (warmup_epoch*step_each_epoch steps, from 0 to lr) to LinearWarmup and drops this',
+        }),
+      ),
+      verbose,
     ],
     build: (p, ctx) => {
       const lr = p.num('lr');

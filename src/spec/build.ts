@@ -17,6 +17,8 @@ export interface BuiltSchedule {
   /** The spec with every parameter resolved: defaults filled in, numbers as numbers. */
   resolved: SpecObject;
   definition: ScheduleDefinition;
+  /** Parameters the user gave that the framework accepts but never uses, with why. */
+  ineffective: { name: string; value: ParamValue; why: string }[];
 }
 
 /**
@@ -47,7 +49,8 @@ export function buildSchedule(spec: SpecObject, steps: number, where = 'schedule
     given[name] = readParam(context, definition.params.find((p) => p.name === name)!, raw);
   }
   for (const param of definition.params) {
-    if (param.name in given) continue;
+    // A parameter that never has an effect is only ever recorded when given, never defaulted.
+    if (param.name in given || param.noEffect !== undefined) continue;
     if (param.default === undefined) {
       throw new LrvizError(`${context}: missing parameter ${param.name} (${param.doc})`);
     }
@@ -71,7 +74,10 @@ export function buildSchedule(spec: SpecObject, steps: number, where = 'schedule
   const schedule = definition.build(new Params(given), ctx);
   const resolved: SpecObject = { type: definition.name, ...given };
   if (typeof spec.label === 'string') resolved.label = spec.label;
-  return { schedule, resolved, definition };
+  const ineffective = definition.params
+    .filter((param) => param.noEffect !== undefined && Object.hasOwn(spec, param.name))
+    .map((param) => ({ name: param.name, value: given[param.name], why: param.noEffect as string }));
+  return { schedule, resolved, definition, ineffective };
 }
 
 function resolveDefinition(spec: SpecObject, where: string, framework?: string): ScheduleDefinition {

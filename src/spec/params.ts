@@ -33,6 +33,11 @@ export interface ParamDef {
   choices?: readonly string[];
   /** Other names the parameter is accepted under (an alias is never listed as its own parameter). */
   aliases?: readonly string[];
+  /**
+   * The framework accepts this parameter but it never reaches the learning rate (a **kwargs that swallows
+   * it): why, in one line. Giving it is allowed, as in the framework, and `lrviz check` warns about it.
+   */
+  noEffect?: string;
 }
 
 /** How `lrviz list` and errors show a default. */

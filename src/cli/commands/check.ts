@@ -46,7 +46,7 @@ export function check(options: CheckOptions): void {
   const training = parseTraining(options);
   const series = loadSeries(options.schedule, training.schedulerSteps);
   const results = series.map((s) =>
-    checkSchedule({ label: s.label, schedule: s.schedule, spec: s.resolved, training, definitionName: s.definition.name }),
+    checkSchedule({ label: s.label, schedule: s.schedule, spec: s.resolved, training, definitionName: s.definition.name, ineffective: s.ineffective }),
   );
   const summary = summarize(results);
   writeStdout(options.json ? formatJson(results, summary, training, series.map((s) => s.resolved)) : formatReport(results, summary, training));
