@@ -21,7 +21,16 @@ function version(): string {
  */
 const OUTPUT = { writeErr: () => {}, writeOut: (text: string) => writeStdout(text) };
 
-function program(): Command {
+/** Every command, in the order help lists them. */
+const COMMANDS: Record<string, (program: Command) => void> = {
+  plot: registerPlot,
+  list: registerList,
+  compare: registerCompare,
+  check: registerCheck,
+  fit: registerFit,
+};
+
+function program(argv: readonly string[]): Command {
   const root = new Command('lrviz')
     .description('See exactly what learning rate your training will use at every step.')
     .version(version(), '-V, --version')
@@ -37,11 +46,10 @@ function program(): Command {
         'lrviz list',
       ]),
     );
-  registerPlot(root);
-  registerList(root);
-  registerCompare(root);
-  registerCheck(root);
-  registerFit(root);
+  // Setting up a command costs about a millisecond: a run that names one gets only that one; help, a
+  // typo or no command at all get them all.
+  const named = Object.hasOwn(COMMANDS, argv[0] ?? '') ? [COMMANDS[argv[0]]] : Object.values(COMMANDS);
+  for (const register of named) register(root);
   for (const command of root.commands) command.exitOverride().configureOutput(OUTPUT).showSuggestionAfterError(true);
   return root;
 }
@@ -54,7 +62,7 @@ function complain(message: string): void {
 /** Runs the CLI and returns the exit status; never throws. */
 export async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes('--debug');
-  const root = program();
+  const root = program(argv);
   try {
     await root.parseAsync(argv as string[], { from: 'user' });
     return 0;
