@@ -186,7 +186,7 @@ say();
 
 // ---------------------------------------------------------------- growth
 if (!flag('--skip-growth')) {
-  say('## Growth with the number of steps (one run each)');
+  say('## Growth with the number of steps (median of 3 runs, 1 at 1e7)');
   say();
   say('| output | 1e3 | 1e5 | 1e6 | 1e7 |');
   say('|---|---|---|---|---|');
@@ -200,8 +200,10 @@ if (!flag('--skip-growth')) {
   for (const [kind, extra] of kinds) {
     const cells = [];
     for (const n of [1e3, 1e5, 1e6, 1e7]) {
-      const { ms, peakMiB } = once(lrviz('-s', 'cosine-warmup', '--steps', String(n), ...extra(n)));
-      cells.push(`${fmt(ms)}, ${peakMiB === undefined ? 'n/a' : `${peakMiB.toFixed(0)} MiB`}`);
+      const runs = Array.from({ length: n >= 1e7 ? 1 : 3 }, () => once(lrviz('-s', 'cosine-warmup', '--steps', String(n), ...extra(n))));
+      const ms = median(runs.map((r) => r.ms));
+      const peaks = runs.map((r) => r.peakMiB).filter((p) => p !== undefined);
+      cells.push(`${fmt(ms)}, ${peaks.length ? `${median(peaks).toFixed(0)} MiB` : 'n/a'}`);
       rmSync(out(`g${n}.${kind}`), { force: true });
     }
     say(`| ${kind} | ${cells.join(' | ')} |`);
