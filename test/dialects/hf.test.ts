@@ -6,33 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildSchedule } from '../../src/spec/build.js';
 import { parseTextSpec } from '../../src/spec/parse.js';
-import { LrvizError } from '../../src/errors.js';
-
-function lrs(spec: string, steps: number, from = 0): number[] {
-  const { schedule } = buildSchedule(parseTextSpec(spec), steps);
-  return Array.from({ length: steps - from }, (_, i) => schedule.lr(from + i));
-}
+import { buildError, expectClose, lrs } from '../support/dialect.js';
 
 function at(spec: string, step: number): number {
   return buildSchedule(parseTextSpec(spec), step + 1).schedule.lr(step);
-}
-
-function expectClose(actual: readonly number[], expected: readonly number[]): void {
-  expect(actual.length).toBe(expected.length);
-  actual.forEach((value, i) => {
-    expect(Math.abs(value - expected[i]), `value ${i}: got ${value}, expected ${expected[i]}`).toBeLessThanOrEqual(1e-12 * Math.abs(expected[i]) + 1e-15);
-  });
-}
-
-function buildError(spec: string): string {
-  try {
-    lrs(spec, 10);
-  } catch (error) {
-    expect(error).toBeInstanceOf(LrvizError);
-    expect((error as Error).message).not.toContain('\n');
-    return (error as Error).message;
-  }
-  throw new Error(`expected ${spec} to be refused`);
 }
 
 describe('constant schedules', () => {

@@ -6,33 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { correctlyRoundedLog } from '../../src/dialects/python-math.js';
-import { LrvizError } from '../../src/errors.js';
-import { buildSchedule } from '../../src/spec/build.js';
-import { parseTextSpec } from '../../src/spec/parse.js';
-
-function at(spec: string | Record<string, unknown>, steps: readonly number[]): number[] {
-  const object = typeof spec === 'string' ? parseTextSpec(spec) : { ...spec };
-  const { schedule } = buildSchedule(object as never, Math.max(...steps) + 1);
-  return steps.map((i) => schedule.lr(i));
-}
-
-function expectClose(actual: readonly number[], expected: readonly number[]): void {
-  expect(actual.length).toBe(expected.length);
-  actual.forEach((value, i) => {
-    expect(Math.abs(value - expected[i]), `#${i}: got ${value}, expected ${expected[i]}`).toBeLessThanOrEqual(1e-12 * Math.abs(expected[i]) + 1e-15);
-  });
-}
-
-function buildError(spec: string | Record<string, unknown>): string {
-  try {
-    at(spec, [0, 5]);
-  } catch (error) {
-    expect(error).toBeInstanceOf(LrvizError);
-    expect((error as Error).message).not.toMatch(/\n/);
-    return (error as Error).message;
-  }
-  throw new Error(`expected ${JSON.stringify(spec)} to be refused`);
-}
+import { buildError, expectClose, lrAt as at } from '../support/dialect.js';
 
 describe('keras.CosineDecayRestarts (CosineDecayRestarts.__call__)', () => {
   const spec = 'keras.CosineDecayRestarts:initial_learning_rate=1,first_decay_steps=1,t_mul=3,m_mul=0.5,alpha=0.1';

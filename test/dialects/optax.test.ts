@@ -5,33 +5,7 @@
  * `schedule(i)`.
  */
 import { describe, expect, it } from 'vitest';
-import { LrvizError } from '../../src/errors.js';
-import { buildSchedule } from '../../src/spec/build.js';
-import { parseTextSpec } from '../../src/spec/parse.js';
-
-function at(spec: string | Record<string, unknown>, steps: readonly number[]): number[] {
-  const object = typeof spec === 'string' ? parseTextSpec(spec) : { ...spec };
-  const { schedule } = buildSchedule(object as never, Math.max(...steps) + 1);
-  return steps.map((i) => schedule.lr(i));
-}
-
-function expectClose(actual: readonly number[], expected: readonly number[]): void {
-  expect(actual.length).toBe(expected.length);
-  actual.forEach((value, i) => {
-    expect(Math.abs(value - expected[i]), `#${i}: got ${value}, expected ${expected[i]}`).toBeLessThanOrEqual(1e-12 * Math.abs(expected[i]) + 1e-15);
-  });
-}
-
-function buildError(spec: string | Record<string, unknown>): string {
-  try {
-    at(spec, [0, 5]);
-  } catch (error) {
-    expect(error).toBeInstanceOf(LrvizError);
-    expect((error as Error).message).not.toMatch(/\n/);
-    return (error as Error).message;
-  }
-  throw new Error(`expected ${JSON.stringify(spec)} to be refused`);
-}
+import { buildError, expectClose, lrAt as at } from '../support/dialect.js';
 
 describe('optax.linear_schedule and polynomial_schedule (polynomial_schedule)', () => {
   it('holds init_value for transition_begin steps, then moves, then holds end_value', () => {

@@ -5,39 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { recursiveCosine, RECURSION_LIMIT } from '../../src/dialects/paddle-recursive-cosine.js';
-import { LrvizError } from '../../src/errors.js';
-import { buildSchedule } from '../../src/spec/build.js';
-import { parseTextSpec } from '../../src/spec/parse.js';
 import { lrviz } from '../support/cli.js';
-
-function lrs(spec: string | Record<string, unknown>, steps: number): number[] {
-  const object = typeof spec === 'string' ? parseTextSpec(spec) : { ...spec };
-  const { schedule } = buildSchedule(object as never, steps);
-  return Array.from({ length: steps }, (_, i) => schedule.lr(i));
-}
-
-function at(spec: string | Record<string, unknown>, steps: readonly number[]): number[] {
-  const all = lrs(spec, Math.max(...steps) + 1);
-  return steps.map((i) => all[i]);
-}
-
-function expectClose(actual: readonly number[], expected: readonly number[]): void {
-  expect(actual.length).toBe(expected.length);
-  actual.forEach((value, i) => {
-    expect(Math.abs(value - expected[i]), `#${i}: got ${value}, expected ${expected[i]}`).toBeLessThanOrEqual(1e-12 * Math.abs(expected[i]) + 1e-15);
-  });
-}
-
-function buildError(spec: string | Record<string, unknown>, steps = 10): string {
-  try {
-    lrs(spec, steps);
-  } catch (error) {
-    expect(error).toBeInstanceOf(LrvizError);
-    expect((error as Error).message).not.toMatch(/\n/);
-    return (error as Error).message;
-  }
-  throw new Error(`expected ${JSON.stringify(spec)} to be refused`);
-}
+import { buildError, expectClose, lrAt as at, lrs } from '../support/dialect.js';
 
 describe('paddle.CosineWarmup (the seed tutorial: LinearWarmup around CosineAnnealingDecay)', () => {
   const seed = 'paddle.CosineWarmup:lr=0.5,step_each_epoch=100,epochs=8';

@@ -3,33 +3,8 @@
  * (`_get_lr(t)` of each scheduler, t = update count, t_in_epochs=False) as CPython evaluates them.
  */
 import { describe, expect, it } from 'vitest';
-import { buildSchedule } from '../../src/spec/build.js';
-import { parseTextSpec } from '../../src/spec/parse.js';
-import { LrvizError } from '../../src/errors.js';
 import { correctlyRoundedLog, pythonFloorDiv } from '../../src/dialects/python-math.js';
-
-function lrAt(spec: string, steps: readonly number[]): number[] {
-  const { schedule } = buildSchedule(parseTextSpec(spec), Math.max(...steps) + 1);
-  return steps.map((t) => schedule.lr(t));
-}
-
-function expectClose(actual: readonly number[], expected: readonly number[]): void {
-  expect(actual.length).toBe(expected.length);
-  actual.forEach((value, i) => {
-    expect(Math.abs(value - expected[i]), `value ${i}: got ${value}, expected ${expected[i]}`).toBeLessThanOrEqual(1e-12 * Math.abs(expected[i]) + 1e-15);
-  });
-}
-
-function buildError(spec: string): string {
-  try {
-    lrAt(spec, [0, 1, 2]);
-  } catch (error) {
-    expect(error).toBeInstanceOf(LrvizError);
-    expect((error as Error).message).not.toContain('\n');
-    return (error as Error).message;
-  }
-  throw new Error(`expected ${spec} to be refused`);
-}
+import { buildError, expectClose, lrAt } from '../support/dialect.js';
 
 describe("CPython's float operations timm depends on", () => {
   it('floor division goes through fmod: 11 // 1.1 is 9, not floor(11 / 1.1) = 10', () => {

@@ -6,31 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildSchedule } from '../../src/spec/build.js';
 import { parseTextSpec } from '../../src/spec/parse.js';
-import { LrvizError } from '../../src/errors.js';
 import { lrviz } from '../support/cli.js';
-
-function lrs(spec: string | Record<string, unknown>, steps: number): number[] {
-  const object = typeof spec === 'string' ? parseTextSpec(spec) : { ...spec };
-  const { schedule } = buildSchedule(object as never, steps);
-  return Array.from({ length: steps }, (_, i) => schedule.lr(i));
-}
-
-function expectClose(actual: readonly number[], expected: readonly number[]): void {
-  expect(actual.length).toBe(expected.length);
-  actual.forEach((value, i) => {
-    expect(Math.abs(value - expected[i]), `step ${i}: got ${value}, expected ${expected[i]}`).toBeLessThanOrEqual(1e-12 * Math.abs(expected[i]) + 1e-15);
-  });
-}
-
-function buildError(spec: string | Record<string, unknown>): string {
-  try {
-    lrs(spec, 10);
-  } catch (error) {
-    expect(error).toBeInstanceOf(LrvizError);
-    return (error as Error).message;
-  }
-  throw new Error(`expected ${JSON.stringify(spec)} to be refused`);
-}
+import { buildError, expectClose, lrs } from '../support/dialect.js';
 
 describe('torch.MultiStepLR (MultiStepLR.get_lr / _get_closed_form_lr)', () => {
   it('multiplies by gamma at each milestone, a repeated milestone twice, whatever the order', () => {
