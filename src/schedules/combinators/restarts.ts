@@ -50,6 +50,25 @@ export function restarts({ firstCycle, cycleMult = 1, cycle, maxCycles = Infinit
       else for (let m = 0; m < part.length; m++) part[m] = lr(start + j + m);
       j += part.length;
     }
+  }, (start, end) => {
+    // The extremes of each cycle the range touches, from the cycle's own (whole-step cycles only).
+    let low = Infinity;
+    let high = -Infinity;
+    for (let step = start; step < end; ) {
+      const cycle = locateCycle(firstCycle, cycleMult, step);
+      const range: readonly [number, number] | undefined =
+        cycle.k >= maxCycles
+          ? [lr(step), lr(step)]
+          : Number.isInteger(cycle.start)
+            ? cycleSchedule(cycle.k, cycle.length).extremes?.(step - cycle.start, Math.min(end, Math.ceil(cycle.start + cycle.length)) - cycle.start)
+            : undefined;
+      if (range === undefined) return undefined;
+      if (!(range[0] >= low)) low = range[0];
+      if (!(range[1] <= high)) high = range[1];
+      if (cycle.k >= maxCycles) break;
+      step = Math.min(end, Math.ceil(cycle.start + cycle.length));
+    }
+    return [low, high];
   });
 }
 

@@ -1,4 +1,4 @@
-import { schedule, type Schedule } from '../schedule.js';
+import { extremesAt, schedule, type Schedule } from '../schedule.js';
 
 export interface ExponentialOptions {
   /** Value at step 0. */
@@ -13,5 +13,8 @@ export interface ExponentialOptions {
 
 /** lr(i) = from * rate^(i / every), or rate^floor(i / every) with `staircase`. */
 export function exponential({ from, rate, every = 1, staircase = false }: ExponentialOptions): Schedule {
-  return schedule((i) => from * rate ** (staircase ? Math.floor(i / every) : i / every));
+  const lr = (i: number) => from * rate ** (staircase ? Math.floor(i / every) : i / every);
+  // With a rate >= 0 and steps per application > 0 it only ever moves one way: extremes at the ends.
+  const monotone = rate >= 0 && every > 0;
+  return schedule(lr, undefined, undefined, (start, end) => (monotone && end > start ? extremesAt(lr, [start, end - 1]) : undefined));
 }

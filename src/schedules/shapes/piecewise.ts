@@ -7,7 +7,18 @@ import { schedule, type Schedule } from '../schedule.js';
 export function piecewiseConstant(boundaries: readonly number[], values: readonly number[]): Schedule {
   if (values.length !== boundaries.length + 1) throw new RangeError('piecewiseConstant: values must be one longer than boundaries');
   const last = boundaries.length > 0 ? boundaries[boundaries.length - 1] : 0;
-  return schedule((i) => values[segmentOf(boundaries, i)], last);
+  // The extremes of a stretch are among the pieces it touches.
+  const extremes = (start: number, end: number): [number, number] | undefined => {
+    if (!(end > start)) return undefined;
+    let low = Infinity;
+    let high = -Infinity;
+    for (let k = segmentOf(boundaries, start); k <= segmentOf(boundaries, end - 1); k++) {
+      if (!(values[k] >= low)) low = values[k];
+      if (!(values[k] <= high)) high = values[k];
+    }
+    return [low, high];
+  };
+  return schedule((i) => values[segmentOf(boundaries, i)], last, undefined, extremes);
 }
 
 /** Index of the segment that step i falls in: the number of boundaries <= i (binary search). */
