@@ -43,7 +43,9 @@ export function restarts({ firstCycle, cycleMult = 1, cycle, maxCycles = Infinit
         out.fill(lr(start + j), j);
         return;
       }
-      const end = Math.min(out.length, Math.ceil(cycle.start + cycle.length) - start);
+      let end = Math.min(out.length, Math.ceil(cycle.start + cycle.length) - start);
+      // start + length can round past where locateCycle starts the next cycle (cycle_mult an ulp above 1).
+      while (end > j + 1 && locateCycle(firstCycle, cycleMult, start + end - 1).k !== cycle.k) end--;
       const part = out.subarray(j, Math.max(end, j + 1));
       const s = cycleSchedule(cycle.k, cycle.length);
       if (Number.isInteger(cycle.start)) fillValues(s, start + j - cycle.start, part);
@@ -56,17 +58,19 @@ export function restarts({ firstCycle, cycleMult = 1, cycle, maxCycles = Infinit
     let high = -Infinity;
     for (let step = start; step < end; ) {
       const cycle = locateCycle(firstCycle, cycleMult, step);
+      let cycleEnd = Math.min(end, Math.ceil(cycle.start + cycle.length));
+      while (cycleEnd > step + 1 && locateCycle(firstCycle, cycleMult, cycleEnd - 1).k !== cycle.k) cycleEnd--;
       const range: readonly [number, number] | undefined =
         cycle.k >= maxCycles
           ? [lr(step), lr(step)]
           : Number.isInteger(cycle.start)
-            ? cycleSchedule(cycle.k, cycle.length).extremes?.(step - cycle.start, Math.min(end, Math.ceil(cycle.start + cycle.length)) - cycle.start)
+            ? cycleSchedule(cycle.k, cycle.length).extremes?.(step - cycle.start, cycleEnd - cycle.start)
             : undefined;
       if (range === undefined) return undefined;
       if (!(range[0] >= low)) low = range[0];
       if (!(range[1] <= high)) high = range[1];
       if (cycle.k >= maxCycles) break;
-      step = Math.min(end, Math.ceil(cycle.start + cycle.length));
+      step = cycleEnd;
     }
     return [low, high];
   });
