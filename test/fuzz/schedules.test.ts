@@ -61,6 +61,55 @@ describe.each(allDefinitions().map((d) => [d.name, d] as const))('%s', (_name, d
   });
 });
 
+describe.each(allDefinitions().map((d) => [d.name, d] as const))('%s fast path', (_name, definition) => {
+  it('fills the same values as lr(step), whatever the parameters', () => {
+    fc.assert(
+      fc.property(specFor(definition, anySpec(0)), fc.integer({ min: 1, max: 3000 }), fc.nat(5000), (spec, n, from) => {
+        let schedule;
+        try {
+          schedule = buildSchedule(spec as never, n).schedule;
+        } catch {
+          return;
+        }
+        if (!schedule.fill) return;
+        const out = new Float64Array(n);
+        schedule.fill(from, out);
+        for (let j = 0; j < n; j++) {
+          const expected = schedule.lr(from + j);
+          if (!Object.is(out[j], expected) && !(Number.isNaN(out[j]) && Number.isNaN(expected))) {
+            expect.fail(`${describeInput(spec)} over ${n} steps: fill gives ${out[j]} at step ${from + j}, lr gives ${expected}`);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('found by these tests, kept as examples', () => {
+  it('restarts with cycle_mult an ulp above 1 fill what lr says (start + length rounded past the next cycle)', () => {
+    for (const steps of [4, 3716]) {
+      const schedule = buildSchedule({ type: 'cosine-restarts', cycle_mult: 1.0000000000000002 }, steps).schedule;
+      const out = new Float64Array(steps);
+      schedule.fill!(0, out);
+      expect(Array.from(out)).toEqual(Array.from({ length: steps }, (_, i) => schedule.lr(i)));
+    }
+  });
+
+  it('restarts with a subnormal first cycle locate every step in bounded time', () => {
+    for (const [cycle, mult] of [[6.4e-323, 2231], [3.6e-209, 1.0000000000000029]]) {
+      const schedule = buildSchedule({ type: 'cosine-restarts', cycle, cycle_mult: mult }, 100000).schedule;
+      const out = new Float64Array(1000);
+      schedule.fill!(99000, out);
+      expect(out.every(Number.isFinite)).toBe(true);
+    }
+  });
+
+  it('a default computed past the largest double is refused, not printed as null', () => {
+    expect(() => buildSchedule({ type: 'hf.cosine_warmup_with_min_lr', lr: 1e308, num_training_steps: 10, min_lr_rate: 2 }, 10)).toThrow(/min_lr = min_lr_rate \* lr comes out as Infinity/);
+  });
+});
+
 describe('nested schedules', () => {
   it('any composition of any schedules builds or refuses in one line', () => {
     fc.assert(
