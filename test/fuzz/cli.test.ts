@@ -88,3 +88,18 @@ describe('lrviz, in-process', () => {
     );
   }, 120_000);
 });
+
+describe('found by these tests, kept as examples', () => {
+  it('draws subnormal learning rates instead of failing inside asciichart', async () => {
+    for (const spec of ['constant:lr=5e-324', 'cosine:lr=1e-310']) {
+      expect(await main(['plot', '-s', spec, '-H', '5'])).toBe(0);
+      expect(stderr.join('')).toBe('');
+    }
+  });
+
+  it('shows the help for lrviz alone, status 0, instead of "error: (outputHelp)"', async () => {
+    expect(await main([])).toBe(0);
+    expect(Buffer.concat(stdout).toString()).toMatch(/^Usage: lrviz/);
+    expect(stderr.join('')).toBe('');
+  });
+});
