@@ -25,7 +25,8 @@ export function pythonFloorDiv(a: number, b: number): number {
  */
 export function correctlyRoundedLog(x: number): number {
   if (!(x > 0) || !Number.isFinite(x) || x < 2 ** -1000) return Math.log(x);
-  let e = Math.floor(Math.log2(x));
+  // log2 of a double near the largest rounds up to 1024, and 2^1024 is Infinity: start from 2^1023 at most.
+  let e = Math.min(1023, Math.floor(Math.log2(x)));
   let f = x / 2 ** e;
   while (f >= 2) {
     f /= 2;

@@ -5,7 +5,6 @@
 import fc from 'fast-check';
 import type { ParamDef } from '../../src/spec/params.js';
 import { allDefinitions, type ScheduleDefinition } from '../../src/spec/registry.js';
-import { hitsKnownHang } from './known-bugs.js';
 // Registers every schedule (lrviz's own and the dialects) before anything asks for the list.
 import '../../src/spec/build.js';
 
@@ -172,7 +171,7 @@ export function specFor(def: ScheduleDefinition, nested: fc.Arbitrary<Record<str
     if (more !== null && more[0] !== 'type') pairs.push(more);
     // fromEntries defines own properties: a "__proto__" key is data, as JSON.parse would make it.
     return Object.fromEntries(pairs);
-  }).filter((spec) => !hitsKnownHang(spec));
+  });
 }
 
 /** A spec for any registered schedule, nesting up to `depth` levels. */
