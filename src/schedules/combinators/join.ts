@@ -24,7 +24,8 @@ export function join(parts: readonly Schedule[], boundaries: readonly number[]):
       while (j < out.length) {
         const step = start + j;
         const k = segmentOf(boundaries, step);
-        const end = k < boundaries.length ? Math.min(out.length, boundaries[k] - start) : out.length;
+        // Whole steps before a fractional boundary (timm's warmup_t=2.5) belong to the part before it.
+        const end = k < boundaries.length ? Math.min(out.length, Math.ceil(boundaries[k] - start)) : out.length;
         fillValues(parts[k], step - starts[k], out.subarray(j, end));
         j = end;
       }
