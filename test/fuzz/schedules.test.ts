@@ -110,6 +110,13 @@ describe('found by these tests, kept as examples', () => {
     }
   });
 
+  it('a join at a fractional boundary fills what lr says (timm warmup_t=5e-324)', () => {
+    const schedule = buildSchedule({ type: 'timm.PolyLRScheduler', t_initial: 1, warmup_t: '5e-324', warmup_prefix: true }, 1).schedule;
+    const out = new Float64Array(1);
+    schedule.fill!(0, out);
+    expect(out[0]).toBe(schedule.lr(0));
+  });
+
   it('restarts with a subnormal first cycle locate every step in bounded time', () => {
     for (const [cycle, mult] of [[6.4e-323, 2231], [3.6e-209, 1.0000000000000029]]) {
       const schedule = buildSchedule({ type: 'cosine-restarts', cycle, cycle_mult: mult }, 100000).schedule;
