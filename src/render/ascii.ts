@@ -50,14 +50,20 @@ export function renderAscii(request: RenderRequest): string {
     colors.push(request.color ? PALETTE[(envelopes.length + k) % PALETTE.length] : undefined);
   }
 
-  const chart = asciichart.plot(series, {
-    height: rows,
-    min: low,
-    max: high,
-    offset: 3,
-    colors: colors as string[],
-    format: (value: number) => format(value).padStart(labelWidth),
-  });
+  // asciichart works out its labels as max - y * (max - min) / rows, which overflows to -Infinity for
+  // rates near the largest double: hand it values in units of the largest magnitude and scale back.
+  const unit = Math.max(Math.abs(low), Math.abs(high)) || 1;
+  const chart = asciichart.plot(
+    series.map((values) => values.map((v) => v / unit)),
+    {
+      height: rows,
+      min: low / unit,
+      max: high / unit,
+      offset: 3,
+      colors: colors as string[],
+      format: (value: number) => format(value * unit).padStart(labelWidth),
+    },
+  );
   const chartColumns = Math.max(...series.map((s) => s.length));
   const lines: string[] = [];
   if (request.title) lines.push(' '.repeat(Math.max(0, Math.floor((labelWidth + chartColumns - request.title.length) / 2) + 2)) + request.title);

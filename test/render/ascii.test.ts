@@ -46,3 +46,13 @@ describe('renderAscii', () => {
     }
   });
 });
+
+describe('renderAscii at the edges of the doubles', () => {
+  it('labels rates near the largest double without overflowing to -Infinity', () => {
+    const chart = renderAscii(request({ curves: [curveOf(cosine(Number.MAX_VALUE, 0, 100), 'huge', 100)], height: 5 }));
+    const labels = labelsOf(chart);
+    expect(labels[0]).toBe('1.8e308');
+    expect(labels[labels.length - 1]).toBe('0');
+    expect(chart).not.toMatch(/Infinity|NaN/);
+  });
+});
