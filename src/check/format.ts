@@ -1,5 +1,5 @@
 import type { CheckedSchedule, CheckSummary } from './check.js';
-import { count } from './profile.js';
+import { count } from '../render/number-format.js';
 import type { Training } from './training.js';
 
 /** The check's report for people: one block per schedule, findings with code, step, message and fix. */

@@ -72,21 +72,3 @@ export function parametersEqualTo(spec: SpecObject | undefined, value: number): 
   }
   return [];
 }
-
-/** A step count for people: 7,820. */
-export function count(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : String(+n.toPrecision(4));
-}
-
-/** A learning rate for people: 3 significant digits, no trailing zeros. */
-export function rate(v: number): string {
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  return a < 1e-3 || a >= 1e5 ? v.toExponential(2).replace(/\.?0+e/, 'e').replace('e+', 'e') : String(+v.toPrecision(3));
-}
-
-export function percent(fraction: number): string {
-  const p = fraction * 100;
-  if (p > 0 && p < 1e-3) return '<0.001%';
-  return `${p >= 10 || p === 0 ? Math.round(p) : +p.toPrecision(2)}%`;
-}

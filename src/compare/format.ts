@@ -1,4 +1,4 @@
-import { count, percent, rate } from '../check/profile.js';
+import { count, percent, rate } from '../render/number-format.js';
 import type { CurveDifference } from './difference.js';
 import type { LogComparison } from './log-offset.js';
 import type { CurveStats } from './stats.js';
@@ -9,15 +9,10 @@ function table(header: string[], rows: string[][], rightAligned: boolean[]): str
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
 }
 
-/** Compact numbers for the table: 3 significant digits. */
-function num(v: number): string {
-  return rate(v);
-}
-
 export function formatStats(stats: readonly CurveStats[]): string[] {
   return table(
     ['schedule', 'peak', 'at step', 'final', 'min', 'at step', 'mean', 'area (lr budget)', 'steps > peak/2'],
-    stats.map((s) => [s.label, num(s.peak), count(s.peakStep), num(s.final), num(s.min), count(s.minStep), num(s.mean), num(s.area), `${count(s.stepsAboveHalfPeak)} (${percent(s.stepsAboveHalfPeak / s.steps)})`]),
+    stats.map((s) => [s.label, rate(s.peak), count(s.peakStep), rate(s.final), rate(s.min), count(s.minStep), rate(s.mean), rate(s.area), `${count(s.stepsAboveHalfPeak)} (${percent(s.stepsAboveHalfPeak / s.steps)})`]),
     [false, true, true, true, true, true, true, true, true],
   );
 }
@@ -28,7 +23,7 @@ export function formatDifferences(differences: readonly CurveDifference[]): stri
     ['pair', 'max |a - b|', 'at step', 'max relative', 'at step', 'first parts at'],
     differences.map((d) => [
       `${d.a}  vs  ${d.b}`,
-      num(d.maxAbs),
+      rate(d.maxAbs),
       count(d.maxAbsStep),
       percent(d.maxRel),
       count(d.maxRelStep),

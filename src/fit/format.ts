@@ -1,4 +1,4 @@
-import { count, percent, rate } from '../check/profile.js';
+import { count, percent, rate } from '../render/number-format.js';
 import type { LogFit } from './fit.js';
 
 /** The fit for people: the parameters in words, the spec to paste after -s, the framework calls. */

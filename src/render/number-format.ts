@@ -43,3 +43,22 @@ export function niceStep(rough: number): number {
   const nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10;
   return Math.max(1, nice * power);
 }
+
+/** A step count for people: 7,820. */
+export function count(n: number): string {
+  return Number.isInteger(n) ? n.toLocaleString('en-US') : String(+n.toPrecision(4));
+}
+
+/** A learning rate for people: 3 significant digits, no trailing zeros. */
+export function rate(v: number): string {
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  return a < 1e-3 || a >= 1e5 ? trimExponential(v.toExponential(2)) : String(+v.toPrecision(3));
+}
+
+/** A share for people: 12%, 0.49%, <0.001%. */
+export function percent(fraction: number): string {
+  const p = fraction * 100;
+  if (p > 0 && p < 1e-3) return '<0.001%';
+  return `${p >= 10 || p === 0 ? Math.round(p) : +p.toPrecision(2)}%`;
+}

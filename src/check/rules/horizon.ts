@@ -1,5 +1,6 @@
 import { finding, type Finding } from '../finding.js';
-import { count, parametersEqualTo, percent, rate, type Profile } from '../profile.js';
+import { count, percent, rate } from '../../render/number-format.js';
+import { parametersEqualTo, type Profile } from '../profile.js';
 
 /** A rise past the horizon smaller than this share of the schedule's range is rounding, not a rebound. */
 const REBOUND = 0.05;

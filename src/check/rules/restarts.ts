@@ -1,5 +1,6 @@
 import { finding, type Finding } from '../finding.js';
-import { count, percent, rate, type Profile } from '../profile.js';
+import { count, percent, rate } from '../../render/number-format.js';
+import type { Profile } from '../profile.js';
 
 /** A one-step rise of more than this share of the peak, after the warmup, is a restart. */
 const RESTART_SHARE = 0.1;

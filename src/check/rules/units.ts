@@ -1,5 +1,6 @@
 import { finding, type Finding } from '../finding.js';
-import { count, parametersEqualTo, percent, rate, type Profile } from '../profile.js';
+import { count, percent, rate } from '../../render/number-format.js';
+import { parametersEqualTo, type Profile } from '../profile.js';
 
 /** `set T_max=35190` when one parameter holds the horizon, else in words. */
 function setTo(named: string[], value: number): string {

@@ -1,5 +1,6 @@
 import { finding, type Finding } from '../finding.js';
-import { count, rate, type Profile } from '../profile.js';
+import { count, rate } from '../../render/number-format.js';
+import type { Profile } from '../profile.js';
 
 /** A learning rate below zero turns descent into ascent. */
 export function negativeLr(p: Profile): Finding[] {

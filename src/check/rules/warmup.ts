@@ -1,5 +1,6 @@
 import { finding, type Finding } from '../finding.js';
-import { count, percent, rate, type Profile } from '../profile.js';
+import { count, percent, rate } from '../../render/number-format.js';
+import type { Profile } from '../profile.js';
 
 /** A jump at the end of warmup smaller than this share of the peak is invisible in training. */
 const JUMP_SHARE = 0.003;
