@@ -43,10 +43,8 @@ export function restarts({ firstCycle, cycleMult = 1, cycle, maxCycles = Infinit
         out.fill(lr(start + j), j);
         return;
       }
-      let end = Math.min(out.length, Math.ceil(cycle.start + cycle.length) - start);
-      // start + length can round past where locateCycle starts the next cycle (cycle_mult an ulp above 1).
-      while (end > j + 1 && locateCycle(firstCycle, cycleMult, start + end - 1).k !== cycle.k) end--;
-      const part = out.subarray(j, Math.max(end, j + 1));
+      const end = Math.min(out.length, endOfCycle(firstCycle, cycleMult, cycle, start + j) - start);
+      const part = out.subarray(j, end);
       const s = cycleSchedule(cycle.k, cycle.length);
       if (Number.isInteger(cycle.start)) fillValues(s, start + j - cycle.start, part);
       else for (let m = 0; m < part.length; m++) part[m] = lr(start + j + m);
@@ -58,8 +56,7 @@ export function restarts({ firstCycle, cycleMult = 1, cycle, maxCycles = Infinit
     let high = -Infinity;
     for (let step = start; step < end; ) {
       const cycle = locateCycle(firstCycle, cycleMult, step);
-      let cycleEnd = Math.min(end, Math.ceil(cycle.start + cycle.length));
-      while (cycleEnd > step + 1 && locateCycle(firstCycle, cycleMult, cycleEnd - 1).k !== cycle.k) cycleEnd--;
+      const cycleEnd = Math.min(end, endOfCycle(firstCycle, cycleMult, cycle, step));
       const range: readonly [number, number] | undefined =
         cycle.k >= maxCycles
           ? [lr(step), lr(step)]
@@ -74,6 +71,17 @@ export function restarts({ firstCycle, cycleMult = 1, cycle, maxCycles = Infinit
     }
     return [low, high];
   });
+}
+
+/**
+ * The first whole step after `cycle`, which holds step i. start + length can round past where locateCycle
+ * starts the next cycle (cycle_mult an ulp above 1), so the end is walked back to agree with it.
+ */
+function endOfCycle(first: number, mult: number, cycle: { k: number; start: number; length: number }, i: number): number {
+  let end = Math.ceil(cycle.start + cycle.length);
+  while (end > i + 1 && locateCycle(first, mult, end - 1).k !== cycle.k) end--;
+  // Never before i + 1: a walk over the cycles always moves on.
+  return Math.max(end, i + 1);
 }
 
 /** Step at which cycle k starts: the sum of the k lengths before it. */
