@@ -75,6 +75,25 @@ export function forEachChunk(curve: Curve, visit: (start: number, values: Float6
   }
 }
 
+/**
+ * Walks curves side by side for exports that keep every k-th step: blocks of a whole multiple of `every`
+ * steps, so the kept steps are always values[k][0], values[k][every], ... of each block (reused buffers).
+ */
+export function* keptStepBlocks(curves: readonly Curve[], every: number): Generator<{ start: number; values: Float64Array[] }> {
+  const steps = curves.length > 0 ? curves[0].steps : 0;
+  const block = Math.max(1, Math.floor(CHUNK / every)) * every;
+  const buffers = curves.map(() => new Float64Array(Math.min(block, Math.max(steps, 1))));
+  for (let start = 0; start < steps; start += block) {
+    const length = Math.min(block, steps - start);
+    const values = buffers.map((buffer, k) => {
+      const view = buffer.subarray(0, length);
+      curves[k].fill(start, view);
+      return view;
+    });
+    yield { start, values };
+  }
+}
+
 /** Every value of the curve in one array. */
 export function materialize(curve: Curve): Float64Array {
   const values = new Float64Array(curve.steps);

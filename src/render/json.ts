@@ -1,4 +1,4 @@
-import { CHUNK } from '../curve/curve.js';
+import { keptStepBlocks } from '../curve/curve.js';
 import type { RenderRequest } from './request.js';
 
 /**
@@ -12,14 +12,10 @@ export function* renderJson({ curves, every }: RenderRequest): Generator<string>
     const curve = curves[k];
     const spec = curve.meta?.spec === undefined ? '' : `,"spec":${JSON.stringify(curve.meta.spec)}`;
     yield `${k > 0 ? ',' : ''}\n{"label":${JSON.stringify(curve.label)}${spec},"values":[`;
-    const block = Math.max(1, Math.floor(CHUNK / every)) * every;
-    const buffer = new Float64Array(block);
     let first = true;
-    for (let start = 0; start < steps; start += block) {
-      const values = buffer.subarray(0, Math.min(block, steps - start));
-      curve.fill(start, values);
+    for (const { values: [values] } of keptStepBlocks([curve], every)) {
       let out = '';
-      for (let j = (every - (start % every)) % every; j < values.length; j += every) {
+      for (let j = 0; j < values.length; j += every) {
         out += (first ? '' : ',') + values[j];
         first = false;
       }
