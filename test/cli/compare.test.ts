@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lrviz } from '../support/cli.js';
 
-const WHISPER = fileURLToPath(new URL('../../../shared/real-logs/whisper-large-v2-japanese.trainer_state.json', import.meta.url));
+const WHISPER = fileURLToPath(new URL('../fixtures/real-logs/whisper-large-v2-japanese.trainer_state.json', import.meta.url));
 
 describe('lrviz compare', () => {
   it('prints a table per schedule, the pair differences and the overlay chart', () => {

@@ -1,5 +1,5 @@
 /**
- * Every golden curve in ../shared/golden (real framework runs, or the framework's formulas re-stated
+ * Every golden curve in test/fixtures/golden (real framework runs, or the framework's formulas re-stated
  * operation for operation), reproduced by the library and by the CLI with both spec forms.
  */
 import { describe, expect, it } from 'vitest';

@@ -6,7 +6,7 @@ import { readLogFile } from '../../src/logs/read.js';
 import { buildSchedule } from '../../src/spec/build.js';
 import { parseTextSpec } from '../../src/spec/parse.js';
 
-const REAL_LOGS = fileURLToPath(new URL('../../../shared/real-logs/', import.meta.url));
+const REAL_LOGS = fileURLToPath(new URL('../fixtures/real-logs/', import.meta.url));
 
 /** Deterministic noise: the tests must fail the same way twice. */
 function random(seed: number): () => number {

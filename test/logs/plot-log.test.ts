@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lrviz } from '../support/cli.js';
 
-const TINYLLAMA = fileURLToPath(new URL('../../../shared/real-logs/tinyllama-finetune.trainer_state.json', import.meta.url));
+const TINYLLAMA = fileURLToPath(new URL('../fixtures/real-logs/tinyllama-finetune.trainer_state.json', import.meta.url));
 
 describe('lrviz plot --log', () => {
   it('overlays the logged learning rates on the planned curve', () => {

@@ -7,7 +7,7 @@ import { LrvizError } from '../../src/errors.js';
 import { parseCsv } from '../../src/logs/csv.js';
 import { MAX_LOG_BYTES, parseLog, readLogFile } from '../../src/logs/read.js';
 
-const REAL_LOGS = fileURLToPath(new URL('../../../shared/real-logs/', import.meta.url));
+const REAL_LOGS = fileURLToPath(new URL('../fixtures/real-logs/', import.meta.url));
 
 describe('real HuggingFace trainer states', () => {
   it('reads the whisper run: 200 learning rates every 25 steps, evaluation entries skipped', () => {

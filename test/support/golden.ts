@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 
-/** ../shared/golden beside the project (CI lays a copy of shared/ beside the clone). */
-export const GOLDEN_DIR = fileURLToPath(new URL('../../../shared/golden/', import.meta.url));
+/** test/fixtures/golden: copies of the shared reference curves, kept in the repository so a bare clone passes. */
+export const GOLDEN_DIR = fileURLToPath(new URL('../fixtures/golden/', import.meta.url));
 
 export interface Golden {
   id: string;
