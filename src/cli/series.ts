@@ -3,6 +3,8 @@ import { LrvizError, shown } from '../errors.js';
 import { buildSchedule, type BuiltSchedule } from '../spec/build.js';
 import { parseNumber } from '../spec/params.js';
 import { parseSpecArgument } from '../spec/parse.js';
+import { perEpoch } from '../schedules/combinators/per-epoch.js';
+import type { RunLength } from './stepping.js';
 
 /** Longest curve lrviz agrees to compute: far beyond any training run, well inside exact integers. */
 export const MAX_STEPS = 1e12;
@@ -33,8 +35,12 @@ export function parsePositiveInteger(text: string, flag: string, max = 1e9): num
 /**
  * Every `-s` argument parsed and built, in order, before anything is drawn or written: one bad spec
  * stops the command with nothing produced. Labels default to what the user typed, made unique.
+ * `length` is the rows (each schedule's default horizon too), or a run length that may step per epoch:
+ * then each schedule is built over the scheduler's steps and held for the updates of each epoch.
  */
-export function loadSeries(specArguments: readonly string[], steps: number): Series[] {
+export function loadSeries(specArguments: readonly string[], length: number | RunLength): Series[] {
+  const { rows: steps, schedulerSteps, stepped, stepsPerEpoch } = typeof length === 'number' ? { rows: length, schedulerSteps: length, stepped: 'batch' as const, stepsPerEpoch: 1 } : length;
+  const holdFor = stepped === 'epoch' ? (stepsPerEpoch ?? 1) : 1;
   if (specArguments.length === 0) {
     throw new LrvizError('no schedule given; add one with -s/--schedule, e.g. -s cosine-warmup (lrviz list shows them all)');
   }
@@ -42,12 +48,13 @@ export function loadSeries(specArguments: readonly string[], steps: number): Ser
   const seen = new Map<string, number>();
   for (const argument of specArguments) {
     for (const { spec, source } of parseSpecArgument(argument)) {
-      const built = buildSchedule(spec, steps);
+      const built = buildSchedule(spec, schedulerSteps);
+      const schedule = perEpoch(built.schedule, holdFor);
       const wanted = typeof spec.label === 'string' && spec.label !== '' ? spec.label : source;
       const count = (seen.get(wanted) ?? 0) + 1;
       seen.set(wanted, count);
       const label = count === 1 ? wanted : `${wanted} #${count}`;
-      series.push({ ...built, label, curve: curveOf(built.schedule, label, steps, { spec: built.resolved }) });
+      series.push({ ...built, schedule, label, curve: curveOf(schedule, label, steps, { spec: built.resolved }) });
     }
   }
   return series;

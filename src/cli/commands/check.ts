@@ -1,33 +1,32 @@
 import type { Command } from 'commander';
 import { checkSchedule, exitStatus, formatJson, formatReport, summarize, type Training } from '../../check/index.js';
-import { LrvizError, shown } from '../../errors.js';
+import { LrvizError } from '../../errors.js';
 import { writeStdout } from '../../io/write-output.js';
 import { collect, examples } from '../help.js';
-import { loadSeries, MAX_STEPS, parsePositiveInteger, parseSteps } from '../series.js';
+import { loadSeries, parsePositiveInteger, parseSteps } from '../series.js';
+import { addSteppingOptions, parseEpochs, parseStepped, parseStepsPerEpoch } from '../stepping.js';
 
 export interface CheckOptions {
   schedule: string[];
   trainSteps?: string;
   epochs?: string;
   stepsPerEpoch?: string;
-  stepped: string;
+  stepped?: string;
   gradAccum?: string;
   strict?: boolean;
   json?: boolean;
 }
 
 export function registerCheck(program: Command): void {
-  program
+  const command = program
     .command('check')
     .description('find the schedule mistakes that really happen: wrong horizon, epochs vs steps, lr 0 at the first step, jumps, restarts')
     .option('-s, --schedule <spec>', 'a schedule: NAME:key=value,..., a JSON object, or @file.json (repeat to check several)', collect, [])
     .option('--train-steps <n>', 'optimizer updates the run takes')
-    .option('--epochs <n>', 'epochs the run takes (with --steps-per-epoch)')
-    .option('--steps-per-epoch <n>', 'optimizer updates per epoch (batches / gradient accumulation)')
-    .option('--stepped <unit>', 'how often the scheduler is stepped: batch or epoch', 'batch')
     .option('--grad-accum <k>', 'micro-batches per optimizer update (gradient accumulation); steps above count optimizer updates')
     .option('--strict', 'exit 1 on warnings too, not only on errors')
-    .option('--json', 'machine-readable report for CI')
+    .option('--json', 'machine-readable report for CI');
+  addSteppingOptions(command)
     .addHelpText(
       'after',
       examples([
@@ -58,15 +57,13 @@ export function check(options: CheckOptions): void {
 
 /** The run's length in the unit the scheduler is stepped in; epochs and steps per epoch kept when known. */
 export function parseTraining(options: Pick<CheckOptions, 'trainSteps' | 'epochs' | 'stepsPerEpoch' | 'stepped' | 'gradAccum'>): Training {
-  if (options.stepped !== 'batch' && options.stepped !== 'epoch') {
-    throw new LrvizError(`--stepped ${shown(options.stepped)} is not allowed; use batch or epoch`);
-  }
+  const stepped = parseStepped(options.stepped);
   const accumulation = options.gradAccum === undefined ? {} : { gradientAccumulation: parsePositiveInteger(options.gradAccum, '--grad-accum', 1e6) };
-  return { ...lengthOf({ ...options, stepped: options.stepped }), ...accumulation };
+  return { ...lengthOf({ ...options, stepped }), ...accumulation };
 }
 
 function lengthOf(options: Pick<CheckOptions, 'trainSteps' | 'epochs' | 'stepsPerEpoch'> & { stepped: Training['stepped'] }): Training {
-  const stepsPerEpoch = options.stepsPerEpoch === undefined ? undefined : parsePositiveInteger(options.stepsPerEpoch, '--steps-per-epoch', MAX_STEPS);
+  const stepsPerEpoch = parseStepsPerEpoch(options.stepsPerEpoch);
   if (options.trainSteps !== undefined) {
     if (options.epochs !== undefined) throw new LrvizError('give either --train-steps or --epochs with --steps-per-epoch, not both');
     const steps = parseSteps(options.trainSteps, '--train-steps');
@@ -76,8 +73,6 @@ function lengthOf(options: Pick<CheckOptions, 'trainSteps' | 'epochs' | 'stepsPe
   if (options.epochs === undefined) {
     throw new LrvizError('check needs the training length: --train-steps N, or --epochs E with --steps-per-epoch S');
   }
-  const epochs = parsePositiveInteger(options.epochs, '--epochs', MAX_STEPS);
-  if (stepsPerEpoch === undefined) throw new LrvizError(`--epochs ${epochs} needs --steps-per-epoch S (optimizer updates per epoch) to know how many steps the run takes`);
-  if (epochs * stepsPerEpoch > MAX_STEPS) throw new LrvizError(`--epochs ${epochs} × --steps-per-epoch ${stepsPerEpoch} is more than ${MAX_STEPS} steps`);
-  return { schedulerSteps: options.stepped === 'epoch' ? epochs : epochs * stepsPerEpoch, stepped: options.stepped, epochs, stepsPerEpoch };
+  const run = parseEpochs(options.epochs, stepsPerEpoch);
+  return { schedulerSteps: options.stepped === 'epoch' ? run.epochs : run.epochs * run.stepsPerEpoch, stepped: options.stepped, ...run };
 }

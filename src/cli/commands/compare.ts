@@ -5,12 +5,13 @@ import { writeStdout } from '../../io/write-output.js';
 import { render } from '../../render/formats.js';
 import { terminalColumns, wantsColor } from '../environment.js';
 import { collect, examples } from '../help.js';
-import { loadSeries, parsePositiveInteger, parseSteps } from '../series.js';
+import { loadSeries, parsePositiveInteger } from '../series.js';
+import { addSteppingOptions, parseRunLength, type SteppingFlags } from '../stepping.js';
 
 /** Steps compare takes from a log on its own: every step is computed, and a log's last step may be huge. */
 const MAX_STEPS_FROM_LOG = 1e8;
 
-export interface CompareOptions {
+export interface CompareOptions extends SteppingFlags {
   schedule: string[];
   steps?: string;
   log: string[];
@@ -21,7 +22,7 @@ export interface CompareOptions {
 }
 
 export function registerCompare(program: Command): void {
-  program
+  const command = program
     .command('compare')
     .description('compare schedules step by step: peak, final, mean, lr budget, where they part; or a logged run against its plan')
     .option('-s, --schedule <spec>', 'a schedule: NAME:key=value,..., a JSON object, or @file.json (repeat)', collect, [])
@@ -30,7 +31,8 @@ export function registerCompare(program: Command): void {
     .option('--json', 'machine-readable output')
     .option('-W, --width <n>', 'chart width in characters (default: the terminal width)')
     .option('-H, --height <n>', 'chart height in lines')
-    .option('--no-chart', 'only the tables')
+    .option('--no-chart', 'only the tables');
+  addSteppingOptions(command)
     .addHelpText(
       'after',
       examples([
@@ -48,11 +50,12 @@ export async function compare(options: CompareOptions): Promise<void> {
   const logs = options.log.length > 0 ? await (await import('../../logs/index.js')).readLoggedPoints(options.log) : [];
   if (options.schedule.length === 0 && logs.length > 0) throw new LrvizError('--log needs a planned schedule to compare with: add -s SPEC (lrviz fit LOG can infer one)');
   const lastLogged = Math.max(0, ...logs.map((l) => l.steps[l.steps.length - 1] ?? 0));
-  const steps = options.steps !== undefined ? parseSteps(options.steps) : logs.length > 0 ? Math.max(1, Math.floor(lastLogged) + 1) : 1000;
-  if (options.steps === undefined && steps > MAX_STEPS_FROM_LOG) {
+  const length = parseRunLength(options, logs.length > 0 ? Math.max(1, Math.floor(lastLogged) + 1) : 1000);
+  const steps = length.rows;
+  if (options.steps === undefined && options.epochs === undefined && steps > MAX_STEPS_FROM_LOG) {
     throw new LrvizError(`--log ${options.log.join(', ')}: the log reaches step ${Math.floor(lastLogged)}; comparing that many steps takes long, so give --steps N to choose`);
   }
-  const series = loadSeries(options.schedule, steps);
+  const series = loadSeries(options.schedule, length);
   if (series.length < 2 && logs.length === 0) throw new LrvizError('compare needs two schedules (repeat -s), or one schedule and --log FILE');
   const stats = series.map((s) => curveStats(s.curve));
   const differences: CurveDifference[] = [];

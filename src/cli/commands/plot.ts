@@ -5,11 +5,12 @@ import { checkFormat, FILE_FORMATS, formatFromPath, render, type OutputFormat } 
 import type { LoggedPoints, RenderRequest } from '../../render/request.js';
 import { terminalColumns, wantsColor } from '../environment.js';
 import { collect, examples } from '../help.js';
-import { loadSeries, parsePositiveInteger, parseSteps } from '../series.js';
+import { loadSeries, parsePositiveInteger } from '../series.js';
+import { addSteppingOptions, parseRunLength, type SteppingFlags } from '../stepping.js';
 
-export interface PlotOptions {
+export interface PlotOptions extends SteppingFlags {
   schedule: string[];
-  steps: string;
+  steps?: string;
   output?: string;
   format?: string;
   every: string;
@@ -23,11 +24,11 @@ export interface PlotOptions {
 }
 
 export function registerPlot(program: Command): void {
-  program
+  const command = program
     .command('plot')
     .description('compute learning-rate curves and draw them in the terminal or export them')
     .option('-s, --schedule <spec>', 'a schedule: NAME:key=value,..., a JSON object, or @file.json (repeat to overlay)', collect, [])
-    .option('-n, --steps <n>', 'number of optimizer updates to compute', '1000')
+    .option('-n, --steps <n>', 'number of optimizer updates to compute (default 1000, or --epochs × --steps-per-epoch)')
     .option('-o, --output <file>', 'write to a file (format from its extension) or "-" for stdout')
     .option('-f, --format <format>', `output format: ${FILE_FORMATS.join(', ')}`)
     .option('--every <k>', 'keep every k-th step in csv/json', '1')
@@ -37,7 +38,8 @@ export function registerPlot(program: Command): void {
     .option('--log-y', 'logarithmic learning-rate axis')
     .option('--theme <theme>', 'picture theme: light or dark', 'light')
     .option('--scale <factor>', 'pixel density of PNG output (2 for high-DPI)', '1')
-    .option('--log <file>', 'overlay learning rates a run logged (trainer_state.json, metrics.csv, step,lr CSV)', collect, [])
+    .option('--log <file>', 'overlay learning rates a run logged (trainer_state.json, metrics.csv, step,lr CSV)', collect, []);
+  addSteppingOptions(command)
     .addHelpText(
       'after',
       examples([
@@ -47,6 +49,7 @@ export function registerPlot(program: Command): void {
         `lrviz plot -s '{"type":"cosine-warmup","lr":0.5,"warmup":500}' --steps 800 -o - --format json`,
         'lrviz plot -s @schedule.json --steps 1000',
         'lrviz plot -s torch.CosineAnnealingLR:lr=0.1,T_max=100 --steps 300 -o lr.svg',
+        'lrviz plot -s torch.CosineAnnealingWarmRestarts:T_0=10,T_mult=2 --stepped epoch --steps-per-epoch 391 --epochs 150',
       ]),
     )
     .action(async (options: PlotOptions) => {
@@ -64,14 +67,14 @@ export async function plot(options: PlotOptions): Promise<void> {
 
 /** Everything the renderers need, checked before any output is produced. */
 export async function buildRequest(options: PlotOptions): Promise<RenderRequest> {
-  const steps = parseSteps(options.steps);
+  const length = parseRunLength(options, 1000);
   const every = parsePositiveInteger(options.every, '--every');
   const width = options.width === undefined ? undefined : parsePositiveInteger(options.width, '--width', 100000);
   const height = options.height === undefined ? undefined : parsePositiveInteger(options.height, '--height', 100000);
   const scale = Number(options.scale);
   if (!(scale >= 0.1 && scale <= 10)) throw new LrvizError(`--scale ${shown(options.scale)} is not allowed; --scale must be a number from 0.1 to 10`);
   if (options.theme !== 'light' && options.theme !== 'dark') throw new LrvizError(`--theme ${shown(options.theme)} is not allowed; use light or dark`);
-  const series = loadSeries(options.schedule, steps);
+  const series = loadSeries(options.schedule, length);
   let logs: LoggedPoints[] | undefined;
   if (options.log && options.log.length > 0) {
     const { readLoggedPoints } = await import('../../logs/index.js');
