@@ -5,8 +5,10 @@
 export * from './schedules/index.js';
 export { buildSchedule, type BuiltSchedule } from './spec/build.js';
 export { parseSpecArgument, parseTextSpec, type ParsedSpec } from './spec/parse.js';
-export { allDefinitions, lookup, register, Params, type BuildContext, type ScheduleDefinition } from './spec/registry.js';
-export type { ParamDef, ParamType, ParamValue, SpecObject } from './spec/params.js';
+export { allDefinitions, lookup } from './spec/registry.js';
+export * from './schedules/definition.js';
+export { Catalog } from './schedules/catalog.js';
+export { catalog } from './catalog.js';
 export { curveOf, curveFromValues, materialize, forEachChunk, type Curve } from './curve/curve.js';
 export { envelopeOf, type Envelope } from './curve/envelope.js';
 export { render, formatFromPath, type OutputFormat } from './render/formats.js';
@@ -16,7 +18,7 @@ export { LrvizError } from './errors.js';
 import { buildSchedule } from './spec/build.js';
 import { parseTextSpec } from './spec/parse.js';
 import { curveOf, materialize } from './curve/curve.js';
-import type { SpecObject } from './spec/params.js';
+import type { SpecObject } from './schedules/definition.js';
 
 /**
  * The learning rates of a spec (text `NAME:key=value,...` or an object) for steps 0..steps-1.

@@ -1,5 +1,5 @@
 import type { Schedule } from '../schedules/schedule.js';
-import type { SpecObject } from '../spec/params.js';
+import type { SpecObject } from '../schedules/definition.js';
 import type { Training } from './training.js';
 
 /** Past this many steps the profile keeps every k-th value; rules probe exact steps through `lr`. */

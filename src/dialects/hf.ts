@@ -6,8 +6,6 @@
  * (the Trainer passes max_steps), num_warmup_steps to 0 (TrainingArguments.warmup_steps).
  */
 import { LrvizError } from '../errors.js';
-import type { ParamDef } from '../spec/params.js';
-import { register, type BuildContext, type Params, type ScheduleDefinition } from '../spec/registry.js';
 import { join } from '../schedules/combinators/join.js';
 import { scale } from '../schedules/combinators/scale.js';
 import { warmup } from '../schedules/combinators/warmup.js';
@@ -16,74 +14,75 @@ import { constant } from '../schedules/shapes/constant.js';
 import { cosineEasing, linearEasing, polynomialEasing, type Easing } from '../schedules/shapes/easing.js';
 import { inverseSqrt } from '../schedules/shapes/inverse-sqrt.js';
 import { schedule, type Schedule } from '../schedules/schedule.js';
+import { choice, define, givenNumber, int, num, type BuildContext, type ScheduleDefinition } from '../schedules/definition.js';
 
-const lr: ParamDef = {
-  name: 'lr',
-  type: 'number',
+const lr = num({
   min: 0,
   default: 5e-5,
   doc: "the optimizer's lr, which lr_lambda multiplies (TrainingArguments.learning_rate, default 5e-5)",
   aliases: ['learning_rate'],
-};
-const warmupSteps: ParamDef = { name: 'num_warmup_steps', type: 'integer', min: 0, default: 0, doc: 'steps of the linear warmup from 0', aliases: ['warmup_steps'] };
-const trainingSteps: ParamDef = {
-  name: 'num_training_steps',
-  type: 'integer',
+});
+const warmupSteps = int({ min: 0, default: 0, doc: 'steps of the linear warmup from 0', aliases: ['warmup_steps'] });
+const trainingSteps = int({
   min: 0,
   default: (_given, steps) => steps,
   defaultText: '--steps',
   doc: 'total training steps (the Trainer passes max_steps)',
   aliases: ['max_steps'],
-};
-const cycles = (fallback: number, doc: string): ParamDef => ({ name: 'num_cycles', type: 'number', min: 0, default: fallback, doc });
+});
+const cycles = (fallback: number, doc: string) => num({ min: 0, default: fallback, doc });
 const halfWaves = cycles(0.5, 'number of cosine waves over the decay (0.5: from lr down to the floor once)');
 
 /** min_lr and min_lr_rate name one floor two ways; transformers takes exactly one of them. */
-const minLrPair: ParamDef[] = [
-  {
-    name: 'min_lr',
-    type: 'number',
+const minLrPair = {
+  min_lr: num({
     min: 0,
     default: (given) => {
-      if (given.min_lr_rate === undefined) throw new LrvizError('hf cosine with min_lr: give one of min_lr or min_lr_rate (transformers requires one)');
-      return (given.min_lr_rate as number) * (given.lr as number);
+      const rate = givenNumber(given, 'min_lr_rate');
+      if (rate === undefined) throw new LrvizError('hf cosine with min_lr: give one of min_lr or min_lr_rate (transformers requires one)');
+      return rate * givenNumber(given, 'lr')!;
     },
     defaultText: 'min_lr_rate * lr',
     doc: 'floor of the cosine (give this or min_lr_rate)',
-  },
-  {
-    name: 'min_lr_rate',
-    type: 'number',
+  }),
+  min_lr_rate: num({
     min: 0,
-    default: (given) => (given.min_lr as number) / (given.lr as number),
+    default: (given) => givenNumber(given, 'min_lr')! / givenNumber(given, 'lr')!,
     defaultText: 'min_lr / lr',
     doc: 'floor of the cosine as a fraction of lr (give this or min_lr)',
-  },
-];
+  }),
+};
+
+/** The parameters every transformers schedule reads through the helpers below. */
+interface Common {
+  readonly lr: number;
+  readonly num_warmup_steps: number;
+  readonly num_training_steps: number;
+}
 
 /** The floor as transformers computes it: min_lr_rate as given, else min_lr / lr. */
-function minLrRate(p: Params, ctx: BuildContext): number {
-  const rate = p.num('min_lr_rate');
-  if (!Number.isFinite(rate)) ctx.fail(`min_lr=${p.num('min_lr')} with lr=${p.num('lr')}: transformers divides min_lr by lr; give min_lr_rate instead`);
-  if (Math.abs(p.num('min_lr') - rate * p.num('lr')) > 1e-12 * Math.max(p.num('min_lr'), rate * p.num('lr'))) {
-    ctx.fail(`min_lr=${p.num('min_lr')} and min_lr_rate=${rate} disagree; give only one of them (transformers raises when both are set)`);
+function minLrRate(p: { readonly lr: number; readonly min_lr: number; readonly min_lr_rate: number }, ctx: BuildContext): number {
+  const rate = p.min_lr_rate;
+  if (!Number.isFinite(rate)) ctx.fail(`min_lr=${p.min_lr} with lr=${p.lr}: transformers divides min_lr by lr; give min_lr_rate instead`);
+  if (Math.abs(p.min_lr - rate * p.lr) > 1e-12 * Math.max(p.min_lr, rate * p.lr)) {
+    ctx.fail(`min_lr=${p.min_lr} and min_lr_rate=${rate} disagree; give only one of them (transformers raises when both are set)`);
   }
   return rate;
 }
 
 /** LambdaLR: the optimizer's lr times the multiplier. */
-function lambdaLR(p: Params, multiplier: Schedule): Schedule {
-  return scale(multiplier, p.num('lr'));
+function lambdaLR(p: Pick<Common, 'lr'>, multiplier: Schedule): Schedule {
+  return scale(multiplier, p.lr);
 }
 
 /** The warmup every transformers schedule opens with: step / max(1, num_warmup_steps), so update 0 uses 0. */
-function withWarmup(p: Params, after: Schedule): Schedule {
-  return warmup(after, { steps: p.num('num_warmup_steps'), startLr: 0, endLr: 1 });
+function withWarmup(p: Pick<Common, 'num_warmup_steps'>, after: Schedule): Schedule {
+  return warmup(after, { steps: p.num_warmup_steps, startLr: 0, endLr: 1 });
 }
 
 /** The decay after warmup: its progress is (step - warmup) / max(1, num_training_steps - num_warmup_steps). */
-function decayLength(p: Params): number {
-  return Math.max(1, p.num('num_training_steps') - p.num('num_warmup_steps'));
+function decayLength(p: Common): number {
+  return Math.max(1, p.num_training_steps - p.num_warmup_steps);
 }
 
 /**
@@ -116,165 +115,169 @@ function oneStepAhead(inner: Schedule): Schedule {
   return schedule((i) => inner.lr(i + 1), inner.horizon === undefined ? undefined : inner.horizon - 1);
 }
 
-const definitions: ScheduleDefinition[] = [
-  {
+const framework = 'hf';
+
+export const hfDefinitions: readonly ScheduleDefinition[] = [
+  define({
     name: 'hf.constant',
+    framework,
     aliases: ['hf.get_constant_schedule'],
     summary: 'the optimizer lr at every step',
     formula: 'lr',
-    params: [lr],
+    params: { lr },
     build: (p) => lambdaLR(p, constant(1)),
-  },
-  {
+  }),
+  define({
     name: 'hf.constant_with_warmup',
+    framework,
     aliases: ['hf.get_constant_schedule_with_warmup'],
     summary: 'linear warmup from 0 to lr over num_warmup_steps, then lr',
     formula: 'lr * i/num_warmup_steps  for i < num_warmup_steps;  lr after',
-    params: [lr, warmupSteps],
+    params: { lr, num_warmup_steps: warmupSteps },
     build: (p) => lambdaLR(p, withWarmup(p, constant(1))),
-  },
-  {
+  }),
+  define({
     name: 'hf.linear',
+    framework,
     aliases: ['hf.get_linear_schedule_with_warmup'],
     summary: 'linear warmup from 0, then a straight line down to 0 at num_training_steps',
     formula: 'warmup;  lr * max(0, (num_training_steps - i) / max(1, num_training_steps - num_warmup_steps))',
-    params: [lr, warmupSteps, trainingSteps],
-    build: (p) => lambdaLR(p, withWarmup(p, linear(1, 0, p.num('num_training_steps') - p.num('num_warmup_steps')))),
-  },
-  {
+    params: { lr, num_warmup_steps: warmupSteps, num_training_steps: trainingSteps },
+    build: (p) => lambdaLR(p, withWarmup(p, linear(1, 0, p.num_training_steps - p.num_warmup_steps))),
+  }),
+  define({
     name: 'hf.cosine',
+    framework,
     aliases: ['hf.get_cosine_schedule_with_warmup'],
     summary: 'linear warmup from 0, then cosine to 0 at num_training_steps; past it the cosine climbs back',
     formula: 'warmup;  lr * max(0, 0.5 * (1 + cos(pi * num_cycles * 2 * progress)))',
-    params: [lr, warmupSteps, trainingSteps, halfWaves],
+    params: { lr, num_warmup_steps: warmupSteps, num_training_steps: trainingSteps, num_cycles: halfWaves },
     build: (p) =>
-      lambdaLR(p, withWarmup(p, anneal({ from: 1, to: 0, steps: decayLength(p), easing: wavesEasing(p.num('num_cycles')), past: 'continue' }))),
-  },
-  {
+      lambdaLR(p, withWarmup(p, anneal({ from: 1, to: 0, steps: decayLength(p), easing: wavesEasing(p.num_cycles), past: 'continue' }))),
+  }),
+  define({
     name: 'hf.cosine_with_restarts',
+    framework,
     aliases: ['hf.get_cosine_with_hard_restarts_schedule_with_warmup'],
     summary: 'linear warmup from 0, then num_cycles cosines each restarting at lr; 0 from num_training_steps on',
     formula: 'warmup;  lr * 0.5 * (1 + cos(pi * ((num_cycles * progress) % 1)))  for progress < 1;  0 after',
-    params: [lr, warmupSteps, trainingSteps, cycles(1, 'number of cosines (hard restarts) over the decay')],
-    build: (p) => lambdaLR(p, withWarmup(p, anneal({ from: 1, to: 0, steps: decayLength(p), easing: hardRestartsEasing(p.num('num_cycles')) }))),
-  },
-  {
+    params: { lr, num_warmup_steps: warmupSteps, num_training_steps: trainingSteps, num_cycles: cycles(1, 'number of cosines (hard restarts) over the decay') },
+    build: (p) => lambdaLR(p, withWarmup(p, anneal({ from: 1, to: 0, steps: decayLength(p), easing: hardRestartsEasing(p.num_cycles) }))),
+  }),
+  define({
     name: 'hf.polynomial',
+    framework,
     aliases: ['hf.get_polynomial_decay_schedule_with_warmup'],
     summary: 'linear warmup from 0, then (lr - lr_end) * (1 - progress)^power + lr_end; lr_end after num_training_steps',
     formula: 'warmup;  (lr - lr_end) * (1 - (i - num_warmup_steps)/(num_training_steps - num_warmup_steps))^power + lr_end',
-    params: [
+    params: {
       lr,
-      warmupSteps,
-      trainingSteps,
-      { name: 'lr_end', type: 'number', min: 0, default: 1e-7, doc: 'learning rate at and after num_training_steps' },
-      { name: 'power', type: 'number', min: 0, default: 1, doc: 'exponent of the decay' },
-    ],
-    build: (p, ctx) => {
-      if (!(p.num('lr') > p.num('lr_end'))) ctx.fail(`lr_end=${p.num('lr_end')} must be smaller than lr=${p.num('lr')} (transformers raises otherwise)`);
-      const decaySteps = p.num('num_training_steps') - p.num('num_warmup_steps');
-      if (decaySteps === 0) ctx.fail(`num_training_steps=${p.num('num_training_steps')} equals num_warmup_steps; transformers divides by zero at that step`);
-      const end = p.num('lr_end') / p.num('lr');
-      return lambdaLR(p, withWarmup(p, anneal({ from: 1, to: end, steps: decaySteps, easing: polynomialEasing(p.num('power')) })));
+      num_warmup_steps: warmupSteps,
+      num_training_steps: trainingSteps,
+      lr_end: num({ min: 0, default: 1e-7, doc: 'learning rate at and after num_training_steps' }),
+      power: num({ min: 0, default: 1, doc: 'exponent of the decay' }),
     },
-  },
-  {
+    build: (p, ctx) => {
+      if (!(p.lr > p.lr_end)) ctx.fail(`lr_end=${p.lr_end} must be smaller than lr=${p.lr} (transformers raises otherwise)`);
+      const decaySteps = p.num_training_steps - p.num_warmup_steps;
+      if (decaySteps === 0) ctx.fail(`num_training_steps=${p.num_training_steps} equals num_warmup_steps; transformers divides by zero at that step`);
+      const end = p.lr_end / p.lr;
+      return lambdaLR(p, withWarmup(p, anneal({ from: 1, to: end, steps: decaySteps, easing: polynomialEasing(p.power) })));
+    },
+  }),
+  define({
     name: 'hf.inverse_sqrt',
+    framework,
     aliases: ['hf.get_inverse_sqrt_schedule'],
     summary: 'linear warmup from 0, then lr / sqrt((i - num_warmup_steps + timescale) / timescale)',
     formula: 'warmup;  lr / sqrt((i + timescale - num_warmup_steps) / timescale)',
-    params: [
+    params: {
       lr,
-      warmupSteps,
-      {
-        name: 'timescale',
-        type: 'number',
+      num_warmup_steps: warmupSteps,
+      timescale: num({
         above: 0,
-        default: (given) => (given.num_warmup_steps as number | undefined) || 10_000,
+        default: (given) => givenNumber(given, 'num_warmup_steps') || 10_000,
         defaultText: 'num_warmup_steps, or 10000 when it is 0',
         doc: 'unit of the decay: lr / sqrt(1 + (i - num_warmup_steps)/timescale)',
-      },
-    ],
+      }),
+    },
     build: (p) => {
-      const timescale = p.num('timescale');
+      const timescale = p.timescale;
       return lambdaLR(p, withWarmup(p, inverseSqrt(1, timescale, timescale)));
     },
-  },
-  {
+  }),
+  define({
     name: 'hf.cosine_with_min_lr',
+    framework,
     aliases: ['hf.get_cosine_with_min_lr_schedule_with_warmup'],
     summary: 'linear warmup from 0, then cosine from lr to min_lr (or lr * min_lr_rate); climbs back past num_training_steps',
     formula: 'warmup;  lr * (0.5 * (1 + cos(pi * num_cycles * 2 * progress)) * (1 - min_lr_rate) + min_lr_rate)',
-    params: [lr, warmupSteps, trainingSteps, halfWaves, ...minLrPair],
+    params: { lr, num_warmup_steps: warmupSteps, num_training_steps: trainingSteps, num_cycles: halfWaves, ...minLrPair },
     build: (p, ctx) => {
       const floor = minLrRate(p, ctx);
-      return lambdaLR(p, withWarmup(p, anneal({ from: 1, to: floor, steps: decayLength(p), easing: wavesEasing(p.num('num_cycles')), past: 'continue' })));
+      return lambdaLR(p, withWarmup(p, anneal({ from: 1, to: floor, steps: decayLength(p), easing: wavesEasing(p.num_cycles), past: 'continue' })));
     },
-  },
-  {
+  }),
+  define({
     name: 'hf.cosine_warmup_with_min_lr',
+    framework,
     aliases: ['hf.get_cosine_with_min_lr_schedule_with_warmup_lr_rate'],
     summary: 'warmup from lr * warmup_lr_rate reaching lr one step early, then cosine to min_lr ending one step early',
     formula: 'lr * (warmup_lr_rate + (1 - warmup_lr_rate) * i/max(1, num_warmup_steps - 1));  then cosine at progress (i - num_warmup_steps + 1)/max(1, num_training_steps - num_warmup_steps)',
-    params: [
+    params: {
       lr,
-      warmupSteps,
-      trainingSteps,
-      halfWaves,
+      num_warmup_steps: warmupSteps,
+      num_training_steps: trainingSteps,
+      num_cycles: halfWaves,
       ...minLrPair,
-      {
-        name: 'warmup_lr_rate',
-        type: 'number',
+      warmup_lr_rate: num({
         min: 0,
         max: 1,
         // Unset, transformers ramps (i + 1)/num_warmup_steps: the same line as starting at 1/num_warmup_steps.
-        default: (given) => 1 / Math.max(1, given.num_warmup_steps as number),
+        default: (given) => 1 / Math.max(1, givenNumber(given, 'num_warmup_steps')!),
         defaultText: '1/num_warmup_steps',
         doc: 'fraction of lr at step 0 of the warmup',
-      },
-    ],
+      }),
+    },
     build: (p, ctx) => {
       const floor = minLrRate(p, ctx);
-      const ramp = linear(p.num('warmup_lr_rate'), 1, Math.max(1, p.num('num_warmup_steps') - 1));
-      const decay = anneal({ from: 1, to: floor, steps: decayLength(p), easing: wavesEasing(p.num('num_cycles')), past: 'continue' });
-      return lambdaLR(p, join([ramp, oneStepAhead(decay)], [p.num('num_warmup_steps')]));
+      const ramp = linear(p.warmup_lr_rate, 1, Math.max(1, p.num_warmup_steps - 1));
+      const decay = anneal({ from: 1, to: floor, steps: decayLength(p), easing: wavesEasing(p.num_cycles), past: 'continue' });
+      return lambdaLR(p, join([ramp, oneStepAhead(decay)], [p.num_warmup_steps]));
     },
-  },
-  {
+  }),
+  define({
     name: 'hf.warmup_stable_decay',
+    framework,
     aliases: ['hf.wsd', 'hf.get_wsd_schedule'],
     summary: 'warmup from lr * min_lr_ratio, hold lr for num_stable_steps, decay to lr * min_lr_ratio over num_decay_steps, then hold',
     formula: 'warmup (warmup_type);  lr;  lr * (decay(progress) * (1 - min_lr_ratio) + min_lr_ratio);  lr * min_lr_ratio',
-    params: [
+    params: {
       lr,
-      warmupSteps,
-      { name: 'num_decay_steps', type: 'integer', min: 0, doc: 'steps of the final decay' },
-      trainingSteps,
-      {
-        name: 'num_stable_steps',
-        type: 'integer',
+      num_warmup_steps: warmupSteps,
+      num_decay_steps: int({ min: 0, doc: 'steps of the final decay' }),
+      num_training_steps: trainingSteps,
+      num_stable_steps: int({
         min: 0,
-        default: (given) => (given.num_training_steps as number) - (given.num_warmup_steps as number) - (given.num_decay_steps as number),
+        default: (given) => givenNumber(given, 'num_training_steps')! - givenNumber(given, 'num_warmup_steps')! - givenNumber(given, 'num_decay_steps')!,
         defaultText: 'num_training_steps - num_warmup_steps - num_decay_steps',
         doc: 'steps held at lr (takes precedence over num_training_steps)',
-      },
-      { name: 'warmup_type', type: 'string', choices: Object.keys(WSD_WARMUPS), default: 'linear', doc: 'shape of the warmup' },
-      { name: 'decay_type', type: 'string', choices: ['linear', 'cosine', '1-sqrt'], default: 'cosine', doc: 'shape of the decay' },
-      { name: 'min_lr_ratio', type: 'number', min: 0, max: 1, default: 0, doc: 'start of the warmup and end of the decay, as a fraction of lr' },
-      halfWaves,
-    ],
+      }),
+      warmup_type: choice(Object.keys(WSD_WARMUPS), { default: 'linear', doc: 'shape of the warmup' }),
+      decay_type: choice(['linear', 'cosine', '1-sqrt'], { default: 'cosine', doc: 'shape of the decay' }),
+      min_lr_ratio: num({ min: 0, max: 1, default: 0, doc: 'start of the warmup and end of the decay, as a fraction of lr' }),
+      num_cycles: halfWaves,
+    },
     build: (p, ctx) => {
-      const warmupSteps = p.num('num_warmup_steps');
-      const stable = p.num('num_stable_steps');
+      const warmupSteps = p.num_warmup_steps;
+      const stable = p.num_stable_steps;
       if (stable < 0) {
-        ctx.fail(`num_warmup_steps=${warmupSteps} plus num_decay_steps=${p.num('num_decay_steps')} exceed num_training_steps=${p.num('num_training_steps')}; no steps are left to hold lr`);
+        ctx.fail(`num_warmup_steps=${warmupSteps} plus num_decay_steps=${p.num_decay_steps} exceed num_training_steps=${p.num_training_steps}; no steps are left to hold lr`);
       }
-      const floor = p.num('min_lr_ratio');
-      const rise = anneal({ from: floor, to: 1, steps: warmupSteps, easing: WSD_WARMUPS[p.str('warmup_type')] });
-      const decay = anneal({ from: 1, to: floor, steps: p.num('num_decay_steps'), easing: wsdDecays(p.num('num_cycles'))[p.str('decay_type')] });
+      const floor = p.min_lr_ratio;
+      const rise = anneal({ from: floor, to: 1, steps: warmupSteps, easing: WSD_WARMUPS[p.warmup_type] });
+      const decay = anneal({ from: 1, to: floor, steps: p.num_decay_steps, easing: wsdDecays(p.num_cycles)[p.decay_type] });
       return lambdaLR(p, join([rise, constant(1), decay], [warmupSteps, warmupSteps + stable]));
     },
-  },
+  }),
 ];
-
-register(...definitions.map((d) => ({ ...d, framework: 'hf' })));

@@ -3,8 +3,6 @@
  * is `schedule(i)`. optax's own edge cases are kept: non-positive lengths give a constant, counts are
  * clamped at the horizon, a negative transition_begin counts as 0.
  */
-import type { ParamDef, ParamValue } from '../spec/params.js';
-import { register, type BuildContext, type Params } from '../spec/registry.js';
 import { join } from '../schedules/combinators/join.js';
 import { anneal } from '../schedules/shapes/anneal.js';
 import { constant } from '../schedules/shapes/constant.js';
@@ -12,38 +10,33 @@ import { cosineEasing, linearEasing, polynomialEasing, type Easing } from '../sc
 import { exponential } from '../schedules/shapes/exponential.js';
 import { piecewiseConstant } from '../schedules/shapes/piecewise.js';
 import { schedule, type Schedule } from '../schedules/schedule.js';
+import { bool, choice, define, int, nestedSchedules, None, num, numbers, object, objects, type BuildContext, type ScheduleDefinition } from '../schedules/definition.js';
 
 const framework = 'optax';
 
-/** optax's `None`: the parameter stays unset and `p.has()` says so. */
-const NONE = (): ParamValue => undefined as unknown as ParamValue;
-
-const initValue: ParamDef = { name: 'init_value', type: 'number', min: 0, doc: 'value at step 0' };
-const endValue: ParamDef = { name: 'end_value', type: 'number', min: 0, doc: 'value at the end of the transition' };
-const peakValue: ParamDef = { name: 'peak_value', type: 'number', min: 0, doc: 'value at the end of the warmup' };
-const transitionSteps: ParamDef = { name: 'transition_steps', type: 'integer', doc: 'length of the transition; <= 0 holds init_value' };
-const transitionBegin: ParamDef = { name: 'transition_begin', type: 'integer', default: 0, doc: 'steps at init_value before the transition (negative counts as 0)' };
-const warmupSteps: ParamDef = { name: 'warmup_steps', type: 'integer', min: 0, doc: 'length of the linear warmup' };
-const exponent: ParamDef = { name: 'exponent', type: 'number', above: 0, default: 1, doc: 'power applied to the cosine factor' };
-const boundariesAndScales: ParamDef = {
-  name: 'boundaries_and_scales',
-  type: 'object',
-  default: NONE,
-  defaultText: 'None',
+const initValue = num({ min: 0, doc: 'value at step 0' });
+const endValue = num({ min: 0, doc: 'value at the end of the transition' });
+const peakValue = num({ min: 0, doc: 'value at the end of the warmup' });
+const transitionSteps = int({ doc: 'length of the transition; <= 0 holds init_value' });
+const transitionBegin = int({ default: 0, doc: 'steps at init_value before the transition (negative counts as 0)' });
+const warmupSteps = int({ min: 0, doc: 'length of the linear warmup' });
+const exponent = num({ above: 0, default: 1, doc: 'power applied to the cosine factor' });
+const boundariesAndScales = object({
+  default: None,
   doc: 'JSON object {"step": scale, ...}; the value is multiplied by scale from that step on',
+});
+const decayRate = num({ min: 0, doc: 'factor per transition_steps; 0 holds init_value' });
+const staircase = bool({ default: false, doc: 'decay in whole jumps' });
+const endBound = num({ min: 0, default: None, doc: 'floor of the decay (a ceiling when decay_rate > 1)' });
+const oneCycle = {
+  transition_steps: int({ above: 0, doc: 'length of the cycle' }),
+  peak_value: peakValue,
+  pct_start: num({ min: 0, max: 1, default: 0.3, doc: 'fraction of the cycle spent rising' }),
 };
-const decayRate: ParamDef = { name: 'decay_rate', type: 'number', min: 0, doc: 'factor per transition_steps; 0 holds init_value' };
-const staircase: ParamDef = { name: 'staircase', type: 'boolean', default: false, doc: 'decay in whole jumps' };
-const endBound: ParamDef = { ...endValue, default: NONE, defaultText: 'None', doc: 'floor of the decay (a ceiling when decay_rate > 1)' };
-const oneCycle: ParamDef[] = [
-  { name: 'transition_steps', type: 'integer', above: 0, doc: 'length of the cycle' },
-  peakValue,
-  { name: 'pct_start', type: 'number', min: 0, max: 1, default: 0.3, doc: 'fraction of the cycle spent rising' },
-];
-const divFactors: ParamDef[] = [
-  { name: 'div_factor', type: 'number', above: 0, default: 25, doc: 'initial value = peak_value / div_factor' },
-  { name: 'final_div_factor', type: 'number', above: 0, default: 1e4, doc: 'final value = initial value / final_div_factor' },
-];
+const divFactors = {
+  div_factor: num({ above: 0, default: 25, doc: 'initial value = peak_value / div_factor' }),
+  final_div_factor: num({ above: 0, default: 1e4, doc: 'final value = initial value / final_div_factor' }),
+};
 
 /** polynomial_schedule: init_value for transition_begin steps, then the polynomial, then end_value. */
 function polynomial(init: number, end: number, power: number, steps: number, begin: number): Schedule {
@@ -57,14 +50,23 @@ function cosineDecay(init: number, steps: number, alpha: number, power: number):
   return anneal({ from: init, to: alpha * init, steps, easing: (t) => cosineEasing(t) ** power });
 }
 
-function warmupCosineDecay(p: Params, ctx: BuildContext): Schedule {
-  const warmup = p.num('warmup_steps');
-  const decay = p.num('decay_steps');
+interface WarmupCosineDecay {
+  readonly init_value: number;
+  readonly peak_value: number;
+  readonly warmup_steps: number;
+  readonly decay_steps: number;
+  readonly end_value: number;
+  readonly exponent: number;
+}
+
+function warmupCosineDecay(p: WarmupCosineDecay, ctx: BuildContext): Schedule {
+  const warmup = p.warmup_steps;
+  const decay = p.decay_steps;
   // decay_steps counts the warmup; cosine_decay_schedule raises for the rest being <= 0.
   if (!(decay > warmup)) ctx.fail(`decay_steps=${decay} is not above warmup_steps=${warmup}; decay_steps includes the warmup, so it must be longer`);
-  const peak = p.num('peak_value');
-  const alpha = peak === 0 ? 0 : p.num('end_value') / peak;
-  return join([polynomial(p.num('init_value'), peak, 1, warmup, 0), cosineDecay(peak, decay - warmup, alpha, p.num('exponent'))], [warmup]);
+  const peak = p.peak_value;
+  const alpha = peak === 0 ? 0 : p.end_value / peak;
+  return join([polynomial(p.init_value, peak, 1, warmup, 0), cosineDecay(peak, decay - warmup, alpha, p.exponent)], [warmup]);
 }
 
 /**
@@ -75,20 +77,28 @@ function clipped(inner: Schedule, bound: number, floor: boolean): Schedule {
   return schedule((i) => (floor ? Math.max(inner.lr(i), bound) : Math.min(inner.lr(i), bound)), inner.horizon);
 }
 
-function exponentialDecay(p: Params, init: number): Schedule {
-  const rate = p.num('decay_rate');
-  const every = p.num('transition_steps');
+interface ExponentialDecay {
+  readonly transition_steps: number;
+  readonly decay_rate: number;
+  readonly transition_begin: number;
+  readonly staircase: boolean;
+  readonly end_value: number | undefined;
+}
+
+function exponentialDecay(p: ExponentialDecay, init: number): Schedule {
+  const rate = p.decay_rate;
+  const every = p.transition_steps;
   if (every <= 0 || rate === 0) return constant(init);
-  const begin = Math.max(0, p.num('transition_begin'));
-  const decay = exponential({ from: init, rate, every, staircase: p.bool('staircase') });
+  const begin = Math.max(0, p.transition_begin);
+  const decay = exponential({ from: init, rate, every, staircase: p.staircase });
   const held = begin > 0 ? join([constant(init), decay], [begin]) : decay;
-  return p.has('end_value') ? clipped(held, p.num('end_value'), rate < 1) : held;
+  return p.end_value !== undefined ? clipped(held, p.end_value, rate < 1) : held;
 }
 
 /** {"step": scale} as sorted [step, scale] pairs; optax wants integer steps and non-negative scales. */
-function readScales(p: Params, ctx: BuildContext): [number, number][] {
-  if (!p.has('boundaries_and_scales')) return [];
-  const pairs = Object.entries(p.values.boundaries_and_scales as Record<string, unknown>).map(([key, scale]): [number, number] => {
+function readScales(boundariesAndScales: Record<string, unknown> | undefined, ctx: BuildContext): [number, number][] {
+  if (boundariesAndScales === undefined) return [];
+  const pairs = Object.entries(boundariesAndScales).map(([key, scale]): [number, number] => {
     if (!/^[+-]?\d+$/.test(key.trim())) ctx.fail(`boundaries_and_scales key ${JSON.stringify(key)} is not a whole step number`);
     if (typeof scale !== 'number' || !Number.isFinite(scale) || scale < 0) {
       ctx.fail(`boundaries_and_scales["${key}"]=${JSON.stringify(scale)}; optax needs a finite scale >= 0`);
@@ -124,173 +134,173 @@ function checkBoundaries(boundaries: readonly number[], parts: number, ctx: Buil
   });
 }
 
-register(
-  {
+export const optaxDefinitions: readonly ScheduleDefinition[] = [
+  define({
     name: 'optax.constant_schedule',
     framework,
     summary: 'the same value at every step',
     formula: 'value',
-    params: [{ name: 'value', type: 'number', min: 0, doc: 'the value' }],
-    build: (p) => constant(p.num('value')),
-  },
-  {
+    params: { value: num({ min: 0, doc: 'the value' }) },
+    build: (p) => constant(p.value),
+  }),
+  define({
     name: 'optax.linear_schedule',
     framework,
     summary: 'init_value, then a straight line to end_value over transition_steps, then end_value',
     formula: 'init + (end - init) * clip(i - transition_begin, 0, transition_steps) / transition_steps',
-    params: [initValue, endValue, transitionSteps, transitionBegin],
-    build: (p) => polynomial(p.num('init_value'), p.num('end_value'), 1, p.num('transition_steps'), p.num('transition_begin')),
-  },
-  {
+    params: { init_value: initValue, end_value: endValue, transition_steps: transitionSteps, transition_begin: transitionBegin },
+    build: (p) => polynomial(p.init_value, p.end_value, 1, p.transition_steps, p.transition_begin),
+  }),
+  define({
     name: 'optax.polynomial_schedule',
     framework,
     summary: 'init_value, then (init - end) * (1 - t/transition_steps)^power + end, then end_value',
     formula: '(init - end) * (1 - clip(i - transition_begin, 0, T)/T)^power + end',
-    params: [initValue, endValue, { name: 'power', type: 'number', above: 0, doc: 'exponent of the transition' }, transitionSteps, transitionBegin],
-    build: (p) => polynomial(p.num('init_value'), p.num('end_value'), p.num('power'), p.num('transition_steps'), p.num('transition_begin')),
-  },
-  {
+    params: { init_value: initValue, end_value: endValue, power: num({ above: 0, doc: 'exponent of the transition' }), transition_steps: transitionSteps, transition_begin: transitionBegin },
+    build: (p) => polynomial(p.init_value, p.end_value, p.power, p.transition_steps, p.transition_begin),
+  }),
+  define({
     name: 'optax.cosine_decay_schedule',
     framework,
     summary: 'cosine from init_value to alpha*init_value over decay_steps, then held',
     formula: 'init * ((1 - alpha) * ((1 + cos(pi * min(i, T)/T)) / 2)^exponent + alpha)',
-    params: [
-      initValue,
-      { name: 'decay_steps', type: 'integer', above: 0, doc: 'length of the decay' },
-      { name: 'alpha', type: 'number', min: 0, max: 1, default: 0, doc: 'final value as a fraction of init_value' },
+    params: {
+      init_value: initValue,
+      decay_steps: int({ above: 0, doc: 'length of the decay' }),
+      alpha: num({ min: 0, max: 1, default: 0, doc: 'final value as a fraction of init_value' }),
       exponent,
-    ],
-    build: (p) => cosineDecay(p.num('init_value'), p.num('decay_steps'), p.num('alpha'), p.num('exponent')),
-  },
-  {
+    },
+    build: (p) => cosineDecay(p.init_value, p.decay_steps, p.alpha, p.exponent),
+  }),
+  define({
     name: 'optax.warmup_cosine_decay_schedule',
     framework,
     summary: 'linear warmup init_value -> peak_value, then cosine to end_value at decay_steps (which counts the warmup)',
     formula: 'join([linear(init -> peak, warmup_steps), cosine_decay(peak, decay_steps - warmup_steps, alpha = end/peak)], [warmup_steps])',
-    params: [
-      initValue,
-      peakValue,
-      warmupSteps,
-      { name: 'decay_steps', type: 'integer', above: 0, doc: 'total length, warmup included' },
-      { ...endValue, default: 0 },
+    params: {
+      init_value: initValue,
+      peak_value: peakValue,
+      warmup_steps: warmupSteps,
+      decay_steps: int({ above: 0, doc: 'total length, warmup included' }),
+      end_value: { ...endValue, default: 0 },
       exponent,
-    ],
+    },
     build: warmupCosineDecay,
-  },
-  {
+  }),
+  define({
     name: 'optax.warmup_constant_schedule',
     framework,
     summary: 'linear warmup init_value -> peak_value, then peak_value',
     formula: 'init + (peak - init) * min(i, warmup_steps)/warmup_steps',
-    params: [initValue, peakValue, warmupSteps],
-    build: (p) => polynomial(p.num('init_value'), p.num('peak_value'), 1, p.num('warmup_steps'), 0),
-  },
-  {
+    params: { init_value: initValue, peak_value: peakValue, warmup_steps: warmupSteps },
+    build: (p) => polynomial(p.init_value, p.peak_value, 1, p.warmup_steps, 0),
+  }),
+  define({
     name: 'optax.exponential_decay',
     framework,
     summary: 'init_value * decay_rate^((i - transition_begin)/transition_steps), optionally clipped at end_value',
     formula: 'init * rate^((i - begin)/T)  (floor with staircase) for i > begin;  init before;  clipped at end_value',
-    params: [initValue, transitionSteps, decayRate, transitionBegin, staircase, endBound],
-    build: (p) => exponentialDecay(p, p.num('init_value')),
-  },
-  {
+    params: { init_value: initValue, transition_steps: transitionSteps, decay_rate: decayRate, transition_begin: transitionBegin, staircase, end_value: endBound },
+    build: (p) => exponentialDecay(p, p.init_value),
+  }),
+  define({
     name: 'optax.warmup_exponential_decay_schedule',
     framework,
     summary: 'linear warmup init_value -> peak_value, then exponential_decay from peak_value',
     formula: 'join([linear(init -> peak, warmup_steps), exponential_decay(peak, ...)], [warmup_steps])',
-    params: [initValue, peakValue, warmupSteps, transitionSteps, decayRate, transitionBegin, staircase, endBound],
+    params: { init_value: initValue, peak_value: peakValue, warmup_steps: warmupSteps, transition_steps: transitionSteps, decay_rate: decayRate, transition_begin: transitionBegin, staircase, end_value: endBound },
     build: (p) => {
-      const warmup = p.num('warmup_steps');
-      return join([polynomial(p.num('init_value'), p.num('peak_value'), 1, warmup, 0), exponentialDecay(p, p.num('peak_value'))], [warmup]);
+      const warmup = p.warmup_steps;
+      return join([polynomial(p.init_value, p.peak_value, 1, warmup, 0), exponentialDecay(p, p.peak_value)], [warmup]);
     },
-  },
-  {
+  }),
+  define({
     name: 'optax.piecewise_constant_schedule',
     framework,
     summary: 'init_value multiplied by each scale from its boundary step on',
     formula: 'init * product of scales[b] for b <= i',
-    params: [initValue, boundariesAndScales],
+    params: { init_value: initValue, boundaries_and_scales: boundariesAndScales },
     build: (p, ctx) => {
-      const scales = readScales(p, ctx);
-      const values = [p.num('init_value')];
+      const scales = readScales(p.boundaries_and_scales, ctx);
+      const values = [p.init_value];
       for (const [, scale] of scales) values.push(values[values.length - 1] * scale);
       return piecewiseConstant(
         scales.map(([step]) => step),
         values,
       );
     },
-  },
-  {
+  }),
+  define({
     name: 'optax.piecewise_interpolate_schedule',
     framework,
     summary: 'the values of piecewise_constant_schedule at the boundaries, joined by linear or cosine ramps',
     formula: 'interpolate(v[k] -> v[k+1]) between boundaries, v = cumulative product of scales',
-    params: [{ name: 'interpolate_type', type: 'string', choices: ['linear', 'cosine'], doc: 'shape of the ramps' }, initValue, boundariesAndScales],
-    build: (p, ctx) => interpolated(p.str('interpolate_type') === 'cosine' ? cosineEasing : linearEasing, p.num('init_value'), readScales(p, ctx)),
-  },
-  {
+    params: { interpolate_type: choice(['linear', 'cosine'], { doc: 'shape of the ramps' }), init_value: initValue, boundaries_and_scales: boundariesAndScales },
+    build: (p, ctx) => interpolated(p.interpolate_type === 'cosine' ? cosineEasing : linearEasing, p.init_value, readScales(p.boundaries_and_scales, ctx)),
+  }),
+  define({
     name: 'optax.cosine_onecycle_schedule',
     framework,
     summary: 'one cycle: cosine up from peak/div_factor to peak_value, then down to its /final_div_factor',
     formula: 'piecewise_interpolate(cosine, peak/div, {int(pct_start*T): div, T: 1/(div*final_div)})',
-    params: [...oneCycle, ...divFactors],
+    params: { ...oneCycle, ...divFactors },
     build: (p) => {
-      const steps = p.num('transition_steps');
-      const div = p.num('div_factor');
+      const steps = p.transition_steps;
+      const div = p.div_factor;
       const scales = dictOf([
-        [Math.trunc(p.num('pct_start') * steps), div],
-        [steps, 1 / (div * p.num('final_div_factor'))],
+        [Math.trunc(p.pct_start * steps), div],
+        [steps, 1 / (div * p.final_div_factor)],
       ]);
-      return interpolated(cosineEasing, p.num('peak_value') / div, scales);
+      return interpolated(cosineEasing, p.peak_value / div, scales);
     },
-  },
-  {
+  }),
+  define({
     name: 'optax.linear_onecycle_schedule',
     framework,
     summary: 'three linear phases: up to peak_value, back down to peak/div_factor, then down to its /final_div_factor',
     formula: 'piecewise_interpolate(linear, peak/div, {int(pct_start*T): div, int(pct_final*T): 1/div, T: 1/final_div})',
-    params: [...oneCycle, { name: 'pct_final', type: 'number', min: 0, max: 1, default: 0.85, doc: 'fraction of the cycle at whose end the value is back to peak/div_factor' }, ...divFactors],
+    params: { ...oneCycle, pct_final: num({ min: 0, max: 1, default: 0.85, doc: 'fraction of the cycle at whose end the value is back to peak/div_factor' }), ...divFactors },
     build: (p) => {
-      const steps = p.num('transition_steps');
-      const div = p.num('div_factor');
+      const steps = p.transition_steps;
+      const div = p.div_factor;
       const scales = dictOf([
-        [Math.trunc(p.num('pct_start') * steps), div],
-        [Math.trunc(p.num('pct_final') * steps), 1 / div],
-        [steps, 1 / p.num('final_div_factor')],
+        [Math.trunc(p.pct_start * steps), div],
+        [Math.trunc(p.pct_final * steps), 1 / div],
+        [steps, 1 / p.final_div_factor],
       ]);
-      return interpolated(linearEasing, p.num('peak_value') / div, scales);
+      return interpolated(linearEasing, p.peak_value / div, scales);
     },
-  },
-  {
+  }),
+  define({
     name: 'optax.join_schedules',
     framework,
     summary: 'schedules one after another, each restarted at its own step 0 at its boundary',
     formula: 'schedules[k](i - boundaries[k-1]) for boundaries[k-1] <= i < boundaries[k]',
-    params: [
-      { name: 'schedules', type: 'schedules', doc: 'the optax schedules, each {"symbol": ..., its parameters}' },
-      { name: 'boundaries', type: 'numbers', doc: 'steps where each next schedule starts (one fewer than schedules)' },
-    ],
+    params: {
+      schedules: nestedSchedules({ doc: 'the optax schedules, each {"symbol": ..., its parameters}' }),
+      boundaries: numbers({ doc: 'steps where each next schedule starts (one fewer than schedules)' }),
+    },
     build: (p, ctx) => {
-      const specs = p.specs('schedules');
-      const boundaries = p.nums('boundaries');
+      const specs = p.schedules;
+      const boundaries = p.boundaries;
       checkBoundaries(boundaries, specs.length, ctx);
       return join(
         specs.map((spec, k) => ctx.nested(spec, `schedules[${k}]`, framework)),
         boundaries,
       );
     },
-  },
-  {
+  }),
+  define({
     name: 'optax.sgdr_schedule',
     framework,
     summary: 'SGDR: warmup_cosine_decay_schedule cycles back to back, each as long as its decay_steps',
     formula: 'join(warmup_cosine_decay_schedule(**kwargs) for kwargs in cosine_kwargs, at the running sums of decay_steps)',
-    params: [{ name: 'cosine_kwargs', type: 'objects', doc: 'one object of warmup_cosine_decay_schedule parameters per cycle' }],
+    params: { cosine_kwargs: objects({ doc: 'one object of warmup_cosine_decay_schedule parameters per cycle' }) },
     build: (p, ctx) => {
       const cycles: Schedule[] = [];
       const boundaries: number[] = [];
       let start = 0;
-      p.objects('cosine_kwargs').forEach((kwargs, k) => {
+      p.cosine_kwargs.forEach((kwargs, k) => {
         if ('type' in kwargs || 'symbol' in kwargs) ctx.fail(`cosine_kwargs[${k}] holds the parameters of warmup_cosine_decay_schedule, not a schedule with a type`);
         cycles.push(ctx.nested({ ...kwargs, type: 'optax.warmup_cosine_decay_schedule' }, `cosine_kwargs[${k}]`));
         start += Number(kwargs.decay_steps);
@@ -298,5 +308,5 @@ register(
       });
       return join(cycles, boundaries.slice(0, -1));
     },
-  },
-);
+  }),
+];

@@ -5,8 +5,6 @@
  * cosine, OneCycleLR's phases, CyclicLR's float cycle position) the difference is written once, named.
  */
 import { LrvizError } from '../errors.js';
-import type { ParamDef, SpecObject } from '../spec/params.js';
-import { register, type BuildContext, type Params, type ScheduleDefinition } from '../spec/registry.js';
 import { DEFAULT_LR } from '../schedules/builtins.js';
 import { join } from '../schedules/combinators/join.js';
 import { restarts } from '../schedules/combinators/restarts.js';
@@ -16,25 +14,32 @@ import { polynomialEasing } from '../schedules/shapes/easing.js';
 import { exponential } from '../schedules/shapes/exponential.js';
 import { piecewiseConstant } from '../schedules/shapes/piecewise.js';
 import type { Schedule } from '../schedules/schedule.js';
-import { cyclic, type CyclicMode } from './torch-cyclic.js';
+import {
+  bool,
+  choice,
+  define,
+  givenNumber,
+  int,
+  nestedSchedules,
+  num,
+  numbers,
+  type BuildContext,
+  type ScheduleDefinition,
+  type SpecObject,
+} from '../schedules/definition.js';
+import { cyclic } from './torch-cyclic.js';
 import { oneCycle } from './torch-one-cycle.js';
 import { recurrence } from './torch-recurrence.js';
 
-const lr: ParamDef = { name: 'lr', type: 'number', min: 0, default: DEFAULT_LR, doc: "the optimizer's lr (the scheduler's base_lr; torch.optim.Adam's default)" };
-const gamma = (fallback?: number): ParamDef => ({
-  name: 'gamma',
-  type: 'number',
-  min: 0,
-  ...(fallback === undefined ? {} : { default: fallback }),
-  doc: 'multiplicative factor of each decay',
-});
-const etaMin: ParamDef = { name: 'eta_min', type: 'number', min: 0, default: 0, doc: 'minimum learning rate' };
+const lr = num({ min: 0, default: DEFAULT_LR, doc: "the optimizer's lr (the scheduler's base_lr; torch.optim.Adam's default)" });
+const gamma = num({ min: 0, doc: 'multiplicative factor of each decay' });
+const etaMin = num({ min: 0, default: 0, doc: 'minimum learning rate' });
 /** Momentum settings torch takes alongside the lr: accepted so that a copied call works, never read. */
-const momentumNoOps: ParamDef[] = [
-  { name: 'cycle_momentum', type: 'boolean', default: true, doc: 'cycle momentum too (momentum only; no effect on lr)' },
-  { name: 'base_momentum', type: 'number', min: 0, default: 0.85, doc: 'lower momentum bound (momentum only; no effect on lr)' },
-  { name: 'max_momentum', type: 'number', min: 0, default: 0.95, doc: 'upper momentum bound (momentum only; no effect on lr)' },
-];
+const momentumNoOps = {
+  cycle_momentum: bool({ default: true, doc: 'cycle momentum too (momentum only; no effect on lr)' }),
+  base_momentum: num({ min: 0, default: 0.85, doc: 'lower momentum bound (momentum only; no effect on lr)' }),
+  max_momentum: num({ min: 0, default: 0.95, doc: 'upper momentum bound (momentum only; no effect on lr)' }),
+};
 
 /**
  * torch's CosineAnnealingLR in its chainable (recursive) form, as `get_lr` computes it
@@ -103,14 +108,14 @@ function sequentialStartLrs(specs: readonly SpecObject[], lr: number): number[] 
   return [initial ?? lr, ...bases.slice(1).map((base) => base ?? lr)];
 }
 
-function sequential(p: Params, ctx: BuildContext): Schedule {
-  const specs = p.specs('schedulers');
-  const milestones = p.nums('milestones');
+function sequential(p: { readonly lr: number; readonly schedulers: SpecObject[]; readonly milestones: number[] }, ctx: BuildContext): Schedule {
+  const specs = p.schedulers;
+  const milestones = p.milestones;
   if (milestones.length !== specs.length - 1) {
     ctx.fail(`milestones has ${milestones.length} entries; torch needs one fewer than schedulers (${specs.length - 1})`);
   }
   checkMilestones(milestones, ctx, true);
-  const baseLr = p.num('lr');
+  const baseLr = p.lr;
   const startLrs = sequentialStartLrs(specs, baseLr);
   const parts = specs.map((spec, k) => {
     if (spec.lr !== undefined && Number(spec.lr) !== baseLr) {
@@ -141,189 +146,199 @@ function sequential(p: Params, ctx: BuildContext): Schedule {
   return join(parts, milestones);
 }
 
-const definitions: ScheduleDefinition[] = [
-  {
+const framework = 'torch';
+
+export const torchDefinitions: readonly ScheduleDefinition[] = [
+  define({
     name: 'torch.ConstantLR',
+    framework,
     summary: 'lr * factor until total_iters, then lr',
     formula: 'lr * factor  for i < total_iters;  (lr * factor) * (1/factor) after  (lr * factor forever when total_iters = 0)',
-    params: [
+    params: {
       lr,
-      { name: 'factor', type: 'number', above: 0, max: 1, default: 1 / 3, defaultText: '1/3', doc: 'multiplier until total_iters' },
-      { name: 'total_iters', type: 'integer', min: 0, default: 5, doc: 'steps at the reduced lr' },
-    ],
+      factor: num({ above: 0, max: 1, default: 1 / 3, defaultText: '1/3', doc: 'multiplier until total_iters' }),
+      total_iters: int({ min: 0, default: 5, doc: 'steps at the reduced lr' }),
+    },
     build: (p) => {
-      const reduced = p.num('lr') * p.num('factor');
+      const reduced = p.lr * p.factor;
       // ConstantLR.get_lr (torch/optim/lr_scheduler.py, 1.13.1) undoes the factor by multiplying by 1/factor at
       // step total_iters, and never does when total_iters is 0 (step 0 applies it, every later step keeps it).
-      if (p.num('total_iters') === 0) return constant(reduced);
-      return piecewiseConstant([p.num('total_iters')], [reduced, reduced * (1 / p.num('factor'))]);
+      if (p.total_iters === 0) return constant(reduced);
+      return piecewiseConstant([p.total_iters], [reduced, reduced * (1 / p.factor)]);
     },
-  },
-  {
+  }),
+  define({
     name: 'torch.LinearLR',
+    framework,
     summary: 'lr * start_factor moving linearly to lr * end_factor over total_iters steps, then held',
     formula: 'lr * (start_factor + (end_factor - start_factor) * min(i, total_iters)/total_iters)',
-    params: [
+    params: {
       lr,
-      { name: 'start_factor', type: 'number', above: 0, max: 1, default: 1 / 3, defaultText: '1/3', doc: 'multiplier at step 0' },
-      { name: 'end_factor', type: 'number', min: 0, max: 1, default: 1, doc: 'multiplier from total_iters on' },
-      { name: 'total_iters', type: 'integer', min: 0, default: 5, doc: 'steps of the ramp' },
-    ],
-    build: (p) => {
-      const from = p.num('lr') * p.num('start_factor');
-      // With total_iters = 0 the chainable get_lr applies start_factor at step 0 and holds it (it never ramps).
-      if (p.num('total_iters') === 0) return constant(from);
-      return linear(from, p.num('lr') * p.num('end_factor'), p.num('total_iters'));
+      start_factor: num({ above: 0, max: 1, default: 1 / 3, defaultText: '1/3', doc: 'multiplier at step 0' }),
+      end_factor: num({ min: 0, max: 1, default: 1, doc: 'multiplier from total_iters on' }),
+      total_iters: int({ min: 0, default: 5, doc: 'steps of the ramp' }),
     },
-  },
-  {
+    build: (p) => {
+      const from = p.lr * p.start_factor;
+      // With total_iters = 0 the chainable get_lr applies start_factor at step 0 and holds it (it never ramps).
+      if (p.total_iters === 0) return constant(from);
+      return linear(from, p.lr * p.end_factor, p.total_iters);
+    },
+  }),
+  define({
     name: 'torch.StepLR',
+    framework,
     summary: 'lr * gamma^floor(i / step_size)',
     formula: 'lr * gamma^floor(i/step_size)',
-    params: [lr, { name: 'step_size', type: 'integer', above: 0, doc: 'steps between decays' }, gamma(0.1)],
-    build: (p) => exponential({ from: p.num('lr'), rate: p.num('gamma'), every: p.num('step_size'), staircase: true }),
-  },
-  {
+    params: { lr, step_size: int({ above: 0, doc: 'steps between decays' }), gamma: { ...gamma, default: 0.1 } },
+    build: (p) => exponential({ from: p.lr, rate: p.gamma, every: p.step_size, staircase: true }),
+  }),
+  define({
     name: 'torch.MultiStepLR',
+    framework,
     summary: 'lr * gamma^(number of milestones <= i)',
     formula: 'lr * gamma^bisect_right(milestones, i)',
-    params: [lr, { name: 'milestones', type: 'numbers', doc: 'steps at which lr is multiplied by gamma (a repeated one counts twice)' }, gamma(0.1)],
+    params: { lr, milestones: numbers({ doc: 'steps at which lr is multiplied by gamma (a repeated one counts twice)' }), gamma: { ...gamma, default: 0.1 } },
     build: (p, ctx) => {
       // torch keeps milestones in a Counter: order does not matter and a repeated milestone applies gamma twice.
-      const milestones = [...p.nums('milestones')].sort((a, b) => a - b);
+      const milestones = [...p.milestones].sort((a, b) => a - b);
       checkMilestones(milestones, ctx, false);
-      return piecewiseConstant(milestones, [0, ...milestones].map((_, k) => p.num('lr') * p.num('gamma') ** k));
+      return piecewiseConstant(milestones, [0, ...milestones].map((_, k) => p.lr * p.gamma ** k));
     },
-  },
-  {
+  }),
+  define({
     name: 'torch.ExponentialLR',
+    framework,
     summary: 'lr * gamma^i',
     formula: 'lr * gamma^i',
-    params: [lr, gamma()],
-    build: (p) => exponential({ from: p.num('lr'), rate: p.num('gamma') }),
-  },
-  {
+    params: { lr, gamma },
+    build: (p) => exponential({ from: p.lr, rate: p.gamma }),
+  }),
+  define({
     name: 'torch.PolynomialLR',
+    framework,
     summary: 'lr * (1 - i/total_iters)^power, then 0',
     formula: 'lr * (1 - min(i, total_iters)/total_iters)^power',
-    params: [
+    params: {
       lr,
-      { name: 'total_iters', type: 'integer', min: 0, default: 5, doc: 'steps of the decay' },
-      { name: 'power', type: 'number', min: 0, default: 1, doc: 'exponent of the polynomial' },
-    ],
+      total_iters: int({ min: 0, default: 5, doc: 'steps of the decay' }),
+      power: num({ min: 0, default: 1, doc: 'exponent of the polynomial' }),
+    },
     build: (p) => {
       // With total_iters = 0 the chainable get_lr never decays: every step keeps the lr.
-      if (p.num('total_iters') === 0) return constant(p.num('lr'));
-      return anneal({ from: p.num('lr'), to: 0, steps: p.num('total_iters'), easing: polynomialEasing(p.num('power')) });
+      if (p.total_iters === 0) return constant(p.lr);
+      return anneal({ from: p.lr, to: 0, steps: p.total_iters, easing: polynomialEasing(p.power) });
     },
-  },
-  {
+  }),
+  define({
     name: 'torch.CosineAnnealingLR',
+    framework,
     summary: "half a cosine from lr to eta_min over T_max steps, computed recursively as torch does; climbs back past T_max",
     formula: 'lr_i = eta_min + (lr_{i-1} - eta_min) * (1 + cos(pi i/T_max)) / (1 + cos(pi (i-1)/T_max))  (= eta_min + (lr - eta_min)(1 + cos(pi i/T_max))/2)',
-    params: [lr, { name: 'T_max', type: 'number', above: 0, doc: 'steps of the half cosine' }, etaMin],
-    build: (p) => torchCosineAnnealing(p.num('lr'), p.num('eta_min'), p.num('T_max')),
-  },
-  {
+    params: { lr, T_max: num({ above: 0, doc: 'steps of the half cosine' }), eta_min: etaMin },
+    build: (p) => torchCosineAnnealing(p.lr, p.eta_min, p.T_max),
+  }),
+  define({
     name: 'torch.CosineAnnealingWarmRestarts',
+    framework,
     summary: 'cosine from lr to eta_min restarting every T_0 * T_mult^k steps (SGDR)',
     formula: 'eta_min + (lr - eta_min) * (1 + cos(pi T_cur/T_i)) / 2,  T_i = T_0 * T_mult^k',
-    params: [
+    params: {
       lr,
-      { name: 'T_0', type: 'integer', above: 0, doc: 'steps of the first cycle' },
-      { name: 'T_mult', type: 'integer', min: 1, default: 1, doc: 'each cycle is this many times longer than the one before' },
-      etaMin,
-    ],
+      T_0: int({ above: 0, doc: 'steps of the first cycle' }),
+      T_mult: int({ min: 1, default: 1, doc: 'each cycle is this many times longer than the one before' }),
+      eta_min: etaMin,
+    },
     build: (p) =>
       restarts({
-        firstCycle: p.num('T_0'),
-        cycleMult: p.num('T_mult'),
-        cycle: (_k, length) => cosine(p.num('lr'), p.num('eta_min'), length),
+        firstCycle: p.T_0,
+        cycleMult: p.T_mult,
+        cycle: (_k, length) => cosine(p.lr, p.eta_min, length),
       }),
-  },
-  {
+  }),
+  define({
     name: 'torch.OneCycleLR',
+    framework,
     summary: 'one cycle: up from max_lr/div_factor to max_lr over pct_start of total_steps, then down to initial/final_div_factor',
     formula: 'anneal(max_lr/div_factor -> max_lr) until pct_start*total_steps - 1;  anneal(max_lr -> max_lr/(div_factor*final_div_factor)) until total_steps - 1',
-    params: [
-      { ...lr, doc: "the optimizer's lr; OneCycleLR overwrites it (no effect)" },
-      { name: 'max_lr', type: 'number', min: 0, doc: 'peak learning rate' },
-      {
-        name: 'total_steps',
-        type: 'integer',
+    params: {
+      lr: { ...lr, doc: "the optimizer's lr; OneCycleLR overwrites it (no effect)" },
+      max_lr: num({ min: 0, doc: 'peak learning rate' }),
+      total_steps: int({
         above: 0,
         default: (given, steps) => {
           if (given.epochs === undefined && given.steps_per_epoch === undefined) return steps;
           if (given.epochs === undefined || given.steps_per_epoch === undefined) {
             throw new LrvizError('torch.OneCycleLR: give total_steps, or both epochs and steps_per_epoch');
           }
-          return (given.epochs as number) * (given.steps_per_epoch as number);
+          return givenNumber(given, 'epochs')! * givenNumber(given, 'steps_per_epoch')!;
         },
         defaultText: 'epochs * steps_per_epoch, else --steps',
         doc: 'steps in the cycle',
-      },
-      { name: 'epochs', type: 'integer', above: 0, default: 1, doc: 'with steps_per_epoch, gives total_steps when it is not given' },
-      { name: 'steps_per_epoch', type: 'integer', above: 0, default: (given) => given.total_steps as number, defaultText: 'total_steps', doc: 'with epochs, gives total_steps when it is not given' },
-      { name: 'pct_start', type: 'number', min: 0, max: 1, default: 0.3, doc: 'fraction of the cycle spent rising' },
-      { name: 'anneal_strategy', type: 'string', choices: ['cos', 'linear'], default: 'cos', doc: 'shape of each phase' },
-      { name: 'div_factor', type: 'number', above: 0, default: 25, doc: 'initial lr = max_lr / div_factor' },
-      { name: 'final_div_factor', type: 'number', above: 0, default: 1e4, doc: 'final lr = initial lr / final_div_factor' },
-      { name: 'three_phase', type: 'boolean', default: false, doc: 'come back down to the initial lr before the final decay' },
+      }),
+      epochs: int({ above: 0, default: 1, doc: 'with steps_per_epoch, gives total_steps when it is not given' }),
+      steps_per_epoch: int({ above: 0, default: (given) => givenNumber(given, 'total_steps')!, defaultText: 'total_steps', doc: 'with epochs, gives total_steps when it is not given' }),
+      pct_start: num({ min: 0, max: 1, default: 0.3, doc: 'fraction of the cycle spent rising' }),
+      anneal_strategy: choice(['cos', 'linear'], { default: 'cos', doc: 'shape of each phase' }),
+      div_factor: num({ above: 0, default: 25, doc: 'initial lr = max_lr / div_factor' }),
+      final_div_factor: num({ above: 0, default: 1e4, doc: 'final lr = initial lr / final_div_factor' }),
+      three_phase: bool({ default: false, doc: 'come back down to the initial lr before the final decay' }),
       ...momentumNoOps,
-    ],
+    },
     build: (p, ctx) => {
       const cycle = oneCycle({
-        maxLr: p.num('max_lr'),
-        totalSteps: p.num('total_steps'),
-        pctStart: p.num('pct_start'),
-        annealStrategy: p.str('anneal_strategy') as 'cos' | 'linear',
-        divFactor: p.num('div_factor'),
-        finalDivFactor: p.num('final_div_factor'),
-        threePhase: p.bool('three_phase'),
+        maxLr: p.max_lr,
+        totalSteps: p.total_steps,
+        pctStart: p.pct_start,
+        annealStrategy: p.anneal_strategy,
+        divFactor: p.div_factor,
+        finalDivFactor: p.final_div_factor,
+        threePhase: p.three_phase,
         fail: ctx.fail,
       });
       // torch computes step 0 in __init__: a first phase of no length fails as the scheduler is made.
       cycle.lr(0);
       return cycle;
     },
-  },
-  {
+  }),
+  define({
     name: 'torch.CyclicLR',
+    framework,
     summary: 'triangle waves between base_lr and max_lr (triangular, triangular2 halving each cycle, exp_range)',
     formula: 'base_lr + (max_lr - base_lr) * triangle(i) * scale;  scale = 1, 1/2^(cycle-1) or gamma^i',
-    params: [
-      { ...lr, doc: "the optimizer's lr; CyclicLR overwrites it with base_lr (no effect)" },
-      { name: 'base_lr', type: 'number', min: 0, doc: 'lower bound of each cycle' },
-      { name: 'max_lr', type: 'number', min: 0, doc: 'upper bound of the first cycle' },
-      { name: 'step_size_up', type: 'number', above: 0, default: 2000, doc: 'steps rising in each cycle' },
-      { name: 'step_size_down', type: 'number', min: 0, default: (given) => (given.step_size_up as number | undefined) ?? 2000, defaultText: 'step_size_up', doc: 'steps falling in each cycle' },
-      { name: 'mode', type: 'string', choices: ['triangular', 'triangular2', 'exp_range'], default: 'triangular', doc: 'how the amplitude changes' },
-      gamma(1),
-      { ...momentumNoOps[0] },
-      { ...momentumNoOps[1], default: 0.8 },
-      { ...momentumNoOps[2], default: 0.9 },
-    ],
+    params: {
+      lr: { ...lr, doc: "the optimizer's lr; CyclicLR overwrites it with base_lr (no effect)" },
+      base_lr: num({ min: 0, doc: 'lower bound of each cycle' }),
+      max_lr: num({ min: 0, doc: 'upper bound of the first cycle' }),
+      step_size_up: num({ above: 0, default: 2000, doc: 'steps rising in each cycle' }),
+      step_size_down: num({ min: 0, default: (given) => givenNumber(given, 'step_size_up') ?? 2000, defaultText: 'step_size_up', doc: 'steps falling in each cycle' }),
+      mode: choice(['triangular', 'triangular2', 'exp_range'], { default: 'triangular', doc: 'how the amplitude changes' }),
+      gamma: { ...gamma, default: 1 },
+      cycle_momentum: momentumNoOps.cycle_momentum,
+      base_momentum: { ...momentumNoOps.base_momentum, default: 0.8 },
+      max_momentum: { ...momentumNoOps.max_momentum, default: 0.9 },
+    },
     build: (p) =>
       cyclic({
-        baseLr: p.num('base_lr'),
-        maxLr: p.num('max_lr'),
-        stepSizeUp: p.num('step_size_up'),
-        stepSizeDown: p.num('step_size_down'),
-        mode: p.str('mode') as CyclicMode,
-        gamma: p.num('gamma'),
+        baseLr: p.base_lr,
+        maxLr: p.max_lr,
+        stepSizeUp: p.step_size_up,
+        stepSizeDown: p.step_size_down,
+        mode: p.mode,
+        gamma: p.gamma,
       }),
-  },
-  {
+  }),
+  define({
     name: 'torch.SequentialLR',
+    framework,
     summary: 'torch schedulers one after another, each restarted at its milestone (JSON: schedulers=[{"symbol": ...}])',
     formula: 'schedulers[k](i - milestones[k-1]) for milestones[k-1] <= i < milestones[k]',
-    params: [
+    params: {
       lr,
-      { name: 'schedulers', type: 'schedules', doc: 'the schedulers, each {"symbol": "LinearLR", ...its parameters}' },
-      { name: 'milestones', type: 'numbers', doc: 'steps at which each next scheduler starts (one fewer than schedulers)' },
-    ],
+      schedulers: nestedSchedules({ doc: 'the schedulers, each {"symbol": "LinearLR", ...its parameters}' }),
+      milestones: numbers({ doc: 'steps at which each next scheduler starts (one fewer than schedulers)' }),
+    },
     build: sequential,
-  },
+  }),
 ];
 
-register(...definitions.map((d) => ({ ...d, framework: 'torch' })));

@@ -1,10 +1,9 @@
 import { LrvizError, shown } from '../errors.js';
 import type { Schedule } from '../schedules/schedule.js';
-import { describeDefault, isPlainObject, readParam, type ParamValue, type SpecObject } from './params.js';
-import { allDefinitions, lookup, Params, type BuildContext, type ScheduleDefinition } from './registry.js';
+import { describeDefault, None, type BuildContext, type ParamValue, type ScheduleDefinition, type SpecObject } from '../schedules/definition.js';
+import { isPlainObject, readParam } from './params.js';
+import { allDefinitions, lookup } from './registry.js';
 import { didYouMean } from './suggest.js';
-import '../schedules/builtins.js';
-import '../dialects/index.js';
 
 /** Keys every spec may carry besides its schedule's parameters. */
 const SPEC_KEYS = new Set(['type', 'symbol', 'label']);
@@ -35,7 +34,7 @@ export function buildSchedule(spec: SpecObject, steps: number, where = 'schedule
     known.set(param.name, param.name);
     for (const alias of param.aliases ?? []) known.set(alias, param.name);
   }
-  const given: Record<string, ParamValue> = Object.create(null);
+  const given: Record<string, ParamValue | undefined> = Object.create(null);
   for (const [key, raw] of Object.entries(spec)) {
     if (SPEC_KEYS.has(key)) continue;
     const name = known.get(key);
@@ -54,7 +53,8 @@ export function buildSchedule(spec: SpecObject, steps: number, where = 'schedule
     if (param.default === undefined) {
       throw new LrvizError(`${context}: missing parameter ${param.name} (${param.doc})`);
     }
-    const value = typeof param.default === 'function' ? param.default(given, steps) : param.default;
+    // None leaves the parameter unset, as in the framework.
+    const value = param.default === None ? undefined : typeof param.default === 'function' ? param.default(given, steps) : param.default;
     // A default computed from huge parameters can overflow, and would print as null in JSON.
     if (typeof value === 'number' && !Number.isFinite(value)) {
       throw new LrvizError(`${context}: ${param.name} = ${param.defaultText ?? 'its default'} comes out as ${value}, not a finite number; give ${param.name} or smaller values`);
@@ -71,12 +71,13 @@ export function buildSchedule(spec: SpecObject, steps: number, where = 'schedule
       return buildSchedule(inner, steps, `${context} ${path}`, depth + 1, innerFramework).schedule;
     },
   };
-  const schedule = definition.build(new Params(given), ctx);
+  const schedule = definition.build(given, ctx);
   const resolved: SpecObject = { type: definition.name, ...given };
   if (typeof spec.label === 'string') resolved.label = spec.label;
-  const ineffective = definition.params
-    .filter((param) => param.noEffect !== undefined && Object.hasOwn(spec, param.name))
-    .map((param) => ({ name: param.name, value: given[param.name], why: param.noEffect as string }));
+  const ineffective = definition.params.flatMap((param) => {
+    const value = given[param.name];
+    return param.noEffect !== undefined && Object.hasOwn(spec, param.name) && value !== undefined ? [{ name: param.name, value, why: param.noEffect }] : [];
+  });
   return { schedule, resolved, definition, ineffective };
 }
 

@@ -1,52 +1,5 @@
 import { LrvizError, shown } from '../errors.js';
-
-/** What a parameter holds. Numbers unless a schedule says otherwise. */
-export type ParamType = 'number' | 'integer' | 'boolean' | 'string' | 'numbers' | 'schedule' | 'schedules' | 'objects' | 'object' | 'number-or-schedule';
-
-/** Values after reading: the JSON shape of each ParamType. */
-export type ParamValue = number | boolean | string | number[] | SpecObject | SpecObject[] | Record<string, unknown>[] | Record<string, unknown>;
-
-/** A spec as data: `{"type": NAME, ...parameters}`. */
-export interface SpecObject {
-  type: string;
-  [key: string]: unknown;
-}
-
-export interface ParamDef {
-  name: string;
-  type: ParamType;
-  /** One line for `lrviz list`. */
-  doc: string;
-  /**
-   * Value when the user gives none. A function computes it from the other parameters and the plot
-   * length; `defaultText` then says in words what it is. Absent: the parameter is required.
-   */
-  default?: ParamValue | ((given: Readonly<Record<string, ParamValue>>, steps: number) => ParamValue);
-  defaultText?: string;
-  /** Inclusive lower bound for numbers. */
-  min?: number;
-  /** Exclusive lower bound for numbers (e.g. lengths that must be > 0). */
-  above?: number;
-  /** Inclusive upper bound for numbers. */
-  max?: number;
-  /** Allowed strings. */
-  choices?: readonly string[];
-  /** Other names the parameter is accepted under (an alias is never listed as its own parameter). */
-  aliases?: readonly string[];
-  /**
-   * The framework accepts this parameter but it never reaches the learning rate (a **kwargs that swallows
-   * it): why, in one line. Giving it is allowed, as in the framework, and `lrviz check` warns about it.
-   */
-  noEffect?: string;
-}
-
-/** How `lrviz list` and errors show a default. */
-export function describeDefault(def: ParamDef): string {
-  if (def.defaultText !== undefined) return def.defaultText;
-  if (def.default === undefined) return 'required';
-  if (typeof def.default === 'function') return 'computed';
-  return JSON.stringify(def.default);
-}
+import type { ParamDef, ParamValue, SpecObject } from '../schedules/definition.js';
 
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 

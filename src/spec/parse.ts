@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { LrvizError, shown } from '../errors.js';
-import { isPlainObject, type SpecObject } from './params.js';
+import type { SpecObject } from '../schedules/definition.js';
+import { isPlainObject } from './params.js';
 
 /** A spec file larger than this is not a schedule. */
 const MAX_SPEC_FILE_BYTES = 1 << 20;

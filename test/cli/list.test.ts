@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { allDefinitions } from '../../src/spec/registry.js';
-import '../../src/spec/build.js';
 import { lrviz } from '../support/cli.js';
 
 describe('lrviz list', () => {

@@ -3,10 +3,8 @@
  * a JSON file can produce, spec objects for any registered schedule, and the text forms of both.
  */
 import fc from 'fast-check';
-import type { ParamDef } from '../../src/spec/params.js';
-import { allDefinitions, type ScheduleDefinition } from '../../src/spec/registry.js';
-// Registers every schedule (lrviz's own and the dialects) before anything asks for the list.
-import '../../src/spec/build.js';
+import type { ParamDef, ScheduleDefinition } from '../../src/schedules/definition.js';
+import { allDefinitions } from '../../src/spec/registry.js';
 
 /** Numbers that break naive code: non-finite, signed zero, subnormal, beyond 2^53, at the float limits. */
 export const trickyNumber = fc.constantFrom(

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { materialize, curveOf } from '../../src/curve/curve.js';
 import { buildSchedule } from '../../src/spec/build.js';
-import type { SpecObject } from '../../src/spec/params.js';
+import type { SpecObject } from '../../src/schedules/definition.js';
 
 function values(spec: SpecObject, steps: number): Float64Array {
   return materialize(curveOf(buildSchedule(spec, steps).schedule, 'test', steps));

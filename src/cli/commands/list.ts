@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { LrvizError, shown } from '../../errors.js';
 import { writeStdout } from '../../io/write-output.js';
-import { describeDefault } from '../../spec/params.js';
-import { allDefinitions, lookup, type ScheduleDefinition } from '../../spec/registry.js';
-import '../../spec/build.js';
+import { describeDefault, type ScheduleDefinition } from '../../schedules/definition.js';
+import { allDefinitions, lookup } from '../../spec/registry.js';
 import { examples } from '../help.js';
 import { didYouMean } from '../../spec/suggest.js';
 

@@ -1,0 +1,22 @@
+/**
+ * lrviz's catalog: every schedule it knows, lrviz's own first, then each framework's. This is the one
+ * place the definitions meet; the CLI and the library hand it to whatever looks a name up.
+ */
+import { Catalog } from './schedules/catalog.js';
+import { builtins } from './schedules/builtins.js';
+import { torchDefinitions } from './dialects/torch.js';
+import { hfDefinitions } from './dialects/hf.js';
+import { timmDefinitions } from './dialects/timm.js';
+import { paddleDefinitions } from './dialects/paddle.js';
+import { optaxDefinitions } from './dialects/optax.js';
+import { kerasDefinitions } from './dialects/keras.js';
+
+export const catalog = new Catalog([
+  ...builtins,
+  ...torchDefinitions,
+  ...hfDefinitions,
+  ...timmDefinitions,
+  ...paddleDefinitions,
+  ...optaxDefinitions,
+  ...kerasDefinitions,
+]);
