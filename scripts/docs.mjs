@@ -3,7 +3,7 @@
 // docs/gallery.md listing them. Run through `npm run docs`, which builds dist/ first. The SVGs are
 // deterministic, so re-running it changes files only when a schedule or the renderer changed.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { allDefinitions, buildSchedule, curveOf, render } from '../dist/lib/index.js';
+import { buildSchedule, catalog, curveOf, render } from '../dist/lib/index.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const docs = `${root}docs/`;
@@ -42,7 +42,7 @@ function specArgument(spec) {
 }
 
 function curveFor(spec, label, steps) {
-  return curveOf(buildSchedule(spec, steps).schedule, label, steps);
+  return curveOf(buildSchedule(catalog, spec, steps).schedule, label, steps);
 }
 
 function textSpec(text) {
@@ -64,7 +64,7 @@ for (const { file, specs, steps, theme } of FEATURED) {
   writeFileSync(docs + file, await render('svg', request(curves, { theme })));
 }
 
-const definitions = allDefinitions()
+const definitions = catalog.all()
   .filter((d) => d.framework === undefined)
   .sort((a, b) => a.name.localeCompare(b.name));
 for (const { name } of definitions) {

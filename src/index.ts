@@ -1,32 +1,60 @@
 /**
- * lrviz as a library: schedules (shapes and combinators), the spec language and its registry of named
- * and framework schedules, curves and their envelopes, and the renderers.
+ * lrviz as a library: schedules (shapes and combinators), definitions of named schedules and the catalog
+ * that holds lrviz's own and every framework's, the spec notation read against a catalog, curves and their
+ * envelopes, and the renderers.
  */
 export * from './schedules/index.js';
-export { buildSchedule, type BuiltSchedule } from './spec/build.js';
-export { parseSpecArgument, parseTextSpec, type ParsedSpec } from './spec/parse.js';
-export { allDefinitions, lookup } from './spec/registry.js';
-export * from './schedules/definition.js';
+export {
+  define,
+  None,
+  num,
+  int,
+  bool,
+  choice,
+  text,
+  numbers,
+  nestedSchedule,
+  nestedSchedules,
+  object,
+  objects,
+  numberOrSchedule,
+  describeDefault,
+  type Definition,
+  type ScheduleDefinition,
+  type BuildContext,
+  type Param,
+  type ParamDef,
+  type ParamDecls,
+  type ParamType,
+  type ParamValue,
+  type ParamValues,
+  type SpecObject,
+} from './schedules/definition.js';
 export { Catalog } from './schedules/catalog.js';
 export { catalog } from './catalog.js';
+export { buildSchedule, type BuiltSchedule } from './notation/build.js';
+export { parseSpecArgument, parseTextSpec, type ParsedSpec } from './notation/parse.js';
 export { curveOf, curveFromValues, materialize, forEachChunk, type Curve } from './curve/curve.js';
 export { envelopeOf, type Envelope } from './curve/envelope.js';
 export { render, formatFromPath, type OutputFormat } from './render/formats.js';
 export type { RenderRequest, LoggedPoints, Rendered } from './render/request.js';
 export { LrvizError } from './errors.js';
 
-import { buildSchedule } from './spec/build.js';
-import { parseTextSpec } from './spec/parse.js';
+import { buildSchedule } from './notation/build.js';
+import { parseTextSpec } from './notation/parse.js';
+import { catalog as lrvizCatalog } from './catalog.js';
+import type { Catalog } from './schedules/catalog.js';
 import { curveOf, materialize } from './curve/curve.js';
 import type { SpecObject } from './schedules/definition.js';
 
 /**
- * The learning rates of a spec (text `NAME:key=value,...` or an object) for steps 0..steps-1.
+ * The learning rates of a spec (text `NAME:key=value,...` or an object) for steps 0..steps-1, its name
+ * looked up in lrviz's catalog unless another is given (`catalog.with(mine)`).
  *   lrValues('cosine-warmup:lr=3e-4,warmup=500', 10000)
  */
-export function lrValues(spec: string | SpecObject, steps: number): Float64Array {
+export function lrValues(spec: string | SpecObject, steps: number, catalog: Catalog = lrvizCatalog): Float64Array {
   const object = typeof spec === 'string' ? parseTextSpec(spec) : spec;
-  return materialize(curveOf(buildSchedule(object, steps).schedule, String(object.type), steps));
+  return materialize(curveOf(buildSchedule(catalog, object, steps).schedule, String(object.type), steps));
 }
 
 // Diagnostics and logs: the same cores the compare, check and fit commands print.

@@ -1,9 +1,10 @@
 import { curveOf, type Curve } from '../curve/curve.js';
 import { LrvizError, shown } from '../errors.js';
-import { buildSchedule, type BuiltSchedule } from '../spec/build.js';
-import { parseNumber } from '../spec/params.js';
-import { parseSpecArgument } from '../spec/parse.js';
+import { buildSchedule, type BuiltSchedule } from '../notation/build.js';
+import { parseNumber } from '../notation/params.js';
+import { parseSpecArgument } from '../notation/parse.js';
 import { perEpoch } from '../schedules/combinators/per-epoch.js';
+import type { Catalog } from '../schedules/catalog.js';
 import type { RunLength } from './stepping.js';
 
 /** Longest curve lrviz agrees to compute: far beyond any training run, well inside exact integers. */
@@ -38,7 +39,7 @@ export function parsePositiveInteger(text: string, flag: string, max = 1e9): num
  * `length` is the rows (each schedule's default horizon too), or a run length that may step per epoch:
  * then each schedule is built over the scheduler's steps and held for the updates of each epoch.
  */
-export function loadSeries(specArguments: readonly string[], length: number | RunLength): Series[] {
+export function loadSeries(catalog: Catalog, specArguments: readonly string[], length: number | RunLength): Series[] {
   const { rows: steps, schedulerSteps, stepped, stepsPerEpoch } = typeof length === 'number' ? { rows: length, schedulerSteps: length, stepped: 'batch' as const, stepsPerEpoch: 1 } : length;
   const holdFor = stepped === 'epoch' ? (stepsPerEpoch ?? 1) : 1;
   if (specArguments.length === 0) {
@@ -48,7 +49,7 @@ export function loadSeries(specArguments: readonly string[], length: number | Ru
   const seen = new Map<string, number>();
   for (const argument of specArguments) {
     for (const { spec, source } of parseSpecArgument(argument)) {
-      const built = buildSchedule(spec, schedulerSteps);
+      const built = buildSchedule(catalog, spec, schedulerSteps);
       const schedule = perEpoch(built.schedule, holdFor);
       const wanted = typeof spec.label === 'string' && spec.label !== '' ? spec.label : source;
       const count = (seen.get(wanted) ?? 0) + 1;

@@ -1,6 +1,7 @@
 import { LrvizError } from '../errors.js';
-import { buildSchedule } from '../spec/build.js';
-import { parseTextSpec } from '../spec/parse.js';
+import { buildSchedule } from '../notation/build.js';
+import { parseTextSpec } from '../notation/parse.js';
+import type { Catalog } from '../schedules/catalog.js';
 import { featuresOf, fitData, type FitData } from './features.js';
 import { FAMILIES, type Rendition } from './families/index.js';
 import { lookCloser, search, type FamilyFit, type Searched } from './search.js';
@@ -33,7 +34,7 @@ const EQUALLY_GOOD = { factor: 1.25, share: 1e-4 };
  * fitted by a coarse search seeded from the log's shape, refined by Nelder–Mead with the linear parameters
  * solved exactly, then rounded to whole steps and to the round numbers a person would have configured.
  */
-export function fitLog(log: { steps: readonly number[]; values: readonly number[] }): LogFit {
+export function fitLog(catalog: Catalog, log: { steps: readonly number[]; values: readonly number[] }): LogFit {
   if (log.steps.length < 3) throw new LrvizError(`the log holds ${log.steps.length} learning rate${log.steps.length === 1 ? '' : 's'}; fit needs at least 3`);
   if (!log.values.some((v) => v > 0)) throw new LrvizError('every logged learning rate is 0 or below; there is no schedule to fit');
   const data = fitData(log.steps, log.values);
@@ -51,10 +52,10 @@ export function fitLog(log: { steps: readonly number[]; values: readonly number[
   const chosen = fits
     .filter((f) => f.fitRmsShare <= best * EQUALLY_GOOD.factor + EQUALLY_GOOD.share)
     .sort((a, b) => a.family.complexity - b.family.complexity || a.fitRmsShare - b.fitRmsShare)[0];
-  return describe(chosen, data, log, fits);
+  return describe(catalog, chosen, data, log, fits);
 }
 
-function describe(fit: FamilyFit, data: FitData, log: { steps: readonly number[]; values: readonly number[] }, all: FamilyFit[]): LogFit {
+function describe(catalog: Catalog, fit: FamilyFit, data: FitData, log: { steps: readonly number[]; values: readonly number[] }, all: FamilyFit[]): LogFit {
   const [rawOffset, warmup, ...shape] = fit.theta;
   // Math.round(-0.3) is -0, which prints as "-0".
   const offset = rawOffset === 0 ? 0 : rawOffset;
@@ -64,7 +65,7 @@ function describe(fit: FamilyFit, data: FitData, log: { steps: readonly number[]
   const horizon = fit.family.horizon?.(warmup, shape);
   // The residual is measured with the spec itself, built as `-s` would build it: the spec is what we vouch for.
   const lastStep = log.steps[log.steps.length - 1];
-  const built = buildSchedule(parseTextSpec(rendition.spec), Math.max(horizon ?? 0, lastStep + 1)).schedule;
+  const built = buildSchedule(catalog, parseTextSpec(rendition.spec), Math.max(horizon ?? 0, lastStep + 1)).schedule;
   let sum = 0;
   let maxAbs = 0;
   let maxAbsStep = log.steps[0];

@@ -1,4 +1,4 @@
-import { parseNumber } from '../spec/params.js';
+import { parseNumber } from '../notation/params.js';
 import { orderedPoints, type LoggedRun } from './points.js';
 
 /** Column names that hold the optimizer step, in order of preference. */

@@ -3,15 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { checkSchedule, exitStatus, summarize } from '../../src/check/index.js';
 import type { Training } from '../../src/check/training.js';
 import { constant, cosine, exponential, join, linear, restarts, schedule, warmup, type Schedule } from '../../src/schedules/index.js';
-import { buildSchedule } from '../../src/spec/build.js';
-import { parseTextSpec } from '../../src/spec/parse.js';
+import { buildSchedule } from '../../src/notation/build.js';
+import { parseTextSpec } from '../../src/notation/parse.js';
+import { catalog } from '../../src/catalog.js';
 
 const run = (steps: number, more: Partial<Training> = {}): Training => ({ schedulerSteps: steps, stepped: 'batch', ...more });
 const codes = (s: Schedule, training: Training, spec?: Record<string, unknown>) =>
   checkSchedule({ label: 's', schedule: s, training, spec: spec as never }).findings.map((f) => f.code);
 const findingsOf = (s: Schedule, training: Training) => checkSchedule({ label: 's', schedule: s, training }).findings;
 const built = (text: string, steps: number) => {
-  const b = buildSchedule(parseTextSpec(text), steps);
+  const b = buildSchedule(catalog, parseTextSpec(text), steps);
   return checkSchedule({ label: text, schedule: b.schedule, spec: b.resolved, training: run(steps), definitionName: b.definition.name }).findings;
 };
 
@@ -189,7 +190,7 @@ describe('exit status', () => {
 
 describe('framework schedulers that look like mistakes but are not (and one that is)', () => {
   const dialect = (spec: Record<string, unknown>, steps: number) => {
-    const b = buildSchedule(spec as never, steps);
+    const b = buildSchedule(catalog, spec as never, steps);
     return checkSchedule({ label: String(spec.type), schedule: b.schedule, spec: b.resolved, training: run(steps), definitionName: b.definition.name }).findings.map((f) => f.code);
   };
 

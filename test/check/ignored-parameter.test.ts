@@ -6,16 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import { checkSchedule } from '../../src/check/index.js';
 import { curveOf, materialize } from '../../src/curve/curve.js';
-import { buildSchedule } from '../../src/spec/build.js';
+import { buildSchedule } from '../../src/notation/build.js';
 import { lrviz } from '../support/cli.js';
+import { catalog } from '../../src/catalog.js';
 
 const seed = { type: 'paddle.CosineWarmup', lr: 0.5, step_each_epoch: 100, epochs: 8 };
 const training = { schedulerSteps: 800, stepped: 'batch' } as const;
 
 describe('ignored parameters (LRV014)', () => {
   it('are accepted as paddle accepts them, and change nothing', () => {
-    const copied = buildSchedule({ ...seed, warmup_steps: 20, start_lr: 0, end_lr: 0.5, verbose: true }, 800);
-    const plain = buildSchedule(seed, 800);
+    const copied = buildSchedule(catalog, { ...seed, warmup_steps: 20, start_lr: 0, end_lr: 0.5, verbose: true }, 800);
+    const plain = buildSchedule(catalog, seed, 800);
     expect(materialize(curveOf(copied.schedule, 'copied', 800))).toEqual(materialize(curveOf(plain.schedule, 'plain', 800)));
     expect(copied.schedule.lr(20)).toBeCloseTo(0.5 * (20 / 500), 15);
     expect(copied.ineffective.map((p) => p.name)).toEqual(['warmup_steps', 'start_lr', 'end_lr']);
@@ -24,13 +25,13 @@ describe('ignored parameters (LRV014)', () => {
   });
 
   it('are reported, one warning each, only when given', () => {
-    const copied = buildSchedule({ ...seed, warmup_steps: 20 }, 800);
+    const copied = buildSchedule(catalog, { ...seed, warmup_steps: 20 }, 800);
     const findings = checkSchedule({ label: 'seed', schedule: copied.schedule, spec: copied.resolved, training, ineffective: copied.ineffective }).findings;
     const ignored = findings.filter((f) => f.code === 'LRV014');
     expect(ignored).toHaveLength(1);
     expect(ignored[0]).toMatchObject({ severity: 'warning', name: 'ignored-parameter', step: 0, values: { warmup_steps: 20 } });
     expect(ignored[0].message).toMatch(/^warmup_steps=20 has no effect/);
-    const plain = buildSchedule(seed, 800);
+    const plain = buildSchedule(catalog, seed, 800);
     expect(checkSchedule({ label: 'seed', schedule: plain.schedule, spec: plain.resolved, training, ineffective: plain.ineffective }).findings.some((f) => f.code === 'LRV014')).toBe(false);
   });
 

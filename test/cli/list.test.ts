@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { allDefinitions } from '../../src/spec/registry.js';
 import { lrviz } from '../support/cli.js';
+import { catalog } from '../../src/catalog.js';
 
 describe('lrviz list', () => {
   it('lists every schedule with its parameters, defaults and formula', () => {
     const { status, stdout } = lrviz(['list']);
     expect(status).toBe(0);
-    for (const def of allDefinitions()) {
+    for (const def of catalog.all()) {
       expect(stdout).toContain(def.name);
       for (const param of def.params) expect(stdout).toContain(param.name);
     }

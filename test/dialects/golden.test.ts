@@ -3,10 +3,11 @@
  * operation for operation), reproduced by the library and by the CLI with both spec forms.
  */
 import { describe, expect, it } from 'vitest';
-import { buildSchedule } from '../../src/spec/build.js';
+import { buildSchedule } from '../../src/notation/build.js';
 import { curveOf, materialize } from '../../src/curve/curve.js';
 import { lrviz } from '../support/cli.js';
 import { expectGoldenValues, goldenSpec, goldenTextSpec, loadGoldens, type Golden } from '../support/golden.js';
+import { catalog } from '../../src/catalog.js';
 
 const goldens = loadGoldens();
 
@@ -20,7 +21,7 @@ function parseCsvColumn(csv: string): number[] {
 
 describe.each(goldens.map((g) => [g.id, g] as [string, Golden]))('golden %s', (_id, golden) => {
   it('library reproduces the framework', () => {
-    const built = buildSchedule(goldenSpec(golden) as never, golden.steps);
+    const built = buildSchedule(catalog, goldenSpec(golden) as never, golden.steps);
     expectGoldenValues(materialize(curveOf(built.schedule, golden.id, golden.steps)), golden);
   });
 

@@ -4,12 +4,13 @@
  * multiplies them by the optimizer's lr.
  */
 import { describe, expect, it } from 'vitest';
-import { buildSchedule } from '../../src/spec/build.js';
-import { parseTextSpec } from '../../src/spec/parse.js';
+import { buildSchedule } from '../../src/notation/build.js';
+import { parseTextSpec } from '../../src/notation/parse.js';
 import { buildError, expectClose, lrs } from '../support/dialect.js';
+import { catalog } from '../../src/catalog.js';
 
 function at(spec: string, step: number): number {
-  return buildSchedule(parseTextSpec(spec), step + 1).schedule.lr(step);
+  return buildSchedule(catalog, parseTextSpec(spec), step + 1).schedule.lr(step);
 }
 
 describe('constant schedules', () => {

@@ -4,10 +4,11 @@
  * function it follows.
  */
 import { describe, expect, it } from 'vitest';
-import { buildSchedule } from '../../src/spec/build.js';
-import { parseTextSpec } from '../../src/spec/parse.js';
+import { buildSchedule } from '../../src/notation/build.js';
+import { parseTextSpec } from '../../src/notation/parse.js';
 import { lrviz } from '../support/cli.js';
 import { buildError, expectClose, lrs } from '../support/dialect.js';
+import { catalog } from '../../src/catalog.js';
 
 describe('torch.MultiStepLR (MultiStepLR.get_lr / _get_closed_form_lr)', () => {
   it('multiplies by gamma at each milestone, a repeated milestone twice, whatever the order', () => {
@@ -72,17 +73,17 @@ describe('torch quirks kept', () => {
   });
 
   it('the recursive cosine is still a pure function of the step: any order of evaluation gives the same values', () => {
-    const { schedule } = buildSchedule(parseTextSpec('torch.CosineAnnealingLR:lr=0.1,T_max=37,eta_min=0.001'), 10);
+    const { schedule } = buildSchedule(catalog, parseTextSpec('torch.CosineAnnealingLR:lr=0.1,T_max=37,eta_min=0.001'), 10);
     const forward = Array.from({ length: 10_000 }, (_, i) => schedule.lr(i));
     for (const i of [9_999, 3, 5_000, 4_096, 0, 8_193, 8_192, 9_999]) expect(schedule.lr(i)).toBe(forward[i]);
   });
 
   it('a far step is reached from the trough before it, with the value walking there gives', () => {
     const spec = 'torch.CosineAnnealingLR:lr=0.1,T_max=1000,eta_min=0.002';
-    const walked = buildSchedule(parseTextSpec(spec), 1).schedule;
+    const walked = buildSchedule(catalog, parseTextSpec(spec), 1).schedule;
     let value = 0;
     for (let i = 0; i <= 25_321; i++) value = walked.lr(i);
-    const jumped = buildSchedule(parseTextSpec(spec), 1).schedule;
+    const jumped = buildSchedule(catalog, parseTextSpec(spec), 1).schedule;
     expect(jumped.lr(25_321)).toBe(value);
     const start = performance.now();
     expect(jumped.lr(1e9 + 17)).toBeGreaterThan(0.002);
@@ -90,7 +91,7 @@ describe('torch quirks kept', () => {
   });
 
   it('a million steps of the recursive cosine stay fast', () => {
-    const { schedule } = buildSchedule(parseTextSpec('torch.CosineAnnealingLR:lr=0.1,T_max=1000'), 1);
+    const { schedule } = buildSchedule(catalog, parseTextSpec('torch.CosineAnnealingLR:lr=0.1,T_max=1000'), 1);
     const start = performance.now();
     let sum = 0;
     for (let i = 0; i < 1_000_000; i++) sum += schedule.lr(i);
@@ -111,7 +112,7 @@ describe('torch.OneCycleLR', () => {
   });
 
   it('refuses a step past total_steps, as torch raises', () => {
-    const { schedule } = buildSchedule(parseTextSpec('torch.OneCycleLR:max_lr=0.1,total_steps=10'), 20);
+    const { schedule } = buildSchedule(catalog, parseTextSpec('torch.OneCycleLR:max_lr=0.1,total_steps=10'), 20);
     expect(() => schedule.lr(10)).not.toThrow();
     expect(() => schedule.lr(11)).toThrow(/step 11 is past total_steps=10/);
   });

@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FAMILIES, fitLog } from '../../src/fit/index.js';
 import { readLogFile } from '../../src/logs/read.js';
-import { buildSchedule } from '../../src/spec/build.js';
-import { parseTextSpec } from '../../src/spec/parse.js';
+import { buildSchedule } from '../../src/notation/build.js';
+import { parseTextSpec } from '../../src/notation/parse.js';
+import { catalog } from '../../src/catalog.js';
 
 const REAL_LOGS = fileURLToPath(new URL('../fixtures/real-logs/', import.meta.url));
 
@@ -35,7 +36,7 @@ interface Synthesis {
 }
 
 function synthesize({ spec, steps, every, offset = 0, noise = 0, digits, stopAt = 1, seed = 1 }: Synthesis) {
-  const schedule = buildSchedule(parseTextSpec(spec), steps).schedule;
+  const schedule = buildSchedule(catalog, parseTextSpec(spec), steps).schedule;
   const rand = random(seed);
   const logSteps: number[] = [];
   const values: number[] = [];
@@ -51,7 +52,7 @@ function synthesize({ spec, steps, every, offset = 0, noise = 0, digits, stopAt 
 describe('fit on the real HuggingFace runs', () => {
   it('whisper: linear, lr 1e-5, 500 warmup, 5000 steps, offset by skipped fp16 steps', () => {
     const [run] = readLogFile(join(REAL_LOGS, 'whisper-large-v2-japanese.trainer_state.json'));
-    const fit = fitLog(run);
+    const fit = fitLog(catalog, run);
     expect(fit).toMatchObject({ family: 'linear', peak: 1e-5, warmup: 500, horizon: 5000, floor: 0, start: 0 });
     // The run skipped 2 updates early and 4 by the end: any constant offset in between explains it.
     expect(fit.offset).toBeGreaterThanOrEqual(2);
@@ -63,7 +64,7 @@ describe('fit on the real HuggingFace runs', () => {
 
   it('tinyllama: cosine, lr 1e-5, warmup ceil(0.02 * 2808) = 57, horizon 2808 past the last logged step', () => {
     const [run] = readLogFile(join(REAL_LOGS, 'tinyllama-finetune.trainer_state.json'));
-    const fit = fitLog(run);
+    const fit = fitLog(catalog, run);
     expect(fit).toMatchObject({ family: 'cosine', peak: 1e-5, warmup: 57, horizon: 2808, floor: 0, offset: 1 });
     expect(fit.rendition.spec).toBe('cosine-warmup:lr=1e-5,warmup=57,total=2808');
     expect(fit.residual.rmsShare).toBeLessThan(1e-3);
@@ -139,7 +140,7 @@ describe('fit on synthesised logs: known schedule, noise, offsets, gaps, early s
   for (const c of cases) {
     it(c.name, () => {
       const started = performance.now();
-      const fit = fitLog(synthesize(c.log));
+      const fit = fitLog(catalog, synthesize(c.log));
       const elapsed = performance.now() - started;
       expect(fit.family).toBe(c.family);
       expect(Math.abs(fit.peak - c.peak)).toBeLessThanOrEqual(0.01 * c.peak);
@@ -166,12 +167,12 @@ describe('fit on synthesised logs: known schedule, noise, offsets, gaps, early s
       ['one-cycle:lr=0.01,total=5000,pct_start=0.3,div_factor=25,final_div_factor=10000', 5000, 20],
     ];
     for (const [spec, steps, every] of specs) {
-      expect(fitLog(synthesize({ spec, steps, every })).rendition.spec).toBe(spec);
+      expect(fitLog(catalog, synthesize({ spec, steps, every })).rendition.spec).toBe(spec);
     }
   });
 
   it('reads HF hard restarts, whose cycles are not whole steps', () => {
-    const fit = fitLog(synthesize({ spec: 'hf.cosine_with_restarts:lr=2e-4,num_warmup_steps=100,num_training_steps=6000,num_cycles=3', steps: 6000, every: 25, offset: 2, digits: 6 }));
+    const fit = fitLog(catalog, synthesize({ spec: 'hf.cosine_with_restarts:lr=2e-4,num_warmup_steps=100,num_training_steps=6000,num_cycles=3', steps: 6000, every: 25, offset: 2, digits: 6 }));
     expect(fit.family).toBe('cosine with restarts');
     expect(Math.abs(fit.shape.cycle - 5900 / 3)).toBeLessThanOrEqual(2);
     expect(fit.shape.cycle_mult).toBeCloseTo(1, 3);
@@ -187,35 +188,35 @@ describe('fit on synthesised logs: known schedule, noise, offsets, gaps, early s
   });
 
   it('reads torch OneCycleLR, whose phases end one step early, and gives back the torch call', () => {
-    const fit = fitLog(synthesize({ spec: 'torch.OneCycleLR:max_lr=0.1,total_steps=3000', steps: 3000, every: 10 }));
+    const fit = fitLog(catalog, synthesize({ spec: 'torch.OneCycleLR:max_lr=0.1,total_steps=3000', steps: 3000, every: 10 }));
     expect(fit.family).toBe('one-cycle');
     expect(fit.residual.rmsShare).toBeLessThan(1e-6);
     expect(fit.rendition.torch).toBe('OneCycleLR(optimizer, max_lr=0.1, total_steps=3000, pct_start=0.3, div_factor=25, final_div_factor=10000)');
   });
 
   it('reads framework schedules in lrviz terms: torch CosineAnnealingLR, timm with warmup_prefix', () => {
-    const torch = fitLog(synthesize({ spec: 'torch.CosineAnnealingLR:lr=0.1,T_max=5000,eta_min=0.0001', steps: 5000, every: 10 }));
+    const torch = fitLog(catalog, synthesize({ spec: 'torch.CosineAnnealingLR:lr=0.1,T_max=5000,eta_min=0.0001', steps: 5000, every: 10 }));
     expect(torch.rendition).toMatchObject({ spec: 'cosine:lr=0.1,total=5000,min_lr=1e-4', torch: 'CosineAnnealingLR(optimizer, T_max=5000, eta_min=1e-4)  # optimizer lr=0.1' });
-    const timm = fitLog(synthesize({ spec: 'timm.CosineLRScheduler:lr=5e-4,t_initial=9000,lr_min=1e-6,warmup_t=1000,warmup_prefix=true', steps: 10000, every: 20 }));
+    const timm = fitLog(catalog, synthesize({ spec: 'timm.CosineLRScheduler:lr=5e-4,t_initial=9000,lr_min=1e-6,warmup_t=1000,warmup_prefix=true', steps: 10000, every: 20 }));
     expect(timm.rendition.spec).toBe('cosine-warmup:lr=5e-4,warmup=1000,total=10000,min_lr=1e-6');
   });
 
   it('recovers the restart parameters', () => {
-    const fit = fitLog(synthesize({ spec: 'cosine-restarts:lr=0.05,cycle=1000,cycle_mult=2', steps: 7000, every: 25 }));
+    const fit = fitLog(catalog, synthesize({ spec: 'cosine-restarts:lr=0.05,cycle=1000,cycle_mult=2', steps: 7000, every: 25 }));
     expect(fit.shape.cycle_mult).toBeCloseTo(2, 1);
     expect(Math.abs(fit.shape.cycle - 1000)).toBeLessThanOrEqual(25);
     expect(fit.shape.cycle_decay).toBeCloseTo(1, 2);
   });
 
   it('recovers the step size and factor', () => {
-    const fit = fitLog(synthesize({ spec: 'step:lr=0.1,step_size=3000,gamma=0.1', steps: 9000, every: 20 }));
+    const fit = fitLog(catalog, synthesize({ spec: 'step:lr=0.1,step_size=3000,gamma=0.1', steps: 9000, every: 20 }));
     expect(Math.abs(fit.shape.step_size - 3000)).toBeLessThanOrEqual(20);
     expect(fit.shape.gamma).toBeCloseTo(0.1, 3);
   });
 
   it('refuses a log too short to fit, and one without a positive rate', () => {
-    expect(() => fitLog({ steps: [1, 2], values: [1, 1] })).toThrow(/fit needs at least 3/);
-    expect(() => fitLog({ steps: [1, 2, 3], values: [0, 0, 0] })).toThrow(/no schedule to fit/);
+    expect(() => fitLog(catalog, { steps: [1, 2], values: [1, 1] })).toThrow(/fit needs at least 3/);
+    expect(() => fitLog(catalog, { steps: [1, 2, 3], values: [0, 0, 0] })).toThrow(/no schedule to fit/);
   });
 });
 
@@ -238,7 +239,7 @@ describe('fit on random HF schedules (fixed seed): sparse, rounded, shifted, sto
       seed: trial,
     };
     it(`${log.spec}, every ${log.every}, offset ${log.offset}, noise ${log.noise}, ${log.digits} digits, stops at ${log.stopAt * 100}%`, () => {
-      const fit = fitLog(synthesize(log));
+      const fit = fitLog(catalog, synthesize(log));
       expect(fit.family).toBe(kind);
       expect(Math.abs(fit.peak - lr)).toBeLessThanOrEqual(0.01 * lr);
       expect(Math.abs(fit.warmup - warmup)).toBeLessThanOrEqual(Math.max(3, 0.02 * warmup));

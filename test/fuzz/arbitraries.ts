@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import type { ParamDef, ScheduleDefinition } from '../../src/schedules/definition.js';
-import { allDefinitions } from '../../src/spec/registry.js';
+import { catalog } from '../../src/catalog.js';
 
 /** Numbers that break naive code: non-finite, signed zero, subnormal, beyond 2^53, at the float limits. */
 export const trickyNumber = fc.constantFrom(
@@ -174,7 +174,7 @@ export function specFor(def: ScheduleDefinition, nested: fc.Arbitrary<Record<str
 
 /** A spec for any registered schedule, nesting up to `depth` levels. */
 export function anySpec(depth = 2): fc.Arbitrary<Record<string, unknown>> {
-  const definitions = allDefinitions();
+  const definitions = catalog.all();
   const leaf = fc.constantFrom(...definitions.filter((d) => !d.params.some((p) => p.type === 'schedule' || p.type === 'schedules')));
   const tier = (level: number): fc.Arbitrary<Record<string, unknown>> => {
     const nested = level <= 0 ? leaf.chain((d) => specFor(d, fc.constant({ type: 'constant' }))) : fc.constant(null).chain(() => tier(level - 1));

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { curveOf, materialize, type Curve } from '../../src/curve/curve.js';
 import { envelopeOf } from '../../src/curve/envelope.js';
 import { LrvizError } from '../../src/errors.js';
-import { buildSchedule } from '../../src/spec/build.js';
-import { allDefinitions } from '../../src/spec/registry.js';
+import { buildSchedule } from '../../src/notation/build.js';
 import { anySpec, specFor } from './arbitraries.js';
+import { catalog } from '../../src/catalog.js';
 
 /** The envelope by brute force: every value, then the min and max of each column. */
 function bruteEnvelope(curve: Curve, columns: number): { min: number[]; max: number[] } {
@@ -44,11 +44,11 @@ function attempt<T>(action: () => T): T | LrvizError {
 const steps = fc.oneof(fc.integer({ min: 1, max: 4000 }), fc.constantFrom(1, 2, 3, 7, 100_000));
 const columns = fc.oneof(fc.integer({ min: 1, max: 200 }), fc.constantFrom(1, 70, 5000));
 
-describe.each(allDefinitions().map((d) => [d.name, d] as const))('%s', (_name, definition) => {
+describe.each(catalog.all().map((d) => [d.name, d] as const))('%s', (_name, definition) => {
   it('has the same envelope through its extremes as step by step', () => {
     fc.assert(
       fc.property(specFor(definition, anySpec(0)), steps, columns, (spec, n, cols) => {
-        const built = attempt(() => buildSchedule(spec as never, n));
+        const built = attempt(() => buildSchedule(catalog, spec as never, n));
         if (built instanceof LrvizError) return;
         const curve = curveOf(built.schedule, 'x', n);
         const expected = attempt(() => bruteEnvelope(curve, cols));

@@ -7,17 +7,17 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { curveOf } from '../../src/curve/curve.js';
 import { LrvizError } from '../../src/errors.js';
-import { buildSchedule } from '../../src/spec/build.js';
-import { allDefinitions } from '../../src/spec/registry.js';
+import { buildSchedule } from '../../src/notation/build.js';
 import { anySpec, specFor } from './arbitraries.js';
 import { describeInput, onlyLrvizErrors } from './refusals.js';
+import { catalog } from '../../src/catalog.js';
 
 /**
  * Values at the start, middle and end of the curve: enough to reach every segment. Past a million steps
  * only the start: a recursive framework formula (torch's cosine) costs the whole prefix to reach step i.
  */
 function probe(spec: Record<string, unknown>, steps: number): void {
-  const built = buildSchedule(spec as never, steps);
+  const built = buildSchedule(catalog, spec as never, steps);
   const curve = curveOf(built.schedule, 'fuzz', steps);
   const window = Math.min(steps, 700);
   const starts = steps <= 1e6 ? [0, Math.floor(steps / 2) - (window >> 1), steps - window] : [0];
@@ -51,7 +51,7 @@ afterEach(() => {
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 });
 
-describe.each(allDefinitions().map((d) => [d.name, d] as const))('%s', (_name, definition) => {
+describe.each(catalog.all().map((d) => [d.name, d] as const))('%s', (_name, definition) => {
   it('builds or refuses in one line, and computes only finite values', () => {
     fc.assert(
       fc.property(specFor(definition, anySpec(0)), steps, (spec, n) => {
@@ -62,13 +62,13 @@ describe.each(allDefinitions().map((d) => [d.name, d] as const))('%s', (_name, d
   });
 });
 
-describe.each(allDefinitions().map((d) => [d.name, d] as const))('%s fast path', (_name, definition) => {
+describe.each(catalog.all().map((d) => [d.name, d] as const))('%s fast path', (_name, definition) => {
   it('fills the same values as lr(step), whatever the parameters', () => {
     fc.assert(
       fc.property(specFor(definition, anySpec(0)), fc.integer({ min: 1, max: 3000 }), fc.nat(5000), (spec, n, from) => {
         let schedule;
         try {
-          schedule = buildSchedule(spec as never, n).schedule;
+          schedule = buildSchedule(catalog, spec as never, n).schedule;
         } catch {
           return;
         }
@@ -103,7 +103,7 @@ function refused(action: () => void): boolean {
 describe('found by these tests, kept as examples', () => {
   it('restarts with cycle_mult an ulp above 1 fill what lr says (start + length rounded past the next cycle)', () => {
     for (const steps of [4, 3716]) {
-      const schedule = buildSchedule({ type: 'cosine-restarts', cycle_mult: 1.0000000000000002 }, steps).schedule;
+      const schedule = buildSchedule(catalog, { type: 'cosine-restarts', cycle_mult: 1.0000000000000002 }, steps).schedule;
       const out = new Float64Array(steps);
       schedule.fill!(0, out);
       expect(Array.from(out)).toEqual(Array.from({ length: steps }, (_, i) => schedule.lr(i)));
@@ -111,7 +111,7 @@ describe('found by these tests, kept as examples', () => {
   });
 
   it('a join at a fractional boundary fills what lr says (timm warmup_t=5e-324)', () => {
-    const schedule = buildSchedule({ type: 'timm.PolyLRScheduler', t_initial: 1, warmup_t: '5e-324', warmup_prefix: true }, 1).schedule;
+    const schedule = buildSchedule(catalog, { type: 'timm.PolyLRScheduler', t_initial: 1, warmup_t: '5e-324', warmup_prefix: true }, 1).schedule;
     const out = new Float64Array(1);
     schedule.fill!(0, out);
     expect(out[0]).toBe(schedule.lr(0));
@@ -119,7 +119,7 @@ describe('found by these tests, kept as examples', () => {
 
   it('restarts with a subnormal first cycle locate every step in bounded time', () => {
     for (const [cycle, mult] of [[6.4e-323, 2231], [3.6e-209, 1.0000000000000029]]) {
-      const schedule = buildSchedule({ type: 'cosine-restarts', cycle, cycle_mult: mult }, 100000).schedule;
+      const schedule = buildSchedule(catalog, { type: 'cosine-restarts', cycle, cycle_mult: mult }, 100000).schedule;
       const out = new Float64Array(1000);
       schedule.fill!(99000, out);
       expect(out.every(Number.isFinite)).toBe(true);
@@ -127,7 +127,7 @@ describe('found by these tests, kept as examples', () => {
   });
 
   it('a default computed past the largest double is refused, not printed as null', () => {
-    expect(() => buildSchedule({ type: 'hf.cosine_warmup_with_min_lr', lr: 1e308, num_training_steps: 10, min_lr_rate: 2 }, 10)).toThrow(/min_lr = min_lr_rate \* lr comes out as Infinity/);
+    expect(() => buildSchedule(catalog, { type: 'hf.cosine_warmup_with_min_lr', lr: 1e308, num_training_steps: 10, min_lr_rate: 2 }, 10)).toThrow(/min_lr = min_lr_rate \* lr comes out as Infinity/);
   });
 });
 
@@ -144,6 +144,6 @@ describe('nested schedules', () => {
   it('refuses nesting deeper than the limit with a clear error, not a stack overflow', () => {
     let spec: Record<string, unknown> = { type: 'constant', lr: 0.1 };
     for (let depth = 0; depth < 5000; depth++) spec = { type: 'scale', factor: 1, schedule: spec };
-    expect(() => buildSchedule(spec as never, 100)).toThrow(/nested more than \d+ deep/);
+    expect(() => buildSchedule(catalog, spec as never, 100)).toThrow(/nested more than \d+ deep/);
   });
 });

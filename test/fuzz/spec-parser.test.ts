@@ -8,10 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LrvizError } from '../../src/errors.js';
-import { buildSchedule } from '../../src/spec/build.js';
-import { parseSpecArgument, type ParsedSpec } from '../../src/spec/parse.js';
+import { buildSchedule } from '../../src/notation/build.js';
+import { parseSpecArgument, type ParsedSpec } from '../../src/notation/parse.js';
 import { anyJson, anySpec, asText, dangerousKey, hostileValue, trickyText } from './arbitraries.js';
 import { onlyLrvizErrors } from './refusals.js';
+import { catalog } from '../../src/catalog.js';
 
 let dir: string;
 beforeAll(() => {
@@ -60,7 +61,7 @@ describe('parseSpecArgument', () => {
       fc.property(anySpec(1), fc.integer({ min: 1, max: 2000 }), (spec, steps) => {
         const text = asText(spec);
         onlyLrvizErrors(() => {
-          for (const { spec: parsed } of parseSpecArgument(text)) buildSchedule(parsed, steps);
+          for (const { spec: parsed } of parseSpecArgument(text)) buildSchedule(catalog, parsed, steps);
         }, text);
       }),
       { numRuns: 500 },
@@ -96,7 +97,7 @@ describe('parseSpecArgument', () => {
       try {
         for (const { spec } of parseSpecArgument(argument)) {
           expect(Object.getPrototypeOf(spec)).toBe(Object.prototype);
-          buildSchedule(spec, 100);
+          buildSchedule(catalog, spec, 100);
         }
       } catch (error) {
         expect(error).toBeInstanceOf(LrvizError);
@@ -117,7 +118,7 @@ describe('parseSpecArgument', () => {
     let spec: Record<string, unknown> = { type: 'constant', lr: 0.1 };
     for (let i = 0; i < 30; i++) spec = { type: 'sequence', parts: [spec, { type: 'constant' }], boundaries: [10] };
     const [parsed] = parseSpecArgument(JSON.stringify(spec));
-    expect(buildSchedule(parsed.spec, 100).schedule.lr(0)).toBe(0.1);
+    expect(buildSchedule(catalog, parsed.spec, 100).schedule.lr(0)).toBe(0.1);
   });
 });
 
@@ -155,7 +156,7 @@ describe('@file', () => {
       fc.property(fc.oneof(anyJson, anySpec(1), fc.array(anySpec(0), { maxLength: 3 }), hostileValue), (value) => {
         writeFileSync(file, JSON.stringify(value) ?? '');
         onlyLrvizErrors(() => {
-          for (const { spec } of parseSpecArgument(`@${file}`)) buildSchedule(spec, 50);
+          for (const { spec } of parseSpecArgument(`@${file}`)) buildSchedule(catalog, spec, 50);
         }, value);
       }),
       { numRuns: 300 },

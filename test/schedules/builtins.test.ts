@@ -3,11 +3,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { materialize, curveOf } from '../../src/curve/curve.js';
-import { buildSchedule } from '../../src/spec/build.js';
+import { buildSchedule } from '../../src/notation/build.js';
 import type { SpecObject } from '../../src/schedules/definition.js';
+import { catalog } from '../../src/catalog.js';
 
 function values(spec: SpecObject, steps: number): Float64Array {
-  return materialize(curveOf(buildSchedule(spec, steps).schedule, 'test', steps));
+  return materialize(curveOf(buildSchedule(catalog, spec, steps).schedule, 'test', steps));
 }
 
 function expectFormula(spec: SpecObject, steps: number, formula: (i: number) => number): void {
@@ -134,7 +135,7 @@ describe('built-in schedules follow their formulas', () => {
 
 describe('defaults that make "lrviz plot -s cosine-warmup" meaningful', () => {
   it('lr 1e-3, warmup a tenth of the horizon, total = --steps', () => {
-    const built = buildSchedule({ type: 'cosine-warmup' }, 1000);
+    const built = buildSchedule(catalog, { type: 'cosine-warmup' }, 1000);
     expect(built.resolved).toMatchObject({ lr: 1e-3, warmup: 100, total: 1000, min_lr: 0, start_lr: 0 });
   });
 });

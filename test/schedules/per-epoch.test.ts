@@ -4,9 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { perEpoch } from '../../src/schedules/combinators/per-epoch.js';
 import { schedule } from '../../src/schedules/schedule.js';
-import { buildSchedule } from '../../src/spec/build.js';
+import { buildSchedule } from '../../src/notation/build.js';
+import { catalog } from '../../src/catalog.js';
 
-const inner = buildSchedule({ type: 'torch.CosineAnnealingWarmRestarts', lr: 0.1, T_0: 3, T_mult: 2 }, 40).schedule;
+const inner = buildSchedule(catalog, { type: 'torch.CosineAnnealingWarmRestarts', lr: 0.1, T_0: 3, T_mult: 2 }, 40).schedule;
 
 describe('perEpoch', () => {
   it('holds the value of epoch floor(i / N) for every update i', () => {
@@ -34,7 +35,7 @@ describe('perEpoch', () => {
   });
 
   it('counts the horizon in updates, and is the schedule itself for one update an epoch', () => {
-    const decay = buildSchedule({ type: 'torch.CosineAnnealingLR', lr: 0.1, T_max: 90 }, 90).schedule;
+    const decay = buildSchedule(catalog, { type: 'torch.CosineAnnealingLR', lr: 0.1, T_max: 90 }, 90).schedule;
     expect(perEpoch(decay, 391).horizon).toBe(decay.horizon === undefined ? undefined : decay.horizon * 391);
     expect(perEpoch(decay, 1)).toBe(decay);
     expect(() => perEpoch(decay, 0)).toThrow(RangeError);

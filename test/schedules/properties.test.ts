@@ -5,8 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { curveOf, materialize } from '../../src/curve/curve.js';
-import { buildSchedule } from '../../src/spec/build.js';
-import { allDefinitions } from '../../src/spec/registry.js';
+import { buildSchedule } from '../../src/notation/build.js';
+import { catalog } from '../../src/catalog.js';
 
 const lr = fc.double({ min: 1e-7, max: 10, noNaN: true });
 const fraction = fc.double({ min: 0, max: 1, noNaN: true });
@@ -60,7 +60,7 @@ function specFor(name: string, d: Draw): Record<string, unknown> {
   }
 }
 
-const builtins = allDefinitions()
+const builtins = catalog.all()
   .filter((d) => d.framework === undefined && d.name !== 'sequence' && d.name !== 'scale')
   .map((d) => d.name);
 
@@ -72,8 +72,8 @@ describe.each(builtins)('%s', (name) => {
     fc.assert(
       fc.property(arbitrary, (d) => {
         const spec = specFor(name, d);
-        const values = materialize(curveOf(buildSchedule(spec as never, d.steps).schedule, name, d.steps));
-        const resolved = buildSchedule(spec as never, d.steps).resolved;
+        const values = materialize(curveOf(buildSchedule(catalog, spec as never, d.steps).schedule, name, d.steps));
+        const resolved = buildSchedule(catalog, spec as never, d.steps).resolved;
         const peak = resolved.lr as number;
         let floor = Math.min(peak, (resolved.min_lr as number | undefined) ?? peak, (resolved.start_lr as number | undefined) ?? peak);
         if (name === 'one-cycle') floor = peak / (resolved.div_factor as number) / (resolved.final_div_factor as number);
@@ -90,13 +90,13 @@ describe.each(builtins)('%s', (name) => {
   });
 
   it('reaches lr exactly at the end of its warmup', () => {
-    const def = allDefinitions().find((d) => d.name === name)!;
+    const def = catalog.all().find((d) => d.name === name)!;
     if (!def.params.some((p) => p.name === 'warmup')) return;
     fc.assert(
       fc.property(arbitrary, (d) => {
         const spec = { ...specFor(name, d), warmup: Math.max(1, Math.floor(d.steps * d.warmupFraction / 2)) };
         if (name === 'wsd') spec.decay = 0;
-        const built = buildSchedule(spec as never, d.steps);
+        const built = buildSchedule(catalog, spec as never, d.steps);
         expect(built.schedule.lr(spec.warmup as number)).toBe(d.lr);
         if ((spec.warmup as number) > 1) expect(built.schedule.lr((spec.warmup as number) - 1)).toBeLessThanOrEqual(d.lr);
       }),
@@ -108,7 +108,7 @@ describe.each(builtins)('%s', (name) => {
     fc.assert(
       fc.property(arbitrary, (d) => {
         const spec = specFor(name, d);
-        const built = buildSchedule(spec as never, d.steps);
+        const built = buildSchedule(catalog, spec as never, d.steps);
         const values = materialize(curveOf(built.schedule, name, d.steps));
         const r = built.resolved;
         // The shortest stretch over which the curve moves, and how far it moves.
@@ -132,7 +132,7 @@ describe.each(builtins)('%s fast path', (name) => {
   it('fill(start, out) agrees with lr(step) exactly, from any start', () => {
     fc.assert(
       fc.property(arbitrary, fc.nat(), fc.integer({ min: 1, max: 700 }), (d, offset, length) => {
-        const s = buildSchedule(specFor(name, d) as never, d.steps).schedule;
+        const s = buildSchedule(catalog, specFor(name, d) as never, d.steps).schedule;
         const start = offset % (d.steps * 2);
         const out = new Float64Array(length);
         if (s.fill) s.fill(start, out);

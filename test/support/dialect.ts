@@ -4,14 +4,15 @@
  */
 import { expect } from 'vitest';
 import { LrvizError } from '../../src/errors.js';
-import { buildSchedule } from '../../src/spec/build.js';
-import { parseTextSpec } from '../../src/spec/parse.js';
+import { buildSchedule } from '../../src/notation/build.js';
+import { parseTextSpec } from '../../src/notation/parse.js';
+import { catalog } from '../../src/catalog.js';
 
 export type SpecInput = string | Record<string, unknown>;
 
 function build(spec: SpecInput, steps: number) {
   const object = typeof spec === 'string' ? parseTextSpec(spec) : { ...spec };
-  return buildSchedule(object as never, steps).schedule;
+  return buildSchedule(catalog, object as never, steps).schedule;
 }
 
 /** The learning rates at the given steps, on a plot just long enough to hold the last. */

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Catalog } from '../../schedules/catalog.js';
 import { checkSchedule, exitStatus, formatJson, formatReport, summarize, type Training } from '../../check/index.js';
 import { LrvizError } from '../../errors.js';
 import { writeStdout } from '../../io/write-output.js';
@@ -17,7 +18,7 @@ export interface CheckOptions {
   json?: boolean;
 }
 
-export function registerCheck(program: Command): void {
+export function registerCheck(program: Command, catalog: Catalog): void {
   const command = program
     .command('check')
     .description('find the schedule mistakes that really happen: wrong horizon, epochs vs steps, lr 0 at the first step, jumps, restarts')
@@ -37,13 +38,13 @@ export function registerCheck(program: Command): void {
     )
     .addHelpText('after', '\nExit status: 0 nothing found (or infos only; warnings too without --strict), 1 errors (or warnings with --strict), 2 bad input.\n')
     .action((options: CheckOptions) => {
-      check(options);
+      check(catalog, options);
     });
 }
 
-export function check(options: CheckOptions): void {
+export function check(catalog: Catalog, options: CheckOptions): void {
   const training = parseTraining(options);
-  const series = loadSeries(options.schedule, training.schedulerSteps);
+  const series = loadSeries(catalog, options.schedule, training.schedulerSteps);
   const results = series.map((s) =>
     checkSchedule({ label: s.label, schedule: s.schedule, spec: s.resolved, training, definitionName: s.definition.name, ineffective: s.ineffective }),
   );

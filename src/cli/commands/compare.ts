@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Catalog } from '../../schedules/catalog.js';
 import { compareLog, curveDifference, curveStats, formatDifferences, formatLogComparisons, formatStats, type CurveDifference } from '../../compare/index.js';
 import { LrvizError } from '../../errors.js';
 import { writeStdout } from '../../io/write-output.js';
@@ -21,7 +22,7 @@ export interface CompareOptions extends SteppingFlags {
   chart: boolean;
 }
 
-export function registerCompare(program: Command): void {
+export function registerCompare(program: Command, catalog: Catalog): void {
   const command = program
     .command('compare')
     .description('compare schedules step by step: peak, final, mean, lr budget, where they part; or a logged run against its plan')
@@ -42,11 +43,11 @@ export function registerCompare(program: Command): void {
       ]),
     )
     .action(async (options: CompareOptions) => {
-      await compare(options);
+      await compare(catalog, options);
     });
 }
 
-export async function compare(options: CompareOptions): Promise<void> {
+export async function compare(catalog: Catalog, options: CompareOptions): Promise<void> {
   const logs = options.log.length > 0 ? await (await import('../../logs/index.js')).readLoggedPoints(options.log) : [];
   if (options.schedule.length === 0 && logs.length > 0) throw new LrvizError('--log needs a planned schedule to compare with: add -s SPEC (lrviz fit LOG can infer one)');
   const lastLogged = Math.max(0, ...logs.map((l) => l.steps[l.steps.length - 1] ?? 0));
@@ -55,7 +56,7 @@ export async function compare(options: CompareOptions): Promise<void> {
   if (options.steps === undefined && options.epochs === undefined && steps > MAX_STEPS_FROM_LOG) {
     throw new LrvizError(`--log ${options.log.join(', ')}: the log reaches step ${Math.floor(lastLogged)}; comparing that many steps takes long, so give --steps N to choose`);
   }
-  const series = loadSeries(options.schedule, length);
+  const series = loadSeries(catalog, options.schedule, length);
   if (series.length < 2 && logs.length === 0) throw new LrvizError('compare needs two schedules (repeat -s), or one schedule and --log FILE');
   const stats = series.map((s) => curveStats(s.curve));
   const differences: CurveDifference[] = [];

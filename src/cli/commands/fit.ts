@@ -5,9 +5,10 @@ import { fitLog, formatFit } from '../../fit/index.js';
 import { writeStdout } from '../../io/write-output.js';
 import { readLogFile } from '../../logs/index.js';
 import { render } from '../../render/formats.js';
+import type { Catalog } from '../../schedules/catalog.js';
 import { schedule } from '../../schedules/schedule.js';
-import { buildSchedule } from '../../spec/build.js';
-import { parseTextSpec } from '../../spec/parse.js';
+import { buildSchedule } from '../../notation/build.js';
+import { parseTextSpec } from '../../notation/parse.js';
 import { terminalColumns, wantsColor } from '../environment.js';
 import { examples } from '../help.js';
 import { parsePositiveInteger } from '../series.js';
@@ -23,7 +24,7 @@ export interface FitOptions {
   chart: boolean;
 }
 
-export function registerFit(program: Command): void {
+export function registerFit(program: Command, catalog: Catalog): void {
   program
     .command('fit')
     .description('infer the schedule that produced logged learning rates: family, peak, warmup, horizon, floor, step offset')
@@ -35,16 +36,16 @@ export function registerFit(program: Command): void {
     .option('--no-chart', 'only the numbers')
     .addHelpText('after', examples(['lrviz fit trainer_state.json', 'lrviz fit metrics.csv --series 2', 'lrviz fit lr.csv --json']))
     .action(async (path: string, options: FitOptions) => {
-      await fit(path, options);
+      await fit(catalog, path, options);
     });
 }
 
-export async function fit(path: string, options: FitOptions): Promise<void> {
+export async function fit(catalog: Catalog, path: string, options: FitOptions): Promise<void> {
   const runs = readLogFile(path, 'fit');
   const k = parsePositiveInteger(options.series ?? '1', '--series');
   if (k > runs.length) throw new LrvizError(`--series ${shown(options.series)} is not allowed; ${path} holds ${runs.length} learning-rate series`);
   const run = runs[k - 1];
-  const result = fitLog(run);
+  const result = fitLog(catalog, run);
   if (options.json) {
     writeStdout(JSON.stringify({ log: { source: run.source, label: run.label, format: run.format, points: run.steps.length }, ...result }, null, 2) + '\n');
     return;
@@ -55,7 +56,7 @@ export async function fit(path: string, options: FitOptions): Promise<void> {
   if (options.chart && steps > MAX_CHART_STEPS) {
     chart = `(no chart: the schedule spans ${steps} steps; draw a part with lrviz plot -s ${result.rendition.spec} --steps N)\n`;
   } else if (options.chart) {
-    const built = buildSchedule(parseTextSpec(result.rendition.spec), steps).schedule;
+    const built = buildSchedule(catalog, parseTextSpec(result.rendition.spec), steps).schedule;
     // Drawn where the log sits: the fitted schedule shifted by the offset it found.
     const shifted = schedule((i) => built.lr(Math.max(0, i - result.offset)));
     const width = options.width === undefined ? terminalColumns() : parsePositiveInteger(options.width, '--width', 100000);

@@ -2,16 +2,16 @@ import type { Command } from 'commander';
 import { LrvizError, shown } from '../../errors.js';
 import { writeStdout } from '../../io/write-output.js';
 import { describeDefault, type ScheduleDefinition } from '../../schedules/definition.js';
-import { allDefinitions, lookup } from '../../spec/registry.js';
+import type { Catalog } from '../../schedules/catalog.js';
 import { examples } from '../help.js';
-import { didYouMean } from '../../spec/suggest.js';
+import { didYouMean } from '../../notation/suggest.js';
 
 interface ListOptions {
   framework?: string;
   json?: boolean;
 }
 
-export function registerList(program: Command): void {
+export function registerList(program: Command, catalog: Catalog): void {
   program
     .command('list')
     .description('list every schedule with its parameters, defaults and formula')
@@ -20,14 +20,14 @@ export function registerList(program: Command): void {
     .option('--json', 'machine-readable output')
     .addHelpText('after', examples(['lrviz list', 'lrviz list cosine-warmup', 'lrviz list --framework timm', 'lrviz list --json']))
     .action((name: string | undefined, options: ListOptions) => {
-      writeStdout(list(name, options));
+      writeStdout(list(catalog, name, options));
     });
 }
 
 const FRAMEWORKS = ['lrviz', 'torch', 'hf', 'timm', 'paddle', 'optax', 'keras'];
 
-function list(name: string | undefined, options: ListOptions): string {
-  let definitions = allDefinitions();
+function list(catalog: Catalog, name: string | undefined, options: ListOptions): string {
+  let definitions = catalog.all();
   if (options.framework !== undefined) {
     const framework = options.framework.toLowerCase();
     if (!FRAMEWORKS.includes(framework)) {
@@ -36,9 +36,9 @@ function list(name: string | undefined, options: ListOptions): string {
     definitions = definitions.filter((d) => (d.framework ?? 'lrviz') === framework);
   }
   if (name !== undefined) {
-    const found = lookup(name);
+    const found = catalog.lookup(name);
     if (!found) {
-      throw new LrvizError(`unknown schedule ${shown(name)}${didYouMean(name, allDefinitions().map((d) => d.name))}; run "lrviz list" to see them all`);
+      throw new LrvizError(`unknown schedule ${shown(name)}${didYouMean(name, catalog.all().map((d) => d.name))}; run "lrviz list" to see them all`);
     }
     definitions = [found];
   }

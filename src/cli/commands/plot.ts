@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { Catalog } from '../../schedules/catalog.js';
 import { LrvizError, shown } from '../../errors.js';
 import { writeFileAtomic, writeStdout } from '../../io/write-output.js';
 import { checkFormat, FILE_FORMATS, formatFromPath, render, type OutputFormat } from '../../render/formats.js';
@@ -23,7 +24,7 @@ export interface PlotOptions extends SteppingFlags {
   log?: string[];
 }
 
-export function registerPlot(program: Command): void {
+export function registerPlot(program: Command, catalog: Catalog): void {
   const command = program
     .command('plot')
     .description('compute learning-rate curves and draw them in the terminal or export them')
@@ -53,12 +54,12 @@ export function registerPlot(program: Command): void {
       ]),
     )
     .action(async (options: PlotOptions) => {
-      await plot(options);
+      await plot(catalog, options);
     });
 }
 
-export async function plot(options: PlotOptions): Promise<void> {
-  const request = await buildRequest(options);
+export async function plot(catalog: Catalog, options: PlotOptions): Promise<void> {
+  const request = await buildRequest(catalog, options);
   const format = outputFormat(options);
   const rendered = await render(format, request);
   if (options.output === undefined || options.output === '-') writeStdout(rendered);
@@ -66,7 +67,7 @@ export async function plot(options: PlotOptions): Promise<void> {
 }
 
 /** Everything the renderers need, checked before any output is produced. */
-export async function buildRequest(options: PlotOptions): Promise<RenderRequest> {
+export async function buildRequest(catalog: Catalog, options: PlotOptions): Promise<RenderRequest> {
   const length = parseRunLength(options, 1000);
   const every = parsePositiveInteger(options.every, '--every');
   const width = options.width === undefined ? undefined : parsePositiveInteger(options.width, '--width', 100000);
@@ -74,7 +75,7 @@ export async function buildRequest(options: PlotOptions): Promise<RenderRequest>
   const scale = Number(options.scale);
   if (!(scale >= 0.1 && scale <= 10)) throw new LrvizError(`--scale ${shown(options.scale)} is not allowed; --scale must be a number from 0.1 to 10`);
   if (options.theme !== 'light' && options.theme !== 'dark') throw new LrvizError(`--theme ${shown(options.theme)} is not allowed; use light or dark`);
-  const series = loadSeries(options.schedule, length);
+  const series = loadSeries(catalog, options.schedule, length);
   let logs: LoggedPoints[] | undefined;
   if (options.log && options.log.length > 0) {
     const { readLoggedPoints } = await import('../../logs/index.js');

@@ -1,8 +1,8 @@
 import { LrvizError, shown } from '../errors.js';
 import type { Schedule } from '../schedules/schedule.js';
-import { describeDefault, None, type BuildContext, type ParamValue, type ScheduleDefinition, type SpecObject } from '../schedules/definition.js';
+import { None, type BuildContext, type ParamValue, type ScheduleDefinition, type SpecObject } from '../schedules/definition.js';
+import type { Catalog } from '../schedules/catalog.js';
 import { isPlainObject, readParam } from './params.js';
-import { allDefinitions, lookup } from './registry.js';
 import { didYouMean } from './suggest.js';
 
 /** Keys every spec may carry besides its schedule's parameters. */
@@ -21,13 +21,19 @@ export interface BuiltSchedule {
 }
 
 /**
- * Turns a spec object into a schedule: finds its definition, checks every parameter (unknown keys,
- * types, ranges), fills defaults, then lets the definition compose the schedule. All failures are
- * one-line LrvizErrors that name the schedule, the parameter, the value and what is allowed.
+ * Turns a spec object into a schedule: finds its definition in the catalog, checks every parameter
+ * (unknown keys, types, ranges), fills defaults, then lets the definition compose the schedule. All
+ * failures are one-line LrvizErrors that name the schedule, the parameter, the value and what is allowed.
+ * `where` names the spec in them (`schedule` unless the caller says otherwise).
  */
-export function buildSchedule(spec: SpecObject, steps: number, where = 'schedule', depth = 0, framework?: string): BuiltSchedule {
+export function buildSchedule(catalog: Catalog, spec: SpecObject, steps: number, where = 'schedule'): BuiltSchedule {
+  return buildNested(catalog, spec, steps, where, 0);
+}
+
+/** `framework`: whose symbol a nested `{"symbol": ...}` names. */
+function buildNested(catalog: Catalog, spec: SpecObject, steps: number, where: string, depth: number, framework?: string): BuiltSchedule {
   if (depth > MAX_DEPTH) throw new LrvizError(`${where}: schedules nested more than ${MAX_DEPTH} deep`);
-  const definition = resolveDefinition(spec, where, framework);
+  const definition = resolveDefinition(catalog, spec, where, framework);
   const context = `${where} "${definition.name}"`;
   const known = new Map<string, string>();
   for (const param of definition.params) {
@@ -68,7 +74,7 @@ export function buildSchedule(spec: SpecObject, steps: number, where = 'schedule
       throw new LrvizError(`${context}: ${message}`);
     },
     nested(inner: SpecObject, path: string, innerFramework?: string): Schedule {
-      return buildSchedule(inner, steps, `${context} ${path}`, depth + 1, innerFramework).schedule;
+      return buildNested(catalog, inner, steps, `${context} ${path}`, depth + 1, innerFramework).schedule;
     },
   };
   const schedule = definition.build(given, ctx);
@@ -81,13 +87,14 @@ export function buildSchedule(spec: SpecObject, steps: number, where = 'schedule
   return { schedule, resolved, definition, ineffective };
 }
 
-function resolveDefinition(spec: SpecObject, where: string, framework?: string): ScheduleDefinition {
+function resolveDefinition(catalog: Catalog, spec: SpecObject, where: string, framework?: string): ScheduleDefinition {
   if (!isPlainObject(spec)) throw new LrvizError(`${where}: expected a schedule object {"type": ...}, got ${shown(spec)}`);
   const name = typeof spec.type === 'string' ? spec.type : typeof spec.symbol === 'string' ? spec.symbol : undefined;
   if (name === undefined) throw new LrvizError(`${where}: ${shown(spec)} has no "type" naming the schedule (see lrviz list)`);
-  const definition = (framework && !name.includes('.') ? lookup(`${framework}.${name}`) : undefined) ?? lookup(name);
+  const definition = (framework && !name.includes('.') ? catalog.lookup(`${framework}.${name}`) : undefined) ?? catalog.lookup(name);
   if (definition === undefined) {
-    const candidates = allDefinitions()
+    const candidates = catalog
+      .all()
       .filter((d) => framework === undefined || d.framework === framework || d.framework === undefined)
       .flatMap((d) => [d.name, ...(d.aliases ?? [])]);
     const hint = didYouMean(framework && !name.includes('.') ? `${framework}.${name}` : name, candidates);
@@ -95,6 +102,3 @@ function resolveDefinition(spec: SpecObject, where: string, framework?: string):
   }
   return definition;
 }
-
-/** A parameter's default, in words, for `lrviz list` (re-exported here so the CLI needs one import). */
-export { describeDefault };
