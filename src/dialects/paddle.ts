@@ -10,7 +10,11 @@ import { exponential } from '../schedules/shapes/exponential.js';
 import { inverseSqrt } from '../schedules/shapes/inverse-sqrt.js';
 import { piecewiseConstant } from '../schedules/shapes/piecewise.js';
 import type { Schedule } from '../schedules/schedule.js';
-import { bool, choice, define, int, num, numberOrSchedule, numbers, type BuildContext, type ScheduleDefinition } from '../schedules/definition.js';
+import { restarts } from '../schedules/combinators/restarts.js';
+import { cosine, linear } from '../schedules/shapes/anneal.js';
+import { bool, choice, define, int, num, numberOrSchedule, numbers, text, type BuildContext, type ScheduleDefinition } from '../schedules/definition.js';
+import { pythonFloorDiv } from './python-math.js';
+import { cyclic } from './torch-cyclic.js';
 import { inverseTime } from './keras-inverse-time.js';
 import { stretchedPolynomial } from './keras-polynomial-cycle.js';
 import { paddleOneCycle } from './paddle-one-cycle.js';
@@ -219,7 +223,103 @@ export const paddleDefinitions: readonly ScheduleDefinition[] = [
       });
     },
   }),
+  // The five below: python/paddle/optimizer/lr.py of PaddlePaddle/Paddle at 00816fcb21ade6ad4425774b0e989c8098c6d324.
+  define({
+    name: 'paddle.StepDecay',
+    framework,
+    summary: 'learning_rate * gamma^floor(i / step_size)',
+    formula: 'learning_rate * gamma^(i // step_size)',
+    params: { learning_rate: learningRate, step_size: int({ above: 0, doc: 'steps between decays' }), gamma: { ...gamma, default: 0.1, doc: 'factor at each decay, below 1' }, verbose },
+    build: (p, ctx) => {
+      belowOne(p.gamma, 'StepDecay', ctx);
+      return exponential({ from: p.learning_rate, rate: p.gamma, every: p.step_size, staircase: true });
+    },
+  }),
+  define({
+    name: 'paddle.MultiStepDecay',
+    framework,
+    summary: 'learning_rate * gamma^(number of milestones <= i)',
+    formula: 'learning_rate * gamma^k  for milestones[k-1] <= i < milestones[k]',
+    params: {
+      learning_rate: learningRate,
+      milestones: numbers({ doc: 'steps where gamma applies, strictly increasing' }),
+      gamma: { ...gamma, default: 0.1, doc: 'factor at each milestone, below 1' },
+      verbose,
+    },
+    build: (p, ctx) => {
+      belowOne(p.gamma, 'MultiStepDecay', ctx);
+      // MultiStepDecay.__init__ raises 'The elements of milestones must be incremented'.
+      p.milestones.forEach((m, k) => {
+        if (k > 0 && !(m > p.milestones[k - 1])) ctx.fail(`milestones=${JSON.stringify(p.milestones)} must be strictly increasing (paddle raises otherwise)`);
+      });
+      // get_lr returns base_lr * gamma^i for the first milestone with last_epoch < milestones[i].
+      return piecewiseConstant(p.milestones, [0, ...p.milestones].map((_, k) => p.learning_rate * p.gamma ** k));
+    },
+  }),
+  define({
+    name: 'paddle.LinearLR',
+    framework,
+    summary: 'learning_rate * start_factor moving linearly to learning_rate * end_factor over total_steps, then held',
+    formula: 'learning_rate * (start_factor + (end_factor - start_factor) * min(i, total_steps)/total_steps)',
+    params: {
+      learning_rate: learningRate,
+      total_steps: int({ above: 0, doc: 'steps of the ramp' }),
+      start_factor: num({ above: 0, max: 1, default: 1 / 3, defaultText: '1/3', doc: 'multiplier at step 0' }),
+      end_factor: num({ min: 0, max: 1, default: 1, doc: 'multiplier from total_steps on' }),
+      verbose,
+    },
+    // get_lr multiplies last_lr by 1 + (end - start) / (total*start + (i-1)(end - start)): the product
+    // telescopes to the straight line, to rounding.
+    build: (p) => linear(p.learning_rate * p.start_factor, p.learning_rate * p.end_factor, p.total_steps),
+  }),
+  define({
+    name: 'paddle.CyclicLR',
+    framework,
+    summary: 'triangle waves between base_learning_rate and max_learning_rate (triangular, triangular2 halving each cycle, exp_range)',
+    formula: 'base + (max - base) * triangle(i) * scale;  cycle = 1 + i // (step_size_up + step_size_down);  scale = 1, 1/2^(cycle-1) or exp_gamma^i',
+    params: {
+      base_learning_rate: num({ min: 0, doc: 'lower bound, and the lr at step 0' }),
+      max_learning_rate: num({ min: 0, doc: 'upper bound' }),
+      step_size_up: int({ above: 0, doc: 'steps from base to max' }),
+      step_size_down: int({ above: 0, default: (given) => given.step_size_up as number, defaultText: 'step_size_up', doc: 'steps from max back to base' }),
+      mode: choice(['triangular', 'triangular2', 'exp_range'], { default: 'triangular', doc: 'how the amplitude changes from cycle to cycle' }),
+      exp_gamma: num({ above: 0, default: 1, doc: 'exp_range: amplitude factor per step' }),
+      scale_mode: text({ default: 'cycle', doc: 'only with a custom scale_fn (no effect with mode)', noEffect: 'CyclicLR.__init__ sets scale_mode from mode when scale_fn is None' }),
+      verbose,
+    },
+    build: (p) =>
+      cyclic({
+        baseLr: p.base_learning_rate,
+        maxLr: p.max_learning_rate,
+        stepSizeUp: p.step_size_up,
+        stepSizeDown: p.step_size_down,
+        mode: p.mode,
+        gamma: p.exp_gamma,
+        // CyclicLR.get_lr: `cycle = 1 + iterations // self.cycle_size`, a float floor division.
+        cycleOf: (t, size) => 1 + pythonFloorDiv(t, size),
+      }),
+  }),
+  define({
+    name: 'paddle.CosineAnnealingWarmRestarts',
+    framework,
+    summary: 'cosine from learning_rate to eta_min restarting every T_0 * T_mult^k steps (SGDR)',
+    formula: 'eta_min + (learning_rate - eta_min) * (1 + cos(pi T_cur/T_i)) / 2,  T_i = T_0 * T_mult^k',
+    params: {
+      learning_rate: learningRate,
+      T_0: int({ above: 0, doc: 'steps of the first cycle' }),
+      T_mult: int({ min: 1, default: 1, doc: 'each cycle is this many times longer than the one before' }),
+      eta_min: num({ min: 0, default: 0, doc: 'lr at the end of each cycle' }),
+      verbose,
+    },
+    // Stepped without an epoch, step() adds one to T_cur and restarts when it reaches T_i, as torch does.
+    build: (p) => restarts({ firstCycle: p.T_0, cycleMult: p.T_mult, cycle: (_k, length) => cosine(p.learning_rate, p.eta_min, length) }),
+  }),
 ];
+
+/** StepDecay.__init__ and MultiStepDecay.__init__ raise 'gamma should be < 1.0.' */
+function belowOne(value: number, symbol: string, ctx: BuildContext): void {
+  if (value >= 1) ctx.fail(`gamma=${value} is not below 1; paddle's ${symbol} raises "gamma should be < 1.0."`);
+}
 
 function polynomialDecay(p: { readonly cycle: boolean; readonly power: number }, from: number, to: number, decaySteps: number): Schedule {
   if (p.cycle) return stretchedPolynomial(from, to, decaySteps, p.power);

@@ -163,3 +163,81 @@ describe('paddle bad input', () => {
     expect(buildError('paddle.CosineAnnealingDecay:learning_rate=0.1')).toMatch(/missing parameter T_max/);
   });
 });
+
+/**
+ * The five classes added from python/paddle/optimizer/lr.py (PaddlePaddle/Paddle 00816fcb21ade6ad4425774b0e989c8098c6d324),
+ * against the source's own step-by-step arithmetic re-stated here (get_lr and step as written, not a closed form).
+ */
+describe('paddle.StepDecay, MultiStepDecay, LinearLR, CyclicLR, CosineAnnealingWarmRestarts', () => {
+  /** LRScheduler: __init__ calls step(); value i is last_lr after i + 1 calls, as `scheduler()` reads it. */
+  function run(steps: number, getLr: (lastEpoch: number, lastLr: number) => number, base: number): number[] {
+    const values: number[] = [];
+    let lastLr = base;
+    for (let epoch = 0; epoch < steps; epoch++) {
+      lastLr = getLr(epoch, lastLr);
+      values.push(lastLr);
+    }
+    return values;
+  }
+  const within1e9 = (actual: number[], expected: number[]): void => {
+    expect(actual.length).toBe(expected.length);
+    actual.forEach((v, i) => expect(Math.abs(v - expected[i]), `step ${i}: ${v} vs ${expected[i]}`).toBeLessThanOrEqual(1e-9 * Math.abs(expected[i]) + 1e-18));
+  };
+
+  it('StepDecay.get_lr: base_lr * gamma ** (last_epoch // step_size)', () => {
+    within1e9(lrs('paddle.StepDecay:learning_rate=0.5,step_size=5,gamma=0.8', 40), run(40, (e) => 0.5 * 0.8 ** Math.floor(e / 5), 0.5));
+    expect(buildError('paddle.StepDecay:learning_rate=0.5,step_size=5,gamma=1')).toMatch(/gamma=1 is not below 1/);
+  });
+
+  it('MultiStepDecay.get_lr: gamma ** (index of the first milestone above last_epoch)', () => {
+    const milestones = [2, 4, 6];
+    const getLr = (e: number): number => {
+      for (let i = 0; i < milestones.length; i++) if (e < milestones[i]) return 0.5 * 0.8 ** i;
+      return 0.5 * 0.8 ** milestones.length;
+    };
+    within1e9(lrs('paddle.MultiStepDecay:learning_rate=0.5,milestones=[2,4,6],gamma=0.8', 12), run(12, getLr, 0.5));
+    expect(buildError('paddle.MultiStepDecay:learning_rate=0.5,milestones=[4,2]')).toMatch(/strictly increasing/);
+  });
+
+  it('LinearLR.get_lr: the recursive factor, then last_lr held past total_steps', () => {
+    const [total, start, end] = [5, 1 / 3, 1];
+    const getLr = (e: number, last: number): number => {
+      if (e === 0) return 0.5 * start;
+      if (e > total) return last;
+      return last * (1 + (end - start) / (total * start + (e - 1) * (end - start)));
+    };
+    within1e9(lrs('paddle.LinearLR:learning_rate=0.5,total_steps=5', 12), run(12, getLr, 0.5));
+    within1e9(lrs('paddle.LinearLR:learning_rate=0.1,total_steps=300,start_factor=0.01,end_factor=0.5', 400), run(400, (e, last) => (e === 0 ? 0.1 * 0.01 : e > 300 ? last : last * (1 + 0.49 / (300 * 0.01 + (e - 1) * 0.49))), 0.1));
+  });
+
+  it('CyclicLR.get_lr: float floor division for the cycle, triangular2 halving, exp_range per iteration', () => {
+    const cyclicLr = (base: number, max: number, up: number, down: number, scale: (cycle: number, t: number) => number) => (t: number): number => {
+      const size = up + down;
+      const cycle = 1 + Math.floor(t / size);
+      const pct = 1.0 + t / size - cycle;
+      const stepUp = up / size;
+      const factor = pct <= stepUp ? pct / stepUp : (1 - pct) / (1 - stepUp);
+      return base + (max - base) * factor * scale(cycle, t);
+    };
+    within1e9(lrs('paddle.CyclicLR:base_learning_rate=0.5,max_learning_rate=1.0,step_size_up=15,step_size_down=5', 100), run(100, cyclicLr(0.5, 1, 15, 5, () => 1), 0.5));
+    within1e9(lrs('paddle.CyclicLR:base_learning_rate=0.1,max_learning_rate=1.0,step_size_up=3,mode=triangular2', 40), run(40, cyclicLr(0.1, 1, 3, 3, (c) => 1 / 2.0 ** (c - 1)), 0.1));
+    within1e9(lrs('paddle.CyclicLR:base_learning_rate=0.1,max_learning_rate=1.0,step_size_up=4,step_size_down=2,mode=exp_range,exp_gamma=0.97', 60), run(60, cyclicLr(0.1, 1, 4, 2, (_c, t) => 0.97 ** t), 0.1));
+  });
+
+  it('CosineAnnealingWarmRestarts.step: T_cur counts up and restarts at T_i, which grows by T_mult', () => {
+    const [T0, mult, etaMin, base] = [3, 2, 0.01, 0.5];
+    const expected: number[] = [];
+    let [tCur, tI] = [0, T0];
+    for (let i = 0; i < 50; i++) {
+      if (i > 0) {
+        tCur += 1;
+        if (tCur >= tI) {
+          tCur -= tI;
+          tI *= mult;
+        }
+      }
+      expected.push(etaMin + ((base - etaMin) * (1 + Math.cos((Math.PI * tCur) / tI))) / 2);
+    }
+    within1e9(lrs('paddle.CosineAnnealingWarmRestarts:learning_rate=0.5,T_0=3,T_mult=2,eta_min=0.01', 50), expected);
+  });
+});
