@@ -235,6 +235,27 @@ if (!flag('--skip-stream')) {
   say();
 }
 
+// ---------------------------------------------------------------- the HTML page
+if (!flag('--skip-page')) {
+  const pageSteps = 10_000_000;
+  const spec = 'cosine-restarts:lr=0.1,cycle=1000';
+  say(`## The HTML page: zoom redraws of ${pageSteps.toLocaleString('en')} steps`);
+  say();
+  const page = out('page.html');
+  const written = once(lrviz('-s', spec, '--steps', String(pageSteps), '-o', page));
+  const result = spawnSync(node, [join(root, 'bench/page-zoom.mjs'), page], { encoding: 'utf8', cwd: root });
+  say(`- command: \`lrviz plot -s ${spec} --steps ${pageSteps} -o page.html\` (${fmt(written.ms)}, ${(statSync(page).size / 1e6).toFixed(2)} MB; goal under 1.5 MB ${statSync(page).size < 1.5e6 ? 'met' : 'NOT met'})`);
+  if (result.status !== 0) say(`- zoom redraws: not measured (${(result.stderr || '').trim().split('\n')[0] || 'chromium failed'})`);
+  else {
+    const { redraws, compute } = JSON.parse(result.stdout);
+    const goal = median(redraws) < 50;
+    say(`- ${redraws.length} zoom and pan redraws in Chromium, each from the new window to the drawn picture (bench/page-zoom.mjs):`);
+    say(`  median ${median(redraws).toFixed(1)} ms, fastest ${Math.min(...redraws).toFixed(1)} ms, slowest ${Math.max(...redraws).toFixed(1)} ms (goal: under 50 ms ${goal ? 'met' : 'NOT met'});`);
+    say(`  of which recomputing the rows from the schedule: median ${median(compute).toFixed(1)} ms`);
+  }
+  say();
+}
+
 say('## How to read this');
 say();
 say('- Ratios compare medians of runs interleaved in the same loop, so a busy machine slows both sides alike; absolute times are for reference only.');

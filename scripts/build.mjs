@@ -48,6 +48,21 @@ await build({
   plugins: [lazyChildProcess],
 });
 
+// The HTML page's own script: lrviz's schedule code and the page's zoom and tooltip, for the browser
+// (render/page/main.ts). vega is inlined into the page separately and read here as a global.
+await build({
+  absWorkingDir: root,
+  entryPoints: ['src/render/page/main.ts'],
+  outfile: `${staging}/page.js`,
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2020',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+
 const old = `dist.${process.pid}.old`;
 try {
   renameSync(`${root}dist`, `${root}${old}`);

@@ -9,11 +9,11 @@ export interface Envelope {
   readonly label: string;
   readonly steps: number;
   readonly columns: number;
-  /** First step of each column (length columns + 1; the last entry is `steps`). */
+  /** First step of each column (length columns + 1; the last entry is the end of the range, `steps` by default). */
   readonly start: Float64Array;
   readonly min: Float64Array;
   readonly max: Float64Array;
-  /** Exact end points, for renderers that draw them. */
+  /** Exact end points of the range, for renderers that draw them. */
   readonly first: number;
   readonly last: number;
   /** Smallest and largest value of the whole curve. */
@@ -21,16 +21,25 @@ export interface Envelope {
   readonly high: number;
 }
 
+/** Whole steps from..to-1 of a curve: the part of it a zoomed view shows. */
+export interface StepRange {
+  readonly from: number;
+  readonly to: number;
+}
+
 /**
- * One pass over the curve, O(columns) memory. With columns >= steps every column is one step. A column
- * whose extremes the curve can tell directly (a monotone stretch) costs a few evaluations instead of one
- * per step, so a long smooth curve is as cheap to draw as a short one.
+ * One pass over the curve (or over the steps of `range`, all of them by default), O(columns) memory.
+ * With columns >= steps every column is one step. A column whose extremes the curve can tell directly (a
+ * monotone stretch) costs a few evaluations instead of one per step, so a long smooth curve is as cheap
+ * to draw as a short one, and so is a narrow window into it.
  */
-export function envelopeOf(curve: Curve, columns: number): Envelope {
-  const n = curve.steps;
+export function envelopeOf(curve: Curve, columns: number, range: StepRange = { from: 0, to: curve.steps }): Envelope {
+  const from = Math.max(0, Math.min(range.from, curve.steps - 1));
+  const to = Math.max(from + 1, Math.min(range.to, curve.steps));
+  const n = to - from;
   const cols = Math.max(1, Math.min(columns, n));
   const start = new Float64Array(cols + 1);
-  for (let c = 0; c <= cols; c++) start[c] = Math.floor((c * n) / cols);
+  for (let c = 0; c <= cols; c++) start[c] = from + Math.floor((c * n) / cols);
   const min = new Float64Array(cols).fill(Infinity);
   const max = new Float64Array(cols).fill(-Infinity);
   const buffer = new Float64Array(Math.min(CHUNK, Math.max(n, 1)));
@@ -61,7 +70,7 @@ export function envelopeOf(curve: Curve, columns: number): Envelope {
     if (min[c] < low) low = min[c];
     if (max[c] > high) high = max[c];
   }
-  return { label: curve.label, steps: n, columns: cols, start, min, max, first: valueAt(curve, 0), last: valueAt(curve, n - 1), low, high };
+  return { label: curve.label, steps: curve.steps, columns: cols, start, min, max, first: valueAt(curve, from), last: valueAt(curve, to - 1), low, high };
 }
 
 /** One step's value (NaN for a step the curve does not have). */

@@ -1,27 +1,33 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Curve } from '../curve/curve.js';
+import type { SpecObject } from '../spec/params.js';
+import type { PagePayload, PageSeries } from './page/payload.js';
+import { envelopeLine, loggedPoints } from './picture-data.js';
+import { envelopeOf } from '../curve/envelope.js';
 import { FONT_FAMILY, THEMES } from './picture-theme.js';
 import type { RenderRequest } from './request.js';
-import { minifiedBuild } from './vega-runtime.js';
-import { vegaLiteSpec } from './vegalite.js';
+import { minifiedBuild, vegaRuntime } from './vega-runtime.js';
+import { pictureSize, vegaLiteSpec } from './vegalite.js';
 
-/** The page keeps four envelope columns a pixel, so zooming in on x shows detail a still picture lacks. */
-const ZOOM_DETAIL = 4;
+/** A curve without a spec travels as its values up to this many steps (about 20 bytes each in the page). */
+const MAX_EMBEDDED_VALUES = 20_000;
+/** Beyond that, as an envelope line this many columns wide; and logged runs thinned to a few points a column. */
+const EMBEDDED_COLUMNS = 4096;
 
 /**
- * One self-contained page: vega, vega-lite and vega-embed inlined from node_modules, the spec as
- * JSON, hover tooltips and x zoom (drag to pan, wheel to zoom, double-click to reset). It works
- * offline, and its Content-Security-Policy forbids any request, so it cannot make one by accident.
+ * One self-contained page that holds the schedules, not samples of them: each series' resolved spec
+ * (curve.meta.spec), the compiled vega spec, vega itself and the page's script (render/page/main.ts,
+ * which bundles lrviz's schedule code), so the page recomputes the visible steps exactly at every
+ * zoom. It works offline, and its Content-Security-Policy forbids any request, so it cannot make one
+ * by accident.
  */
 export function renderHtml(request: RenderRequest): string {
-  const spec = vegaLiteSpec(request, { interactive: true, detail: ZOOM_DETAIL });
+  const { height } = pictureSize(request);
   const theme = THEMES[request.theme];
-  const libraries = (['vega', 'vega-lite', 'vega-embed'] as const).map((name) => inlineScript(readFileSync(minifiedBuild(name), 'utf8')));
-  const options = {
-    renderer: 'svg',
-    // Exporting SVG/PNG works offline; the source, compiled-spec and editor entries would go online.
-    actions: { export: true, source: false, compiled: false, editor: false },
-    tooltip: { theme: request.theme },
-  };
+  const vegaLite = vegaLiteSpec(request, { interactive: true, detail: 1, page: true });
+  const payload = pagePayload(request);
+  const vegaSpec = pageVegaSpec(vegaRuntime().vegaLite.compile(vegaLite).spec as VegaSpec, payload.lastStep);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -31,27 +37,77 @@ export function renderHtml(request: RenderRequest): string {
 <title>${escapeHtml(request.title ?? 'learning rate schedule')}</title>
 <style>
   body { margin: 0; padding: 24px; background: ${theme.background}; color: ${theme.text}; font-family: ${FONT_FAMILY}; }
-  /* vega-embed stretches a chart whose spec says "fit" to its container; this frame keeps its size. */
-  #frame { display: inline-block; }
+  #frame { position: relative; min-height: ${height}px; }
+  #chart { touch-action: none; cursor: crosshair; user-select: none; }
   #hint { font-size: 12px; color: ${theme.mutedText}; margin-top: 8px; }
-  /* Schedule labels are long (cosine-warmup:lr=3e-4,warmup=500); show them whole in tooltips. */
-  #vg-tooltip-element table tr td.key { max-width: none; }
+  #rule { position: absolute; width: 0; border-left: 1px solid ${theme.hoverRule}; pointer-events: none; }
+  #tooltip { position: absolute; pointer-events: none; background: ${theme.background}; color: ${theme.text};
+    border: 1px solid ${theme.axis}; border-radius: 4px; padding: 6px 8px; font-size: 12px; box-shadow: 0 2px 6px rgba(0,0,0,.2); z-index: 1; }
+  #tooltip td { padding: 1px 4px; white-space: pre; }
+  #tooltip td.key { color: ${theme.mutedText}; max-width: 40em; overflow: hidden; text-overflow: ellipsis; }
+  #tooltip td.value { font-variant-numeric: tabular-nums; text-align: right; }
 </style>
 </head>
 <body>
-<div id="frame"><div id="chart"></div></div>
-<div id="hint">Hover for exact values · drag or scroll to pan and zoom the steps · double-click to reset</div>
-${libraries.map((code) => `<script>${code}</script>`).join('\n')}
-<script>
-const spec = ${inlineJson(spec)};
-vegaEmbed('#chart', spec, ${inlineJson(options)}).catch((error) => {
-  document.getElementById('chart').textContent = 'lrviz: the chart could not be drawn: ' + error.message;
-  console.error(error);
-});
-</script>
+<div id="frame"><div id="chart"></div><div id="rule" hidden></div></div>
+<div id="tooltip" hidden></div>
+<div id="hint">Hover for exact values · drag to pan, scroll to zoom the steps (recomputed exactly at every zoom) · double-click to reset</div>
+<script type="application/json" id="lrviz-data">${inlineJson(payload)}</script>
+<script type="application/json" id="lrviz-spec">${inlineJson(vegaSpec)}</script>
+<script>${inlineScript(readFileSync(minifiedBuild('vega'), 'utf8'))}</script>
+<script>${inlineScript(readFileSync(pageScriptPath(), 'utf8'))}</script>
 </body>
 </html>
 `;
+}
+
+interface VegaSpec {
+  signals?: { name: string; value?: unknown }[];
+  scales?: { name: string; domain?: unknown; domainRaw?: unknown; zero?: boolean }[];
+  [key: string]: unknown;
+}
+
+/** The compiled spec with its x scale following a signal the page sets as it zooms and pans. */
+function pageVegaSpec(spec: VegaSpec, lastStep: number): VegaSpec {
+  const x = spec.scales?.find((scale) => scale.name === 'x');
+  if (x === undefined) throw new Error('lrviz: the compiled chart has no x scale');
+  x.domain = { signal: 'xDomain' };
+  x.zero = false;
+  delete x.domainRaw;
+  return { ...spec, signals: [...(spec.signals ?? []), { name: 'xDomain', value: [0, lastStep] }] };
+}
+
+/** What the page needs to compute every view itself: see PagePayload. */
+export function pagePayload(request: RenderRequest): PagePayload {
+  const steps = request.curves[0]?.steps ?? 1;
+  const logs = (request.logs ?? []).map((log) => {
+    const kept = loggedPoints(log, steps, EMBEDDED_COLUMNS);
+    return { label: log.label, steps: kept.map((p) => p.step), values: kept.map((p) => p.lr) };
+  });
+  const lastLogged = Math.max(0, ...logs.map((log) => log.steps[log.steps.length - 1] ?? 0));
+  return { series: request.curves.map(pageSeries), logs, lastStep: Math.max(steps, lastLogged), logY: request.logY };
+}
+
+function pageSeries(curve: Curve): PageSeries {
+  const spec = curve.meta?.spec as SpecObject | undefined;
+  if (spec !== undefined) return { label: curve.label, steps: curve.steps, spec };
+  if (curve.steps <= MAX_EMBEDDED_VALUES) {
+    const values = new Float64Array(curve.steps);
+    curve.fill(0, values);
+    return { label: curve.label, steps: curve.steps, values: [...values] };
+  }
+  return { label: curve.label, steps: curve.steps, line: envelopeLine(envelopeOf(curve, EMBEDDED_COLUMNS)) };
+}
+
+/**
+ * dist/page.js, built by scripts/build.mjs, from wherever this module runs: the CLI bundle's chunks
+ * (dist/chunks), the library (dist/lib/render) or the sources under test (src/render).
+ */
+function pageScriptPath(): string {
+  const candidates = ['../page.js', '../../page.js', '../../dist/page.js'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
+  const found = candidates.find((path) => existsSync(path));
+  if (found === undefined) throw new Error('lrviz: dist/page.js is missing; run npm run build');
+  return found;
 }
 
 /** Text in HTML: the five characters that could end it or start markup, as entities. */

@@ -2,6 +2,9 @@ import type { Curve } from '../curve/curve.js';
 import type { Envelope } from '../curve/envelope.js';
 import type { LoggedPoints } from './request.js';
 
+/** How logged points are named in the legend, beside the planned curves. */
+export const LOGGED_SUFFIX = ' (logged)';
+
 /** One point of a drawn line: a step and the learning rate there. */
 export interface LinePoint {
   step: number;

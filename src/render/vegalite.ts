@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { envelopeOf } from '../curve/envelope.js';
 import { LrvizError, shown } from '../errors.js';
-import { envelopeLine, loggedPoints, sampleRows, seriesField } from './picture-data.js';
+import { envelopeLine, LOGGED_SUFFIX, loggedPoints, sampleRows, seriesField } from './picture-data.js';
 import {
   DEFAULT_PICTURE_HEIGHT,
   DEFAULT_PICTURE_WIDTH,
@@ -17,12 +17,17 @@ export interface SpecOptions {
   readonly interactive: boolean;
   /** Envelope columns per pixel of width: more than 1 where the viewer can zoom in or pixels are denser. */
   readonly detail: number;
+  /**
+   * For the HTML page, which computes what it draws itself (see render/page/): the lines and logged
+   * points come from data sets named `lines` and `logs` that the page fills for the visible steps, the
+   * y axis keeps the whole curve's range while x zooms, and the page draws its own hover and zoom.
+   */
+  readonly page?: boolean;
 }
 
 /** Enough columns for a very wide picture; more would only grow the file. */
 const MAX_COLUMNS = 16384;
-/** How logged points are named in the legend, beside the planned curves. */
-export const LOGGED_SUFFIX = ' (logged)';
+export { LOGGED_SUFFIX };
 
 /** The picture's size in pixels, checked: the --width/--height the user gave or the default. */
 export function pictureSize(request: RenderRequest): { width: number; height: number } {
@@ -84,27 +89,37 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
     type: 'nominal' as const,
     // The domain in the user's order: otherwise vega-lite sorts the names and colours change with them.
     scale: { domain: names, range: palette },
-    legend: names.length > 0 ? { title: null, ...(logs.length > 0 ? { encode: { symbols: { update: loggedSymbols(logs.map((l) => l.label + LOGGED_SUFFIX)) } } } : {}) } : null,
+    legend: names.length > 0 ? { title: null, ...(logs.length > 0 ? { encode: { symbols: { update: loggedSymbols(request.curves.length) } } } : {}) } : null,
   };
+
+  if (options.page) {
+    let low = Infinity;
+    for (const e of envelopes) low = Math.min(low, request.logY ? smallestPositive(e) : e.low);
+    for (const row of logRows) if (row.lr !== null) low = Math.min(low, row.lr);
+    // The whole run's range, so that zooming into a quiet stretch does not blow its noise up.
+    if (request.logY && low < Infinity && low > 0 && high > 0) Object.assign(y.scale, { domain: [low, high], nice: true });
+    else if (!request.logY && high > 0) Object.assign(y.scale, { domain: [Math.min(0, low), high], nice: true });
+  }
 
   // Clipping only matters once a zoom can push the lines past the axes; still pictures need no clip ids.
   const clip = options.interactive;
+  const zoomable = options.interactive && !options.page;
   const layers: object[] = [
     {
-      data: { values: lineRows },
+      data: options.page ? { name: 'lines' } : { values: lineRows },
       mark: { type: 'line', strokeWidth: 1.75, strokeJoin: 'round', strokeCap: 'round', clip, invalid: 'break-paths-filter-domains' },
       encoding: { x, y, color },
-      ...(options.interactive ? { params: [{ name: 'zoom', select: { type: 'interval', encodings: ['x'] }, bind: 'scales' }] } : {}),
+      ...(zoomable ? { params: [{ name: 'zoom', select: { type: 'interval', encodings: ['x'] }, bind: 'scales' }] } : {}),
     },
   ];
   if (logRows.length > 0) {
     layers.push({
-      data: { values: logRows },
+      data: options.page ? { name: 'logs' } : { values: logRows },
       mark: { type: 'point', filled: true, size: 14, opacity: 0.85, clip, invalid: 'break-paths-filter-domains' },
       encoding: { x: { field: 'step', type: 'quantitative' }, y: { field: 'lr', type: 'quantitative' }, color },
     });
   }
-  if (options.interactive && request.curves.length > 0) layers.push(hoverLayer(request, columns, theme.hoverRule, lrFormat));
+  if (zoomable && request.curves.length > 0) layers.push(hoverLayer(request, columns, theme.hoverRule, lrFormat));
 
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -145,9 +160,13 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
   return spec as TopLevelSpec;
 }
 
-/** In the legend a logged run is a dot, as on the chart, and a planned curve a stroke. */
-function loggedSymbols(loggedNames: string[]): object {
-  const isLogged = `indexof(${JSON.stringify(loggedNames)}, datum.value) >= 0`;
+/**
+ * In the legend a logged run is a dot, as on the chart, and a planned curve a stroke. Logged runs come
+ * after the curves in the colour domain, so their place tells them apart: no label is ever written into
+ * a vega expression, where a backslash, a line break or U+2028 in it would break the expression.
+ */
+function loggedSymbols(plannedCount: number): object {
+  const isLogged = `indexof(domain('color'), datum.value) >= ${plannedCount}`;
   return {
     shape: { signal: `${isLogged} ? 'circle' : 'stroke'` },
     fill: { signal: `${isLogged} ? scale('color', datum.value) : 'transparent'` },
@@ -158,6 +177,16 @@ function loggedSymbols(loggedNames: string[]): object {
 /** The spec as a file: users feed it to vega-embed, the vega editor, or altair. */
 export function renderVegaLiteJson(request: RenderRequest): string {
   return JSON.stringify(vegaLiteSpec(request, { interactive: true, detail: 1 })) + '\n';
+}
+
+/** The smallest positive value an envelope reaches (Infinity if none): where a log axis can start. */
+function smallestPositive(envelope: { min: Float64Array; max: Float64Array }): number {
+  let low = Infinity;
+  for (let c = 0; c < envelope.min.length; c++) {
+    const v = envelope.min[c] > 0 ? envelope.min[c] : envelope.max[c];
+    if (v > 0 && v < low) low = v;
+  }
+  return low;
 }
 
 /** Small (< 0.01) and huge rates read as 3e-4 and 2e+5, never as 0.00 or 200000. */

@@ -15,6 +15,17 @@ describe('envelopeOf', () => {
     expect([...envelope.max].filter((v) => v === 1)).toHaveLength(1);
   });
 
+  it('covers only the steps of a range, clamped to the curve, with the range\'s own end points', () => {
+    const ramp = curveOf(schedule((i) => i), 'ramp', 1000);
+    const window = envelopeOf(ramp, 4, { from: 100, to: 108 });
+    expect([...window.start]).toEqual([100, 102, 104, 106, 108]);
+    expect([...window.min]).toEqual([100, 102, 104, 106]);
+    expect([...window.max]).toEqual([101, 103, 105, 107]);
+    expect([window.first, window.last, window.low, window.high]).toEqual([100, 107, 100, 107]);
+    const edges = envelopeOf(ramp, 10, { from: -5, to: 5000 });
+    expect([edges.start[0], edges.start[10], edges.first, edges.last]).toEqual([0, 1000, 0, 999]);
+  });
+
   it('is exact per step when there are more columns than steps, with exact end points', () => {
     const values = [5, 3, 9, 1];
     const envelope = envelopeOf(curveFromValues('v', values), 100);

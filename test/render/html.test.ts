@@ -11,20 +11,22 @@ describe('renderHtml', () => {
   const markup = page.replace(/<script>[\s\S]*?<\/script>/g, '<script></script>');
   const has = (pattern: RegExp) => pattern.test(page);
 
-  it('is one page with vega, vega-lite and vega-embed inlined and nothing fetched', () => {
+  it('is one page with vega and the page script inlined, the compiled spec and the series, and nothing fetched', () => {
     expect(page.startsWith('<!doctype html>')).toBe(true);
-    expect([has(/\.vega=\{\}/), has(/\.vegaLite=\{\}/), has(/\.vegaEmbed=/)]).toEqual([true, true, true]);
+    expect([has(/\.vega=\{\}/), has(/\.vegaLite=\{\}/), has(/\.vegaEmbed=/)]).toEqual([true, false, false]);
+    expect(has(/lrvizPage/)).toBe(true);
     expect(markup).not.toMatch(/\s(src|href)=/i);
     expect(markup).toContain("default-src 'none'");
   });
 
-  it('keeps user text as text: the only script elements are its own four', () => {
+  it('keeps user text as text: the only script elements are its own four (two of them data)', () => {
     expect(page.match(/<script\b/gi)).toHaveLength(4);
     expect(page.match(/<\/script/gi)).toHaveLength(4);
     expect(has(/<!--/)).toBe(false);
     expect(markup).toContain(`<title>${escapeHtml(hostile)}</title>`);
-    const json = /const spec = (.*);\n/.exec(page)?.[1] ?? '';
-    expect(JSON.parse(json).title.text).toBe(hostile);
+    const json = (id: string) => JSON.parse(new RegExp(`<script type="application/json" id="${id}">(.*?)</script>`).exec(page)?.[1] ?? 'null');
+    expect(json('lrviz-spec').title.text).toBe(hostile);
+    expect(json('lrviz-data').series.map((s: { label: string }) => s.label)).toEqual(['cosine:lr=0.5', hostile]);
   });
 
   it('escapes what could end markup', () => {

@@ -1,0 +1,16 @@
+/**
+ * The one place in render/ that knows schedules, on purpose: the HTML page rebuilds each series from
+ * the spec it was resolved to, with the same catalog and builders the CLI runs (bundled into the page
+ * by scripts/build.mjs), so the page computes any zoom window exactly instead of showing samples.
+ * Everything else in render/ receives curves.
+ */
+import { curveFromValues, curveOf, type Curve } from '../../curve/curve.js';
+import { buildSchedule } from '../../spec/build.js';
+import type { PageSeries } from './payload.js';
+
+/** The series' curve in the page, or undefined for a series drawn from its embedded line only. */
+export function pageCurve(series: PageSeries): Curve | undefined {
+  if (series.spec !== undefined) return curveOf(buildSchedule(series.spec, series.steps).schedule, series.label, series.steps);
+  if (series.values !== undefined) return curveFromValues(series.label, series.values);
+  return undefined;
+}

@@ -1,0 +1,31 @@
+import type { SpecObject } from '../../spec/params.js';
+import type { LinePoint } from '../picture-data.js';
+
+/**
+ * What the HTML page carries instead of samples: for each series the resolved spec it was built from,
+ * so the page can rebuild the very schedule lrviz ran and compute any window of it exactly. A curve
+ * that came with no spec (a library user's own values) carries its values when they are few, or a fine
+ * envelope line when they are not: the one case where the page cannot be exact past that detail.
+ */
+export interface PageSeries {
+  readonly label: string;
+  readonly steps: number;
+  readonly spec?: SpecObject;
+  readonly values?: readonly number[];
+  readonly line?: readonly LinePoint[];
+}
+
+/** A logged run: the points it logged (thinned to a few a pixel when there are very many). */
+export interface PageLog {
+  readonly label: string;
+  readonly steps: readonly number[];
+  readonly values: readonly number[];
+}
+
+export interface PagePayload {
+  readonly series: readonly PageSeries[];
+  readonly logs: readonly PageLog[];
+  /** The x range of the whole run: 0 to the horizon, or to the last logged step past it. */
+  readonly lastStep: number;
+  readonly logY: boolean;
+}
