@@ -1,5 +1,6 @@
 import type { SpecObject } from '../../spec/params.js';
 import type { LinePoint } from '../picture-data.js';
+import type { LoggedPoints } from '../request.js';
 
 /**
  * What the HTML page carries instead of samples: for each series the resolved spec it was built from,
@@ -16,11 +17,7 @@ export interface PageSeries {
 }
 
 /** A logged run: the points it logged (thinned to a few a pixel when there are very many). */
-export interface PageLog {
-  readonly label: string;
-  readonly steps: readonly number[];
-  readonly values: readonly number[];
-}
+export type PageLog = LoggedPoints;
 
 export interface PagePayload {
   readonly series: readonly PageSeries[];
