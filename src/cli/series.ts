@@ -55,7 +55,7 @@ export function loadSeries(catalog: Catalog, specArguments: readonly string[], l
       const count = (seen.get(wanted) ?? 0) + 1;
       seen.set(wanted, count);
       const label = count === 1 ? wanted : `${wanted} #${count}`;
-      series.push({ ...built, schedule, label, curve: curveOf(schedule, label, steps, { spec: built.resolved }) });
+      series.push({ ...built, schedule, label, curve: curveOf(schedule, label, steps, { spec: built.resolved, rebuild: { schedulerSteps, stepsPerEpoch: holdFor } }) });
     }
   }
   return series;

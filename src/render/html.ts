@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Curve } from '../curve/curve.js';
-import type { SpecObject } from '../spec/params.js';
+import type { SpecObject } from '../schedules/definition.js';
 import type { PagePayload, PageSeries } from './page/payload.js';
 import { envelopeLine, loggedPoints } from './picture-data.js';
 import { envelopeOf } from '../curve/envelope.js';
@@ -90,7 +90,7 @@ export function pagePayload(request: RenderRequest): PagePayload {
 
 function pageSeries(curve: Curve): PageSeries {
   const spec = curve.meta?.spec as SpecObject | undefined;
-  if (spec !== undefined) return { label: curve.label, steps: curve.steps, spec };
+  if (spec !== undefined) return { label: curve.label, steps: curve.steps, spec, rebuild: curve.meta?.rebuild as PageSeries['rebuild'] };
   if (curve.steps <= MAX_EMBEDDED_VALUES) {
     const values = new Float64Array(curve.steps);
     curve.fill(0, values);

@@ -5,6 +5,7 @@ import { pageCurve } from '../../src/render/page/page-schedules.js';
 import { nearestLogged, valueAt, windowRows } from '../../src/render/page/window-rows.js';
 import { buildSchedule } from '../../src/spec/build.js';
 import { parseTextSpec } from '../../src/spec/parse.js';
+import { loadSeries } from '../../src/cli/series.js';
 import { pictureRequest } from './picture-support.js';
 
 /** A series as the CLI builds it: the curve carries its resolved spec. */
@@ -25,6 +26,17 @@ describe('the page rebuilds each series from its spec', () => {
       rebuilt.fill(0, b);
       expect(b).toEqual(a);
     }
+  });
+
+  it('holds each epoch\'s value for its updates when the scheduler steps per epoch, as the CLI does', () => {
+    const [series] = loadSeries(['torch.StepLR:lr=0.1,step_size=2,gamma=0.5'], { rows: 50, schedulerSteps: 5, stepped: 'epoch', stepsPerEpoch: 10 });
+    const [carried] = pagePayload(pictureRequest([series.curve])).series;
+    const rebuilt = pageCurve(JSON.parse(JSON.stringify(carried)))!;
+    const [a, b] = [new Float64Array(50), new Float64Array(50)];
+    series.curve.fill(0, a);
+    rebuilt.fill(0, b);
+    expect(b).toEqual(a);
+    expect([b[19], b[20], b[49]]).toEqual([0.1, 0.05, 0.025]);
   });
 
   it('carries a curve without a spec as its values, or as a fine line when it is long', () => {

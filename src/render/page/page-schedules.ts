@@ -5,12 +5,16 @@
  * Everything else in render/ receives curves.
  */
 import { curveFromValues, curveOf, type Curve } from '../../curve/curve.js';
+import { perEpoch } from '../../schedules/combinators/per-epoch.js';
 import { buildSchedule } from '../../spec/build.js';
 import type { PageSeries } from './payload.js';
 
 /** The series' curve in the page, or undefined for a series drawn from its embedded line only. */
 export function pageCurve(series: PageSeries): Curve | undefined {
-  if (series.spec !== undefined) return curveOf(buildSchedule(series.spec, series.steps).schedule, series.label, series.steps);
+  if (series.spec !== undefined) {
+    const { schedulerSteps, stepsPerEpoch } = series.rebuild ?? { schedulerSteps: series.steps, stepsPerEpoch: 1 };
+    return curveOf(perEpoch(buildSchedule(series.spec, schedulerSteps).schedule, stepsPerEpoch), series.label, series.steps);
+  }
   if (series.values !== undefined) return curveFromValues(series.label, series.values);
   return undefined;
 }

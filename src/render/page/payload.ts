@@ -1,4 +1,4 @@
-import type { SpecObject } from '../../spec/params.js';
+import type { SpecObject } from '../../schedules/definition.js';
 import type { LinePoint } from '../picture-data.js';
 import type { LoggedPoints } from '../request.js';
 
@@ -12,6 +12,8 @@ export interface PageSeries {
   readonly label: string;
   readonly steps: number;
   readonly spec?: SpecObject;
+  /** How the CLI built it (curve.meta.rebuild): over the scheduler's steps, each held for an epoch's updates. */
+  readonly rebuild?: { readonly schedulerSteps: number; readonly stepsPerEpoch: number };
   readonly values?: readonly number[];
   readonly line?: readonly LinePoint[];
 }
