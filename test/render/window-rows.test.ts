@@ -3,14 +3,15 @@ import { curveFromValues, curveOf } from '../../src/curve/curve.js';
 import { pagePayload } from '../../src/render/html.js';
 import { pageCurve } from '../../src/render/page/page-schedules.js';
 import { nearestLogged, valueAt, windowRows } from '../../src/render/page/window-rows.js';
-import { buildSchedule } from '../../src/spec/build.js';
-import { parseTextSpec } from '../../src/spec/parse.js';
+import { catalog } from '../../src/catalog.js';
+import { buildSchedule } from '../../src/notation/build.js';
+import { parseTextSpec } from '../../src/notation/parse.js';
 import { loadSeries } from '../../src/cli/series.js';
 import { pictureRequest } from './picture-support.js';
 
 /** A series as the CLI builds it: the curve carries its resolved spec. */
 function cliCurve(text: string, steps: number) {
-  const built = buildSchedule(parseTextSpec(text), steps);
+  const built = buildSchedule(catalog, parseTextSpec(text), steps);
   return curveOf(built.schedule, text, steps, { spec: built.resolved });
 }
 
@@ -29,7 +30,7 @@ describe('the page rebuilds each series from its spec', () => {
   });
 
   it('holds each epoch\'s value for its updates when the scheduler steps per epoch, as the CLI does', () => {
-    const [series] = loadSeries(['torch.StepLR:lr=0.1,step_size=2,gamma=0.5'], { rows: 50, schedulerSteps: 5, stepped: 'epoch', stepsPerEpoch: 10 });
+    const [series] = loadSeries(catalog, ['torch.StepLR:lr=0.1,step_size=2,gamma=0.5'], { rows: 50, schedulerSteps: 5, stepped: 'epoch', stepsPerEpoch: 10 });
     const [carried] = pagePayload(pictureRequest([series.curve])).series;
     const rebuilt = pageCurve(JSON.parse(JSON.stringify(carried)))!;
     const [a, b] = [new Float64Array(50), new Float64Array(50)];
