@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Catalog } from '../../schedules/catalog.js';
 import { LrvizError, shown } from '../../errors.js';
-import { writeFileAtomic, writeStdout } from '../../io/write-output.js';
+import { isStreamTarget, writeOutputFile, writeStdout } from '../../io/write-output.js';
 import { checkFormat, FILE_FORMATS, formatFromPath, render, type OutputFormat } from '../../render/formats.js';
 import type { LoggedPoints, RenderRequest } from '../../render/request.js';
 import { terminalColumns, wantsColor } from '../environment.js';
@@ -63,7 +63,7 @@ export async function plot(catalog: Catalog, options: PlotOptions): Promise<void
   const format = outputFormat(options);
   const rendered = await render(format, request);
   if (options.output === undefined || options.output === '-') writeStdout(rendered);
-  else writeFileAtomic(options.output, rendered);
+  else await writeOutputFile(options.output, rendered);
 }
 
 /** Everything the renderers need, checked before any output is produced. */
@@ -99,6 +99,7 @@ function outputFormat(options: PlotOptions): OutputFormat {
   if (options.format !== undefined) return checkFormat(options.format);
   if (options.output === undefined || options.output === '-') return options.output === '-' ? 'csv' : 'terminal';
   const format = formatFromPath(options.output);
+  if (format === undefined && isStreamTarget(options.output)) return 'csv';
   if (format === undefined) {
     throw new LrvizError(`--output ${shown(options.output)}: cannot tell the format from the extension; use one of .${FILE_FORMATS.join(', .')} or add --format`);
   }
