@@ -10,12 +10,15 @@
 // (numpy, matplotlib, a torch optimizer loop: rows skipped when not installed), growth with the number
 // of steps (time and peak memory), and streaming a 3e7-step CSV through a pipe that checks every value.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// Output is discarded through /dev/null opened for writing: read-write /dev/null (stdio 'ignore') is how lrviz
+// recognises a closed stdout (`>&-`), which it refuses.
+const DISCARD = openSync('/dev/null', 'w');
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin/lrviz.js');
 const args = process.argv.slice(2);
@@ -43,7 +46,7 @@ function once({ command, argv, env = cleanEnv }) {
   rmSync(rss, { force: true });
   const wrapped = TIME ? [TIME, ['-f', '%M', '-o', rss, command, ...argv]] : [command, argv];
   const started = process.hrtime.bigint();
-  const result = spawnSync(wrapped[0], wrapped[1], { env, stdio: ['ignore', 'ignore', 'pipe'], cwd: root, maxBuffer: 1 << 26 });
+  const result = spawnSync(wrapped[0], wrapped[1], { env, stdio: ['ignore', DISCARD, 'pipe'], cwd: root, maxBuffer: 1 << 26 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   let peakMiB;
   try {

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { LrvizError } from '../errors.js';
+import { visible } from '../visible-text.js';
 import { ClosedPipe, writeStdout } from '../io/write-output.js';
 import { catalog } from '../catalog.js';
 import type { Catalog } from '../schedules/catalog.js';
@@ -56,9 +57,17 @@ function program(argv: readonly string[]): Command {
   return root;
 }
 
-/** One line on stderr, the lrviz way. */
+/**
+ * One line on stderr, the lrviz way: line breaks folded into spaces, any other control character a
+ * value carried in (a file name, a label) shown escaped, so an error can never drive the terminal.
+ */
 function complain(message: string): void {
-  process.stderr.write(`lrviz: error: ${message.replace(/\s*\n\s*/g, ' ').trim()}\n`);
+  const line = message
+    .split('\n')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .join(' ');
+  process.stderr.write(`lrviz: error: ${visible(line)}\n`);
 }
 
 /** Runs the CLI and returns the exit status; never throws. */

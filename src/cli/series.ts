@@ -6,6 +6,7 @@ import { parseSpecArgument } from '../notation/parse.js';
 import { perEpoch } from '../schedules/combinators/per-epoch.js';
 import type { Catalog } from '../schedules/catalog.js';
 import type { RunLength } from './stepping.js';
+import { visible } from '../visible-text.js';
 
 /** Longest curve lrviz agrees to compute: far beyond any training run, well inside exact integers. */
 export const MAX_STEPS = 1e12;
@@ -51,7 +52,7 @@ export function loadSeries(catalog: Catalog, specArguments: readonly string[], l
     for (const { spec, source } of parseSpecArgument(argument)) {
       const built = buildSchedule(catalog, spec, schedulerSteps);
       const schedule = perEpoch(built.schedule, holdFor);
-      const wanted = typeof spec.label === 'string' && spec.label !== '' ? spec.label : source;
+      const wanted = visible(typeof spec.label === 'string' && spec.label !== '' ? spec.label : source);
       const count = (seen.get(wanted) ?? 0) + 1;
       seen.set(wanted, count);
       const label = count === 1 ? wanted : `${wanted} #${count}`;

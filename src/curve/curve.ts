@@ -100,3 +100,16 @@ export function materialize(curve: Curve): Float64Array {
   curve.fill(0, values);
   return values;
 }
+
+/**
+ * Throws the error `fill` would throw for the first step that is not finite, before anything is written:
+ * a stream on stdout cannot be taken back, so a refusal 65,537 rows in would leave a cut-short CSV behind.
+ * A curve that knows its extremes answers at once; any other is walked, which costs what writing its rows
+ * costs anyway (a CSV or JSON stream is linear in the steps).
+ */
+export function ensureFinite(curves: readonly Curve[]): void {
+  for (const curve of curves) {
+    if (curve.steps > 0 && curve.extremes?.(0, curve.steps) !== undefined) continue;
+    forEachChunk(curve, () => {});
+  }
+}

@@ -110,19 +110,15 @@ function writeToDescriptor(fd: number, name: string, rendered: Rendered): void {
  * `lrviz ... >&-` starts with no stdout; Node then opens /dev/null read-write in its place, so the output
  * would vanish with status 0. A shell's `> /dev/null` opens it write-only: the access mode in
  * /proc/self/fdinfo tells the two apart (on Linux; elsewhere a closed stdout goes unnoticed). A parent
- * that ignores all of lrviz's standard streams (Node's `stdio: 'ignore'`) hands over read-write /dev/null
- * as well, on stdin too: that is a choice to discard the output, not a mistake, and stays allowed.
+ * process that hands over read-write /dev/null (Node's and libuv's `stdio: 'ignore'`) looks the same and
+ * gets the same error: such a caller should pass /dev/null opened for writing, as a shell's `>` does.
  */
 function stdoutWasClosed(): boolean {
-  return isReadWriteNull(1) && !isReadWriteNull(0);
-}
-
-function isReadWriteNull(fd: number): boolean {
   try {
-    const stream = fstatSync(fd);
+    const stream = fstatSync(1);
     if (!stream.isCharacterDevice()) return false;
     if (stream.rdev !== statSync('/dev/null').rdev) return false;
-    const flags = /^flags:\s*([0-7]+)$/m.exec(readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8'));
+    const flags = /^flags:\s*([0-7]+)$/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'));
     return flags !== null && (parseInt(flags[1], 8) & 3) === constants.O_RDWR;
   } catch {
     return false;
@@ -273,14 +269,10 @@ function temporaryName(path: string): string {
 
 async function writeReplacing(path: string, shownPath: string, existing: Stats | undefined, rendered: Rendered): Promise<void> {
   const temporary = temporaryName(path);
-  let fd: number;
-  try {
-    fd = openSync(temporary, 'wx+', existing ? 0o600 : 0o666);
-  } catch (error) {
-    throw cannotWrite(shownPath, error as NodeJS.ErrnoException);
-  }
-  let closed = false;
+  let fd = -1;
+  let closed = true;
   const removeTemporary = (): void => {
+    if (fd === -1) return;
     if (!closed) {
       try {
         closeSync(fd);
@@ -295,7 +287,16 @@ async function writeReplacing(path: string, shownPath: string, existing: Stats |
       // already gone
     }
   };
+  // Watching starts before the temporary file exists: a signal in between would otherwise end the run
+  // by its default action and leave the file behind.
   const stopWatching = removeOnSignal(removeTemporary);
+  try {
+    fd = openSync(temporary, 'wx+', existing ? 0o600 : 0o666);
+    closed = false;
+  } catch (error) {
+    stopWatching();
+    throw cannotWrite(shownPath, error as NodeJS.ErrnoException);
+  }
   try {
     await writeAllYielding(fd, rendered, (e) => {
       throw new LrvizError(`--output ${shownPath}: write failed (${e.code ?? e.message})`);

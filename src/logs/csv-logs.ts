@@ -14,12 +14,17 @@ const LR_NAME = /(^|[\s/_-])(lr|learning[_ ]?rate|learningrate)$/;
  *   plain                           a step column and an lr column, or two numeric columns without a header
  * Undefined when the rows are none of them.
  */
-export function readCsvLog(rows: string[][], source: string): LoggedRun[] | undefined {
-  if (rows.length === 0) return undefined;
-  const header = rows[0].map((h) => h.trim());
+export function readCsvLog(rows: Iterable<string[]>, source: string): LoggedRun[] | undefined {
+  const iterator = rows[Symbol.iterator]();
+  const first = iterator.next();
+  if (first.done) return undefined;
+  const rest: Iterable<string[]> = { [Symbol.iterator]: () => iterator };
+  const header = first.value.map((h) => h.trim());
   const lower = header.map((h) => h.toLowerCase());
   if (header.length === 2 && header.every((h) => parseNumber(h) !== undefined)) {
-    return [series(rows, 0, 0, 1, source, 'step,lr CSV (no header)', source)];
+    const only = collector(0, 1, source, 'step,lr CSV (no header)', source);
+    only.add(first.value);
+    return collect(rest, [only]);
   }
   const stepColumn = findStepColumn(lower);
   if (stepColumn === -1) return undefined;
@@ -27,30 +32,29 @@ export function readCsvLog(rows: string[][], source: string): LoggedRun[] | unde
   // LearningRateMonitor also writes lr-<Optimizer>-momentum and -weight_decay when asked: not rates.
   const lightning = lower.flatMap((h, k) => (h.startsWith('lr-') && !/-(momentum|beta\d?|weight_decay)$/.test(h) ? [k] : []));
   if (lightning.length > 0) {
-    return lightning.map((k) => series(rows, 1, stepColumn, k, source, 'PyTorch Lightning metrics.csv', lightning.length > 1 ? `${source} ${header[k]}` : source));
+    return collect(
+      rest,
+      lightning.map((k) => collector(stepColumn, k, source, 'PyTorch Lightning metrics.csv', lightning.length > 1 ? `${source} ${header[k]}` : source)),
+    );
   }
   if (lower.length === 3 && lower[0] === 'wall time' && lower[1] === 'step' && lower[2] === 'value') {
-    return [series(rows, 1, 1, 2, source, 'TensorBoard scalar CSV', source)];
+    return collect(rest, [collector(1, 2, source, 'TensorBoard scalar CSV', source)]);
   }
   // W&B exports a value column per run plus __MIN/__MAX companions when the panel smooths or groups.
   const wandb = lower.flatMap((h, k) => (k !== stepColumn && / - /.test(h) && !/__(min|max)$/.test(h) ? [k] : []));
   if (wandb.length > 0 && wandb.every((k) => /(^|[\s/_-])(lr|learning[_ ]?rate)([\s/_-]|$)/.test(lower[k]))) {
-    return wandb.map((k) => series(rows, 1, stepColumn, k, source, 'W&B scalar CSV', wandb.length > 1 ? `${source} ${header[k]}` : source));
+    return collect(
+      rest,
+      wandb.map((k) => collector(stepColumn, k, source, 'W&B scalar CSV', wandb.length > 1 ? `${source} ${header[k]}` : source)),
+    );
   }
   // tbparse and similar long-format exports: one row per (step, tag, value).
   const tag = lower.indexOf('tag');
   const value = lower.indexOf('value');
-  if (tag !== -1 && value !== -1) {
-    const tags = [...new Set(rows.slice(1).map((row) => (row[tag] ?? '').trim()))].filter((t) => LR_NAME.test(t.toLowerCase()));
-    if (tags.length > 0) {
-      return tags.map((t) =>
-        series([rows[0], ...rows.slice(1).filter((row) => (row[tag] ?? '').trim() === t)], 1, stepColumn, value, source, 'TensorBoard long CSV (step,tag,value)', tags.length > 1 ? `${source} ${t}` : source),
-      );
-    }
-  }
+  if (tag !== -1 && value !== -1) return collectByTag(rest, stepColumn, tag, value, source);
   const lrColumn = lower.findIndex((h, k) => k !== stepColumn && LR_NAME.test(h));
-  if (lrColumn !== -1) return [series(rows, 1, stepColumn, lrColumn, source, 'step,lr CSV', source)];
-  if (lower.length === 2 && lower[1] === 'value') return [series(rows, 1, stepColumn, 1, source, 'step,value CSV', source)];
+  if (lrColumn !== -1) return collect(rest, [collector(stepColumn, lrColumn, source, 'step,lr CSV', source)]);
+  if (lower.length === 2 && lower[1] === 'value') return collect(rest, [collector(stepColumn, 1, source, 'step,value CSV', source)]);
   return undefined;
 }
 
@@ -62,13 +66,52 @@ function findStepColumn(lower: string[]): number {
   return -1;
 }
 
-/** Lightning writes one row per logging call, so a row may leave the lr cell empty: those rows are skipped. */
-function series(rows: string[][], from: number, stepColumn: number, valueColumn: number, source: string, format: string, label: string): LoggedRun {
-  const pairs: [number, number][] = [];
-  for (let r = from; r < rows.length; r++) {
-    const step = parseNumber((rows[r][stepColumn] ?? '').trim());
-    const value = parseNumber((rows[r][valueColumn] ?? '').trim());
-    if (step !== undefined && value !== undefined) pairs.push([step, value]);
+/**
+ * One logged series being read: its (step, lr) pairs gathered row by row as plain doubles (a few bytes a
+ * row, so a 1e7-row log fits in some hundreds of MB). Lightning writes one row per logging call, so a row
+ * may leave the lr cell empty: those rows are skipped.
+ */
+interface Collector {
+  add(row: readonly string[]): void;
+  run(): LoggedRun;
+}
+
+function collector(stepColumn: number, valueColumn: number, source: string, format: string, label: string): Collector {
+  const steps: number[] = [];
+  const values: number[] = [];
+  return {
+    add(row) {
+      const step = parseNumber((row[stepColumn] ?? '').trim());
+      const value = parseNumber((row[valueColumn] ?? '').trim());
+      if (step !== undefined && value !== undefined) {
+        steps.push(step);
+        values.push(value);
+      }
+    },
+    run: () => ({ label, source, format, ...orderedPoints(steps, values) }),
+  };
+}
+
+function collect(rows: Iterable<string[]>, collectors: Collector[]): LoggedRun[] {
+  for (const row of rows) for (const c of collectors) c.add(row);
+  return collectors.map((c) => c.run());
+}
+
+/** Long format: a series for each tag that names a learning rate, in the order the tags first appear. */
+function collectByTag(rows: Iterable<string[]>, stepColumn: number, tagColumn: number, valueColumn: number, source: string): LoggedRun[] | undefined {
+  const byTag = new Map<string, Collector>();
+  const format = 'TensorBoard long CSV (step,tag,value)';
+  for (const row of rows) {
+    const t = (row[tagColumn] ?? '').trim();
+    let c = byTag.get(t);
+    if (c === undefined) {
+      if (!LR_NAME.test(t.toLowerCase())) continue;
+      c = collector(stepColumn, valueColumn, source, format, t);
+      byTag.set(t, c);
+    }
+    c.add(row);
   }
-  return { label, source, format, ...orderedPoints(pairs) };
+  if (byTag.size === 0) return undefined;
+  const runs = [...byTag.values()].map((c) => c.run());
+  return runs.map((run) => ({ ...run, label: byTag.size > 1 ? `${source} ${run.label}` : source }));
 }

@@ -10,13 +10,19 @@ export interface LoggedRun extends LoggedPoints {
 
 /**
  * Points in step order, one per step. Logs resumed from a checkpoint repeat steps: the later entry wins,
- * since it is the run that went on. Points without a finite step or learning rate are dropped.
+ * since it is the run that went on. Points without a finite step or learning rate are dropped. A log
+ * already in order (the usual case) is kept as it is, with no copy.
  */
-export function orderedPoints(pairs: Iterable<readonly [number, number]>): { steps: number[]; values: number[] } {
-  const byStep = new Map<number, number>();
-  for (const [step, value] of pairs) {
-    if (Number.isFinite(step) && Number.isFinite(value)) byStep.set(step, value);
+export function orderedPoints(steps: number[], values: number[]): { steps: number[]; values: number[] } {
+  let inOrder = true;
+  for (let k = 0; k < steps.length && inOrder; k++) {
+    inOrder = Number.isFinite(steps[k]) && Number.isFinite(values[k]) && (k === 0 || steps[k] > steps[k - 1]);
   }
-  const steps = [...byStep.keys()].sort((a, b) => a - b);
-  return { steps, values: steps.map((s) => byStep.get(s)!) };
+  if (inOrder) return { steps, values };
+  const byStep = new Map<number, number>();
+  for (let k = 0; k < steps.length; k++) {
+    if (Number.isFinite(steps[k]) && Number.isFinite(values[k])) byStep.set(steps[k], values[k]);
+  }
+  const sorted = [...byStep.keys()].sort((a, b) => a - b);
+  return { steps: sorted, values: sorted.map((s) => byStep.get(s)!) };
 }

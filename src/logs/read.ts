@@ -1,6 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { readCapped } from '../io/read-capped.js';
 import { LrvizError, shown } from '../errors.js';
-import { parseCsv } from './csv.js';
+import { visible } from '../visible-text.js';
+import { CsvRows, parseCsv } from './csv.js';
 import { readCsvLog } from './csv-logs.js';
 import type { LoggedRun } from './points.js';
 import { readTrainerState } from './trainer-state.js';
@@ -10,26 +12,56 @@ export const MAX_LOG_BYTES = 256 * 1024 * 1024;
 
 const KINDS = 'a HuggingFace trainer_state.json, a PyTorch Lightning metrics.csv with lr-* columns, a TensorBoard or W&B scalar CSV export, or a step,lr CSV';
 
-/** Reads one log file from disk: the only place the log readers touch the file system. */
+/**
+ * Reads one log file from disk: the only place the log readers touch the file system. A CSV streams
+ * through the tokenizer piece by piece into the series (the text as a whole is never held); a JSON log
+ * is parsed whole. What is read is capped, whatever the file claims to be (a FIFO, /dev/zero, /proc).
+ */
 export function readLogFile(path: string, flag = '--log'): LoggedRun[] {
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw new LrvizError(`${flag} ${shown(path)}: is a folder; give the log file itself (e.g. trainer_state.json or metrics.csv)`);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof LrvizError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new LrvizError(`${flag} ${shown(path)}: ${code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? 'error'})`}`);
+  const where = `${flag} ${shown(path)}`;
+  const pieces = readCapped(path, {
+    where,
+    maxBytes: MAX_LOG_BYTES,
+    what: 'log',
+    folder: 'is a folder; give the log file itself (e.g. trainer_state.json or metrics.csv)',
+    missing: 'no such file',
+  });
+  const decoder = new StringDecoder('utf8');
+  let head = '';
+  let first: IteratorResult<Buffer>;
+  // Enough of the start to tell JSON from CSV.
+  while (!(first = pieces.next()).done) {
+    if (first.value.includes(0)) throw notALog(where);
+    const text = decoder.write(first.value);
+    head += text;
+    if (/\S/.test(text)) break;
   }
-  if (size > MAX_LOG_BYTES) throw new LrvizError(`${flag} ${shown(path)}: file is ${size} bytes; a log may hold at most ${MAX_LOG_BYTES} bytes`);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new LrvizError(`${flag} ${shown(path)}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  const body = head.replace(/^\uFEFF/, '');
+  if (body.trimStart().startsWith('{') || body.trimStart().startsWith('[')) {
+    let text = body;
+    for (const piece of iterate(pieces)) text += decoder.write(piece);
+    return parseLog(text + decoder.end(), path, flag);
   }
-  return parseLog(text, path, flag);
+  function* rows(): Generator<string[]> {
+    const tokenizer = new CsvRows();
+    yield* tokenizer.push(body);
+    for (const piece of iterate(pieces)) {
+      if (piece.includes(0)) throw notALog(where);
+      yield* tokenizer.push(decoder.write(piece));
+    }
+    yield* tokenizer.push(decoder.end());
+    yield* tokenizer.end();
+  }
+  return checked(readCsvLog(rows(), path), where);
+}
+
+/** The rest of a generator already started. */
+function iterate<T>(generator: Generator<T>): Iterable<T> {
+  return { [Symbol.iterator]: () => generator };
+}
+
+function notALog(where: string): LrvizError {
+  return new LrvizError(`${where}: not a learning-rate log lrviz can read; expected ${KINDS}`);
 }
 
 /** Tells the format from the content, never the file name: exports are often renamed. */
@@ -48,8 +80,13 @@ export function parseLog(text: string, source: string, flag = '--log'): LoggedRu
   } else if (!body.includes('\0')) {
     runs = readCsvLog(parseCsv(body), source);
   }
-  if (runs === undefined) throw new LrvizError(`${flag} ${shown(source)}: not a learning-rate log lrviz can read; expected ${KINDS}`);
+  return checked(runs, `${flag} ${shown(source)}`);
+}
+
+function checked(runs: LoggedRun[] | undefined, where: string): LoggedRun[] {
+  if (runs === undefined) throw notALog(where);
   const empty = runs.find((run) => run.steps.length === 0);
-  if (empty !== undefined) throw new LrvizError(`${flag} ${shown(source)}: ${empty.format} holds no learning rates`);
-  return runs;
+  if (empty !== undefined) throw new LrvizError(`${where}: ${empty.format} holds no learning rates`);
+  // A label is shown on charts and in CSV headers: a file name's control characters must not drive a terminal.
+  return runs.map((run) => ({ ...run, label: visible(run.label) }));
 }

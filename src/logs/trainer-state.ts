@@ -9,11 +9,13 @@ export const TRAINER_STATE = 'HuggingFace trainer_state.json';
  */
 export function readTrainerState(json: unknown, source: string): LoggedRun[] | undefined {
   if (!isPlainObject(json) || !Array.isArray(json.log_history)) return undefined;
-  const pairs: [number, number][] = [];
+  const steps: number[] = [];
+  const values: number[] = [];
   for (const entry of json.log_history) {
     if (isPlainObject(entry) && typeof entry.learning_rate === 'number' && typeof entry.step === 'number') {
-      pairs.push([entry.step, entry.learning_rate]);
+      steps.push(entry.step);
+      values.push(entry.learning_rate);
     }
   }
-  return [{ label: source, source, format: TRAINER_STATE, ...orderedPoints(pairs) }];
+  return [{ label: source, source, format: TRAINER_STATE, ...orderedPoints(steps, values) }];
 }

@@ -1,7 +1,9 @@
 import { LrvizError, shown } from '../errors.js';
 import type { ParamDef, ParamValue, SpecObject } from '../schedules/definition.js';
 
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// Each character has one place in this pattern (no two quantifiers compete for the same digits), so a
+// rejected 100 KB digit run fails in linear time; `\d+\.?\d*` backtracked quadratically.
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * A number as a user writes it in a text spec: decimal or scientific, finite. Rejects what `Number()`
@@ -18,7 +20,7 @@ export function parseNumber(text: string): number | undefined {
 export function readParam(where: string, def: ParamDef, raw: unknown): ParamValue {
   const bad = (allowed: string): never => {
     // Text-spec values are strings: show them as typed, quoted only where they would not read as one token.
-    const given = typeof raw === 'string' && /^[^\s,"=]+$/.test(raw) ? raw : shown(raw);
+    const given = typeof raw === 'string' && raw.length <= 60 && /^[^\s,"=]+$/.test(raw) ? raw : shown(raw);
     throw new LrvizError(`${where}: ${def.name}=${given} is not allowed; ${def.name} must be ${allowed}`);
   };
   switch (def.type) {

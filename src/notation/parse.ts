@@ -1,7 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
 import { LrvizError, shown } from '../errors.js';
 import type { SpecObject } from '../schedules/definition.js';
 import { isPlainObject } from './params.js';
+import { readCappedText } from '../io/read-capped.js';
+import { duplicateKey } from './duplicate-keys.js';
 
 /** A spec file larger than this is not a schedule. */
 const MAX_SPEC_FILE_BYTES = 1 << 20;
@@ -27,23 +28,10 @@ export function parseSpecArgument(argument: string): ParsedSpec[] {
 
 function parseSpecFile(path: string): ParsedSpec[] {
   if (path === '') throw new LrvizError('--schedule @: a file name must follow "@"');
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw new LrvizError(`--schedule @${path}: is a folder; give a JSON file`);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof LrvizError) throw error;
-    throw new LrvizError(`--schedule @${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  if (size > MAX_SPEC_FILE_BYTES) throw new LrvizError(`--schedule @${path}: file is ${size} bytes; a spec file may hold at most ${MAX_SPEC_FILE_BYTES}`);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new LrvizError(`--schedule @${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  return specsFromJson(parseJson(text, `--schedule @${path}`), path);
+  const where = `--schedule @${path}`;
+  const text = readCappedText(path, { where, maxBytes: MAX_SPEC_FILE_BYTES, what: 'spec file', folder: 'is a folder; give a JSON file' });
+  // Editors on Windows save UTF-8 with a byte-order mark; JSON.parse would call it malformed.
+  return specsFromJson(parseJson(text.replace(/^\uFEFF/, ''), where), path);
 }
 
 /**
@@ -60,6 +48,8 @@ function parseJson(text: string, where: string): unknown {
     throw new LrvizError(`${where}: malformed JSON (${(error as Error).message.split('\n')[0]})`);
   }
   if (depthOf(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw new LrvizError(`${where}: JSON nested more than ${MAX_JSON_DEPTH} levels deep`);
+  const twice = duplicateKey(text);
+  if (twice !== undefined) throw new LrvizError(`${where}: ${shown(twice)} given twice in one object`);
   return value;
 }
 

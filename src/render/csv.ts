@@ -1,9 +1,16 @@
 import { keptStepBlocks } from '../curve/curve.js';
+import { defusedCsvText } from '../visible-text.js';
 import type { RenderRequest } from './request.js';
 
 /** RFC 4180 field: quoted when it holds a comma, quote, or line break; quotes doubled. */
 export function csvField(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A label in the header: a spreadsheet must never read it as a formula (OWASP: apostrophe, then quoted). */
+function headerField(label: string): string {
+  const defused = defusedCsvText(label);
+  return defused === label ? csvField(label) : `"${defused.replace(/"/g, '""')}"`;
 }
 
 /**
@@ -12,7 +19,7 @@ export function csvField(text: string): string {
  * as RFC 4180 asks.
  */
 export function* renderCsv({ curves, every }: RenderRequest): Generator<string> {
-  yield `step,${curves.map((c) => csvField(c.label)).join(',')}\r\n`;
+  yield `step,${curves.map((c) => headerField(c.label)).join(',')}\r\n`;
   for (const { start, values } of keptStepBlocks(curves, every)) {
     let out = '';
     for (let j = 0; j < values[0].length; j += every) {

@@ -4,7 +4,7 @@
  * with status 0, whatever the output.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,7 +48,7 @@ describe('streamed exports read back identical', () => {
 
 /** Peak resident memory of one lrviz run, from /usr/bin/time. */
 function peakKiB(args: string[]): number {
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, BIN, ...args], { encoding: 'utf8', env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, BIN, ...args], { encoding: 'utf8', env, stdio: ['ignore', openSync('/dev/null', 'w'), 'pipe'] });
   expect(result.status).toBe(0);
   return Number(result.stderr.trim().split('\n').pop());
 }

@@ -104,7 +104,7 @@ describe('refusals are one-line LrvizErrors', () => {
       const path = file('huge.csv', '');
       truncateSync(path, MAX_LOG_BYTES + 1);
       return readLogFile(path);
-    }, /file is \d+ bytes; a log may hold at most/],
+    }, /more than \d+ bytes; a log may hold at most/],
     ['binary', () => readLogFile(file('x.bin', 'step,lr\0\0')), /not a learning-rate log/],
   ];
   for (const [name, run, message] of cases) {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Catalog } from '../../schedules/catalog.js';
 import { LrvizError, shown } from '../../errors.js';
+import { ensureFinite } from '../../curve/curve.js';
 import { isStreamTarget, writeOutputFile, writeStdout } from '../../io/write-output.js';
 import { checkFormat, FILE_FORMATS, formatFromPath, render, type OutputFormat } from '../../render/formats.js';
 import type { LoggedPoints, RenderRequest } from '../../render/request.js';
@@ -8,6 +9,8 @@ import { terminalColumns, wantsColor } from '../environment.js';
 import { collect, examples } from '../help.js';
 import { loadSeries, parsePositiveInteger } from '../series.js';
 import { addSteppingOptions, parseRunLength, type SteppingFlags } from '../stepping.js';
+import { visible } from '../../visible-text.js';
+import { parseNumber } from '../../notation/params.js';
 
 export interface PlotOptions extends SteppingFlags {
   schedule: string[];
@@ -61,6 +64,10 @@ export function registerPlot(program: Command, catalog: Catalog): void {
 export async function plot(catalog: Catalog, options: PlotOptions): Promise<void> {
   const request = await buildRequest(catalog, options);
   const format = outputFormat(options);
+  const toStdout = options.output === undefined || options.output === '-' || isStreamTarget(options.output);
+  // A file is written to a temporary name first, so a refusal half-way leaves nothing; a stream cannot
+  // take back what it sent, so its values are checked before the first byte.
+  if (toStdout && (format === 'csv' || format === 'json')) ensureFinite(request.curves);
   const rendered = await render(format, request);
   if (options.output === undefined || options.output === '-') writeStdout(rendered);
   else await writeOutputFile(options.output, rendered);
@@ -72,7 +79,7 @@ export async function buildRequest(catalog: Catalog, options: PlotOptions): Prom
   const every = parsePositiveInteger(options.every, '--every');
   const width = options.width === undefined ? undefined : parsePositiveInteger(options.width, '--width', 100000);
   const height = options.height === undefined ? undefined : parsePositiveInteger(options.height, '--height', 100000);
-  const scale = Number(options.scale);
+  const scale = parseNumber(options.scale.trim()) ?? NaN;
   if (!(scale >= 0.1 && scale <= 10)) throw new LrvizError(`--scale ${shown(options.scale)} is not allowed; --scale must be a number from 0.1 to 10`);
   if (options.theme !== 'light' && options.theme !== 'dark') throw new LrvizError(`--theme ${shown(options.theme)} is not allowed; use light or dark`);
   const series = loadSeries(catalog, options.schedule, length);
@@ -84,7 +91,7 @@ export async function buildRequest(catalog: Catalog, options: PlotOptions): Prom
   return {
     curves: series.map((s) => s.curve),
     logs,
-    title: options.title,
+    title: options.title === undefined ? undefined : visible(options.title),
     width: width ?? (options.output === undefined && options.format === undefined ? terminalColumns() : undefined),
     height,
     every,
