@@ -12,6 +12,8 @@ const LR_NAME = /(^|[\s/_-])(lr|learning[_ ]?rate|learningrate)$/;
  *   TensorBoard scalar export       `Wall time,Step,Value`
  *   W&B panel export                `Step,<run> - <metric>[,__MIN,__MAX]`
  *   plain                           a step column and an lr column, or two numeric columns without a header
+ *   lrviz's own CSV                 `step,<label>[,<label>...]`: every column after the step is a series
+ *   any two numeric columns         `<anything>,<anything>`: step and lr, whatever the header says
  * Undefined when the rows are none of them.
  */
 export function readCsvLog(rows: Iterable<string[]>, source: string): LoggedRun[] | undefined {
@@ -27,7 +29,7 @@ export function readCsvLog(rows: Iterable<string[]>, source: string): LoggedRun[
     return collect(rest, [only]);
   }
   const stepColumn = findStepColumn(lower);
-  if (stepColumn === -1) return undefined;
+  if (stepColumn === -1) return header.length === 2 ? collectNumeric(rest, 0, header, source) : undefined;
 
   // LearningRateMonitor also writes lr-<Optimizer>-momentum and -weight_decay when asked: not rates.
   const lightning = lower.flatMap((h, k) => (h.startsWith('lr-') && !/-(momentum|beta\d?|weight_decay)$/.test(h) ? [k] : []));
@@ -55,7 +57,33 @@ export function readCsvLog(rows: Iterable<string[]>, source: string): LoggedRun[
   const lrColumn = lower.findIndex((h, k) => k !== stepColumn && LR_NAME.test(h));
   if (lrColumn !== -1) return collect(rest, [collector(stepColumn, lrColumn, source, 'step,lr CSV', source)]);
   if (lower.length === 2 && lower[1] === 'value') return collect(rest, [collector(stepColumn, 1, source, 'step,value CSV', source)]);
+  // What `lrviz plot -o x.csv` writes: the step, then one column per series headed by its label.
+  if (stepColumn === 0 || header.length === 2) return collectNumeric(rest, stepColumn, header, source);
   return undefined;
+}
+
+/**
+ * A table of numbers (a cell may be empty where a series has no value): the step column and a series for
+ * every other column, labelled by its header. Undefined at the first cell that is not a number, or when a
+ * column holds none.
+ */
+function collectNumeric(rows: Iterable<string[]>, stepColumn: number, header: readonly string[], source: string): LoggedRun[] | undefined {
+  if (header.length < 2) return undefined;
+  const valueColumns = header.flatMap((_, k) => (k === stepColumn ? [] : [k]));
+  const format = stepColumn === 0 && header[0].toLowerCase() === 'step' ? 'step,series CSV (lrviz plot)' : 'two-column CSV (read as step,lr)';
+  const collectors = valueColumns.map((k) => collector(stepColumn, k, source, format, valueColumns.length > 1 ? `${source} ${header[k]}` : source));
+  const seen = new Array<boolean>(header.length).fill(false);
+  for (const row of rows) {
+    if (row.length !== header.length) return undefined;
+    for (let k = 0; k < row.length; k++) {
+      const cell = row[k].trim();
+      if (cell === '') continue;
+      if (parseNumber(cell) === undefined) return undefined;
+      seen[k] = true;
+    }
+    for (const c of collectors) c.add(row);
+  }
+  return seen.every(Boolean) ? collectors.map((c) => c.run()) : undefined;
 }
 
 function findStepColumn(lower: string[]): number {

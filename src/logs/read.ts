@@ -5,12 +5,13 @@ import { visible } from '../visible-text.js';
 import { CsvRows, parseCsv } from './csv.js';
 import { readCsvLog } from './csv-logs.js';
 import type { LoggedRun } from './points.js';
+import { readLrvizJson } from './lrviz-json.js';
 import { readTrainerState } from './trainer-state.js';
 
 /** A log larger than this is not a learning-rate log anyone exported by hand; refuse before reading it. */
 export const MAX_LOG_BYTES = 256 * 1024 * 1024;
 
-const KINDS = 'a HuggingFace trainer_state.json, a PyTorch Lightning metrics.csv with lr-* columns, a TensorBoard or W&B scalar CSV export, or a step,lr CSV';
+const KINDS = 'a HuggingFace trainer_state.json, a PyTorch Lightning metrics.csv with lr-* columns, a TensorBoard or W&B scalar CSV export, a step,lr CSV (any two numeric columns), or a CSV or JSON lrviz wrote';
 
 /**
  * Reads one log file from disk: the only place the log readers touch the file system. A CSV streams
@@ -76,7 +77,7 @@ export function parseLog(text: string, source: string, flag = '--log'): LoggedRu
     } catch (error) {
       throw new LrvizError(`${flag} ${shown(source)}: malformed JSON (${(error as Error).message.split('\n')[0]}); expected ${KINDS}`);
     }
-    runs = readTrainerState(json, source);
+    runs = readTrainerState(json, source) ?? readLrvizJson(json, source);
   } else if (!body.includes('\0')) {
     runs = readCsvLog(parseCsv(body), source);
   }

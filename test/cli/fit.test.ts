@@ -29,6 +29,20 @@ describe('lrviz fit', () => {
     expect(status).toBe(0);
   });
 
+  it('reads back every CSV and JSON lrviz plot writes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lrviz-fit-own-'));
+    const spec = 'torch.CosineAnnealingLR:lr=0.1,T_max=300';
+    for (const name of ['d.csv', 'd.json', 'd.vl.json']) {
+      const path = join(dir, name);
+      expect(lrviz(['plot', '-s', spec, '--steps', '300', '-o', path]).status).toBe(0);
+      const { status, stdout, stderr } = lrviz(['fit', path, '--json']);
+      expect(stderr).toBe('');
+      expect(status).toBe(0);
+      expect(JSON.parse(stdout)).toMatchObject({ family: 'cosine', peak: 0.1, horizon: 300, log: { points: 300 } });
+    }
+    expect(lrviz(['plot', '-s', spec, '--steps', '300', '--log', join(dir, 'd.csv'), '-W', '60']).status).toBe(0);
+  });
+
   it('gives JSON', () => {
     const { status, stdout } = lrviz(['fit', TINYLLAMA, '--json']);
     expect(status).toBe(0);

@@ -81,6 +81,31 @@ describe('format detection', () => {
     expect(runs.map((r) => r.label)).toEqual(['m.csv lr-SGD/pg1', 'm.csv lr-SGD/pg2']);
   });
 
+  it('reads any two numeric columns as step,lr, whatever the header says', () => {
+    const [run] = parseLog('iteration_x,my metric\n0,0.5\n10,0.25\n', 'two.csv');
+    expect(run).toMatchObject({ format: 'two-column CSV (read as step,lr)', label: 'two.csv', steps: [0, 10], values: [0.5, 0.25] });
+    expect(parseLog('step,loss\n0,2\n1,1\n', 'l.csv')[0]).toMatchObject({ steps: [0, 1], values: [2, 1] });
+  });
+
+  it("reads lrviz's own CSV: one series per labelled column, empty cells skipped", () => {
+    const text = 'step,"torch.CosineAnnealingLR:lr=0.1,T_max=100",baseline\r\n0,0.1,\r\n5,0.05,0.2\r\n';
+    const runs = parseLog(text, 'd.csv');
+    expect(runs.map((r) => [r.label, r.steps, r.values])).toEqual([
+      ['d.csv torch.CosineAnnealingLR:lr=0.1,T_max=100', [0, 5], [0.1, 0.05]],
+      ['d.csv baseline', [5], [0.2]],
+    ]);
+    expect(runs[0].format).toBe('step,series CSV (lrviz plot)');
+  });
+
+  it("reads lrviz's own JSON (values on the --every grid) and vega-lite spec", () => {
+    const json = parseLog(JSON.stringify({ steps: 7, every: 3, series: [{ label: 'a', spec: {}, values: [0, 0.5, 0.25] }] }), 'd.json');
+    expect(json).toEqual([{ label: 'd.json', source: 'd.json', format: 'lrviz plot JSON', steps: [0, 3, 6], values: [0, 0.5, 0.25] }]);
+    const two = parseLog(JSON.stringify({ steps: 2, every: 1, series: [{ label: 'a', values: [1, 2] }, { label: 'b', values: [3, 4] }] }), 'd.json');
+    expect(two.map((r) => r.label)).toEqual(['d.json a', 'd.json b']);
+    const vl = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', layer: [{ data: { values: [{ series: 's', step: 0, lr: 1 }, { series: 's', step: 1, lr: 0.5 }] } }] };
+    expect(parseLog(JSON.stringify(vl), 'd.vl.json')[0]).toMatchObject({ format: 'lrviz vega-lite spec', steps: [0, 1], values: [1, 0.5] });
+  });
+
   it('reads quoted fields with commas and doubled quotes', () => {
     expect(parseCsv('a,"b,c","d""e"\n\n1,2,3')).toEqual([['a', 'b,c', 'd"e'], ['1', '2', '3']]);
   });
@@ -96,7 +121,7 @@ describe('refusals are one-line LrvizErrors', () => {
   const cases: [string, () => unknown, RegExp][] = [
     ['missing file', () => readLogFile(join(dir, 'nope.json')), /nope\.json": no such file/],
     ['folder', () => (mkdirSync(join(dir, 'run'), { recursive: true }), readLogFile(join(dir, 'run'))), /is a folder/],
-    ['a CSV of something else', () => readLogFile(file('loss.csv', 'epoch,loss\n1,2\n')), /not a learning-rate log lrviz can read; expected a HuggingFace trainer_state.json/],
+    ['a CSV of something else', () => readLogFile(file('loss.csv', 'epoch,loss,accuracy\n1,2,0.5\n')), /not a learning-rate log lrviz can read; expected a HuggingFace trainer_state.json/],
     ['JSON without log_history', () => readLogFile(file('config.json', '{"lr": 1}')), /not a learning-rate log/],
     ['malformed JSON', () => readLogFile(file('broken.json', '{"log_history": [')), /malformed JSON/],
     ['a trainer state without learning rates', () => readLogFile(file('eval.json', '{"log_history": [{"step": 1, "eval_loss": 2}]}')), /holds no learning rates/],
