@@ -22,7 +22,7 @@ export function checkSchedule(input: CheckInput & { definitionName?: string }): 
   const findings = [
     ...units.findings,
     ...horizonRules(profile).filter((f) => !units.explains.includes(f.code)),
-    ...firstStepZero(profile),
+    ...firstStepZero(profile, (input.ineffective ?? []).map((i) => i.name)),
     ...warmupRules(profile),
     ...restartRules(profile),
     ...negativeLr(profile),

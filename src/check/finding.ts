@@ -28,6 +28,8 @@ export const CODES = {
   LRV003: { name: 'decay-unfinished', severity: 'warning' },
   LRV004: { name: 'horizon-in-epochs', severity: 'error' },
   LRV005: { name: 'horizon-in-steps', severity: 'error' },
+  // A warning where the schedule has a parameter that lifts the first update off 0; an info where the framework
+  // has none (HF's warmups start at 0 by construction): then there is nothing in the config to change.
   LRV006: { name: 'first-step-zero', severity: 'warning' },
   LRV007: { name: 'warmup-jump', severity: 'warning' },
   LRV008: { name: 'ends-mid-cycle', severity: 'warning' },
@@ -41,8 +43,8 @@ export const CODES = {
 
 export type Code = keyof typeof CODES;
 
-export function finding(code: Code, step: number, values: Record<string, number>, message: string, fix: string): Finding {
-  return { code, name: CODES[code].name, severity: CODES[code].severity, step, values, message, fix };
+export function finding(code: Code, step: number, values: Record<string, number>, message: string, fix: string, severity: Severity = CODES[code].severity): Finding {
+  return { code, name: CODES[code].name, severity, step, values, message, fix };
 }
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

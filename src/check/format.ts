@@ -3,7 +3,13 @@ import { count } from '../render/number-format.js';
 import type { Training } from './training.js';
 
 /** The check's report for people: one block per schedule, findings with code, step, message and fix. */
-export function formatReport(results: readonly CheckedSchedule[], summary: CheckSummary, training: Training): string {
+/** Findings left out by `--ignore`: the codes asked for and how many findings they removed. */
+export interface Ignored {
+  readonly codes: readonly string[];
+  readonly findings: number;
+}
+
+export function formatReport(results: readonly CheckedSchedule[], summary: CheckSummary, training: Training, ignored: Ignored = { codes: [], findings: 0 }): string {
   const unit = training.stepped === 'epoch' ? 'scheduler steps (one per epoch)' : 'steps';
   const lines: string[] = [];
   for (const result of results) {
@@ -17,17 +23,19 @@ export function formatReport(results: readonly CheckedSchedule[], summary: Check
     lines.push('');
   }
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  lines.push(`${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}`);
+  const left = ignored.codes.length === 0 ? '' : ` (${plural(ignored.findings, 'finding')} left out by --ignore ${ignored.codes.join(',')})`;
+  lines.push(`${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}${left}`);
   return lines.join('\n') + '\n';
 }
 
 /** The same for CI: stable codes and numbers, nothing to parse out of sentences. */
-export function formatJson(results: readonly CheckedSchedule[], summary: CheckSummary, training: Training, specs: readonly unknown[]): string {
+export function formatJson(results: readonly CheckedSchedule[], summary: CheckSummary, training: Training, specs: readonly unknown[], ignored: Ignored = { codes: [], findings: 0 }): string {
   return (
     JSON.stringify(
       {
         training,
         summary,
+        ignored,
         schedules: results.map((r, k) => ({ label: r.label, spec: specs[k], findings: r.findings })),
       },
       null,

@@ -2,4 +2,4 @@ export { checkSchedule, exitStatus, summarize, type CheckedSchedule, type CheckS
 export { CODES, type Code, type Finding, type Severity } from './finding.js';
 export type { CheckInput } from './profile.js';
 export type { Training } from './training.js';
-export { formatJson, formatReport } from './format.js';
+export { formatJson, formatReport, type Ignored } from './format.js';

@@ -56,19 +56,34 @@ export function profileOf({ label, schedule, spec, training }: CheckInput): Prof
   return { label, training, steps, stride, values, lr: (i) => schedule.lr(i), horizon, spec, peak, peakStep, low, final: schedule.lr(steps - 1) };
 }
 
+/** Two parameters whose product makes a number: paddle's `step_each_epoch=100` and `epochs=8`. */
+export type ParameterProduct = readonly [readonly [string, number], readonly [string, number]];
+
+function numericParameters(spec: SpecObject): [string, number][] {
+  return Object.entries(spec).filter((entry): entry is [string, number] => typeof entry[1] === 'number' && entry[1] > 1);
+}
+
+/** The two parameters whose product is this number, when no single parameter holds it. */
+export function parameterProduct(spec: SpecObject | undefined, value: number): ParameterProduct | undefined {
+  if (spec === undefined) return undefined;
+  const numbers = numericParameters(spec);
+  if (numbers.some(([, v]) => v === value)) return undefined;
+  for (let i = 0; i < numbers.length; i++) {
+    for (let j = i + 1; j < numbers.length; j++) {
+      if (numbers[i][1] * numbers[j][1] === value) return [numbers[i], numbers[j]];
+    }
+  }
+  return undefined;
+}
+
 /**
  * The spec's parameters that make this number, for pointing a fix at them: one that holds it (`T_max=90`),
  * or two whose product does (paddle's `epochs=8 × step_each_epoch=100`).
  */
 export function parametersEqualTo(spec: SpecObject | undefined, value: number): string[] {
   if (spec === undefined) return [];
-  const numbers = Object.entries(spec).filter((entry): entry is [string, number] => typeof entry[1] === 'number' && entry[1] > 1);
-  const single = numbers.filter(([, v]) => v === value).map(([name, v]) => `${name}=${v}`);
+  const single = numericParameters(spec).filter(([, v]) => v === value).map(([name, v]) => `${name}=${v}`);
   if (single.length > 0) return single;
-  for (let i = 0; i < numbers.length; i++) {
-    for (let j = i + 1; j < numbers.length; j++) {
-      if (numbers[i][1] * numbers[j][1] === value) return [`${numbers[i][0]}=${numbers[i][1]} × ${numbers[j][0]}=${numbers[j][1]}`];
-    }
-  }
-  return [];
+  const product = parameterProduct(spec, value);
+  return product === undefined ? [] : [`${product[0][0]}=${product[0][1]} × ${product[1][0]}=${product[1][1]}`];
 }

@@ -60,10 +60,12 @@ export interface TimmCyclesOptions {
  * and an anneal pins its step 0 to `from`.
  */
 export function timmCycles(o: TimmCyclesOptions): Schedule {
+  // Its end is where the cycle limit is reached: from there on, lr_min (check reads this as the horizon).
+  const end = o.cycleMul === 1 ? o.tInitial * o.cycleLimit : (o.tInitial * (1 - o.cycleMul ** o.cycleLimit)) / (1 - o.cycleMul);
   return schedule((t) => {
     const { i, tI, tCurr } = timmCycle(t, o.tInitial, o.cycleMul);
     if (!(i < o.cycleLimit)) return o.lrMin;
     const peak = o.peak * o.cycleDecay ** i;
     return o.lrMin + (peak - o.lrMin) * o.easing(tCurr ** o.k / tI ** o.k);
-  });
+  }, Number.isFinite(end) && end > 0 ? end : undefined);
 }

@@ -1,18 +1,37 @@
 import { finding, type Finding } from '../finding.js';
 import { count, percent, rate } from '../../render/number-format.js';
 import type { Profile } from '../profile.js';
+import { isPlainObject } from '../../notation/params.js';
+import type { SpecObject } from '../../schedules/definition.js';
 
 /** A jump at the end of warmup smaller than this share of the peak is invisible in training. */
 const JUMP_SHARE = 0.003;
 /** ...and it must be this many times the step-to-step change on either side to be a jump, not a slope. */
 const JUMP_RATIO = 10;
 
+/** Parameters that set a schedule's value at step 0, in the frameworks' own names. */
+const START_PARAMETERS = ['start_lr', 'warmup_start_lr', 'warmup_lr_init', 'init_value', 'initial_learning_rate', 'start_factor'];
+
+/** The start parameter the schedule really reads (not one its framework swallows), looking into a sequence's first part. */
+function startParameter(spec: SpecObject | undefined, ignored: readonly string[]): string | undefined {
+  if (spec === undefined) return undefined;
+  const own = START_PARAMETERS.find((name) => typeof spec[name] === 'number' && !ignored.includes(name));
+  if (own !== undefined) return own;
+  for (const key of ['parts', 'schedulers']) {
+    const parts = spec[key];
+    if (Array.isArray(parts) && isPlainObject(parts[0])) return startParameter(parts[0] as SpecObject, []);
+  }
+  return undefined;
+}
+
 /**
  * The first update at learning rate 0 (meta-pytorch/torchtune#2010, deepspeedai/DeepSpeed#5287,
  * tinygrad/tinygrad#10981, huggingface/transformers#34754): a warmup that starts at 0 spends its first
- * update changing nothing, and a scheduler stepped per epoch spends the whole first epoch.
+ * update changing nothing, and a scheduler stepped per epoch spends the whole first epoch. A warning when
+ * the schedule has a parameter that lifts the start; an info when its framework has none (HF's warmups are
+ * step / num_warmup_steps): a standard config then cannot avoid it and a CI gate should not fail on it.
  */
-export function firstStepZero(p: Profile): Finding[] {
+export function firstStepZero(p: Profile, ignored: readonly string[] = []): Finding[] {
   if (p.lr(0) !== 0 || !(p.peak > 0)) return [];
   let zeros = 1;
   while (zeros < p.steps && p.lr(zeros) === 0 && zeros < 1e6) zeros++;
@@ -20,13 +39,23 @@ export function firstStepZero(p: Profile): Finding[] {
   const what = perEpoch
     ? `the first ${zeros === 1 ? 'epoch' : `${count(zeros)} epochs`}${p.training.stepsPerEpoch ? ` (${count(zeros * p.training.stepsPerEpoch)} updates)` : ''} train${zeros === 1 ? 's' : ''} at learning rate 0`
     : `the first ${zeros === 1 ? 'update runs' : `${count(zeros)} updates run`} at learning rate 0`;
+  const next = p.lr(zeros);
+  const start = startParameter(p.spec, ignored);
+  const fix =
+    start === undefined
+      ? `nothing to change in the config: ${typeof p.spec?.type === 'string' ? p.spec.type : 'this schedule'} has no parameter for its value at step 0; to train from the first update, write the warmup yourself from (step + 1)`
+      : start === 'start_factor'
+        ? `set start_factor above 0 (e.g. start_factor=${rate(next / p.peak)}, the second update's share of the peak)`
+        : `set ${start} above 0 (e.g. ${start}=${rate(next)}, the second update's lr)`;
   return [
     finding(
       'LRV006',
       0,
-      { lr: 0, stepsAtZero: zeros, nextLr: p.lr(zeros) },
-      `${what} and change${zeros === 1 && !perEpoch ? 's' : ''} nothing; the next value is ${rate(p.lr(zeros))}`,
-      'start the warmup above 0 (start_lr, warmup_start_lr, warmup_lr_init, start_factor > 0), or count warmup from 1: lr = peak * (step + 1) / warmup',
+      { lr: 0, stepsAtZero: zeros, nextLr: next },
+      `${what} and change${zeros === 1 && !perEpoch ? 's' : ''} nothing; the next value is ${rate(next)}`,
+      fix,
+      // A whole epoch at 0 matters even when the framework leaves no choice.
+      start === undefined && !perEpoch ? 'info' : 'warning',
     ),
   ];
 }

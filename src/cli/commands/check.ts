@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Catalog } from '../../schedules/catalog.js';
-import { checkSchedule, exitStatus, formatJson, formatReport, summarize, type Training } from '../../check/index.js';
-import { LrvizError } from '../../errors.js';
+import { checkSchedule, CODES, exitStatus, formatJson, formatReport, summarize, type Code, type Training } from '../../check/index.js';
+import { LrvizError, shown } from '../../errors.js';
 import { writeStdout } from '../../io/write-output.js';
 import { collect, examples } from '../help.js';
 import { loadSeries, parsePositiveInteger, parseSteps } from '../series.js';
@@ -9,6 +9,7 @@ import { addSteppingOptions, parseEpochs, parseStepped, parseStepsPerEpoch } fro
 
 export interface CheckOptions {
   schedule: string[];
+  steps?: string;
   trainSteps?: string;
   epochs?: string;
   stepsPerEpoch?: string;
@@ -16,6 +17,7 @@ export interface CheckOptions {
   gradAccum?: string;
   strict?: boolean;
   json?: boolean;
+  ignore: string[];
 }
 
 export function registerCheck(program: Command, catalog: Catalog): void {
@@ -23,17 +25,20 @@ export function registerCheck(program: Command, catalog: Catalog): void {
     .command('check')
     .description('find the schedule mistakes that really happen: wrong horizon, epochs vs steps, lr 0 at the first step, jumps, restarts')
     .option('-s, --schedule <spec>', 'a schedule: NAME:key=value,..., a JSON object, or @file.json (repeat to check several)', collect, [])
-    .option('--train-steps <n>', 'optimizer updates the run takes')
+    .option('-n, --steps <n>', 'optimizer updates the run takes (as in plot)')
+    .option('--train-steps <n>', 'the same as --steps')
     .option('--grad-accum <k>', 'micro-batches per optimizer update (gradient accumulation); steps above count optimizer updates')
     .option('--strict', 'exit 1 on warnings too, not only on errors')
-    .option('--json', 'machine-readable report for CI');
+    .option('--json', 'machine-readable report for CI')
+    .option('--ignore <codes>', 'leave out these findings, e.g. LRV006 or LRV006,LRV009 (repeatable)', collect, []);
   addSteppingOptions(command)
     .addHelpText(
       'after',
       examples([
         'lrviz check -s paddle.CosineWarmup:lr=0.5,step_each_epoch=100,epochs=8,warmup_epoch=5 --train-steps 7820',
         'lrviz check -s torch.CosineAnnealingLR:lr=0.1,T_max=90 --epochs 90 --steps-per-epoch 391 --strict --json',
-        'lrviz check -s cosine-warmup:lr=3e-4,warmup=500 --train-steps 10000',
+        'lrviz check -s cosine-warmup:lr=3e-4,warmup=500 --steps 10000',
+        'lrviz check -s hf.cosine:lr=3e-4,num_warmup_steps=500,num_training_steps=10000 --steps 10000 --strict --ignore LRV006',
       ]),
     )
     .addHelpText('after', '\nExit status: 0 nothing found (or infos only; warnings too without --strict), 1 errors (or warnings with --strict), 2 bad input.\n')
@@ -48,31 +53,52 @@ export function check(catalog: Catalog, options: CheckOptions): void {
   const results = series.map((s) =>
     checkSchedule({ label: s.label, schedule: s.schedule, spec: s.resolved, training, definitionName: s.definition.name, ineffective: s.ineffective }),
   );
-  const summary = summarize(results);
-  writeStdout(options.json ? formatJson(results, summary, training, series.map((s) => s.resolved)) : formatReport(results, summary, training));
+  const ignore = parseIgnore(options.ignore);
+  const kept = results.map((r) => ({ ...r, findings: r.findings.filter((f) => !ignore.includes(f.code as Code)) }));
+  const ignored = { codes: ignore, findings: results.reduce((n, r, k) => n + r.findings.length - kept[k].findings.length, 0) };
+  const summary = summarize(kept);
+  writeStdout(options.json ? formatJson(kept, summary, training, series.map((s) => s.resolved), ignored) : formatReport(kept, summary, training, ignored));
   if (exitStatus(summary, options.strict === true) !== 0) {
     const failing = summary.errors > 0 ? `${summary.errors} error${summary.errors === 1 ? '' : 's'}` : `${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} (--strict)`;
     throw new LrvizError(`check failed: ${failing}`, 1);
   }
 }
 
-/** The run's length in the unit the scheduler is stepped in; epochs and steps per epoch kept when known. */
-export function parseTraining(options: Pick<CheckOptions, 'trainSteps' | 'epochs' | 'stepsPerEpoch' | 'stepped' | 'gradAccum'>): Training {
-  const stepped = parseStepped(options.stepped);
-  const accumulation = options.gradAccum === undefined ? {} : { gradientAccumulation: parsePositiveInteger(options.gradAccum, '--grad-accum', 1e6) };
-  return { ...lengthOf({ ...options, stepped }), ...accumulation };
+/** `--ignore LRV006,LRV009` (repeatable): codes check knows, in the order given, each once. */
+export function parseIgnore(values: readonly string[] = []): Code[] {
+  const codes: Code[] = [];
+  for (const value of values) {
+    for (const part of value.split(',')) {
+      const code = part.trim().toUpperCase();
+      if (!Object.hasOwn(CODES, code)) {
+        throw new LrvizError(`--ignore ${shown(part.trim())} is not allowed; use check's codes, e.g. LRV006 or LRV006,LRV009 (${Object.keys(CODES).join(', ')})`);
+      }
+      if (!codes.includes(code as Code)) codes.push(code as Code);
+    }
+  }
+  return codes;
 }
 
-function lengthOf(options: Pick<CheckOptions, 'trainSteps' | 'epochs' | 'stepsPerEpoch'> & { stepped: Training['stepped'] }): Training {
+/** The run's length in the unit the scheduler is stepped in; epochs and steps per epoch kept when known. */
+export function parseTraining(options: Pick<CheckOptions, 'steps' | 'trainSteps' | 'epochs' | 'stepsPerEpoch' | 'stepped' | 'gradAccum'>): Training {
+  const stepped = parseStepped(options.stepped);
+  const accumulation = options.gradAccum === undefined ? {} : { gradientAccumulation: parsePositiveInteger(options.gradAccum, '--grad-accum', 1e6) };
+  // --steps as in plot; --train-steps, check's older name, means the same.
+  if (options.steps !== undefined && options.trainSteps !== undefined) throw new LrvizError('give the run length once: --steps and --train-steps are the same flag');
+  const flag = options.trainSteps !== undefined ? '--train-steps' : '--steps';
+  return { ...lengthOf({ ...options, trainSteps: options.trainSteps ?? options.steps, stepped }, flag), ...accumulation };
+}
+
+function lengthOf(options: Pick<CheckOptions, 'trainSteps' | 'epochs' | 'stepsPerEpoch'> & { stepped: Training['stepped'] }, flag: string): Training {
   const stepsPerEpoch = parseStepsPerEpoch(options.stepsPerEpoch);
   if (options.trainSteps !== undefined) {
-    if (options.epochs !== undefined) throw new LrvizError('give either --train-steps or --epochs with --steps-per-epoch, not both');
-    const steps = parseSteps(options.trainSteps, '--train-steps');
-    if (options.stepped === 'epoch') throw new LrvizError('--stepped epoch needs the run in epochs: give --epochs and --steps-per-epoch instead of --train-steps');
+    if (options.epochs !== undefined) throw new LrvizError(`give either ${flag} or --epochs with --steps-per-epoch, not both`);
+    const steps = parseSteps(options.trainSteps, flag);
+    if (options.stepped === 'epoch') throw new LrvizError(`--stepped epoch needs the run in epochs: give --epochs and --steps-per-epoch instead of ${flag}`);
     return { schedulerSteps: steps, stepped: 'batch', ...(stepsPerEpoch === undefined ? {} : { stepsPerEpoch, epochs: steps / stepsPerEpoch }) };
   }
   if (options.epochs === undefined) {
-    throw new LrvizError('check needs the training length: --train-steps N, or --epochs E with --steps-per-epoch S');
+    throw new LrvizError('check needs the training length: --steps N, or --epochs E with --steps-per-epoch S');
   }
   const run = parseEpochs(options.epochs, stepsPerEpoch);
   return { schedulerSteps: options.stepped === 'epoch' ? run.epochs : run.epochs * run.stepsPerEpoch, stepped: options.stepped, ...run };
