@@ -48,11 +48,13 @@ describe('lrviz check', () => {
   });
 
   const bad: [string, string[], RegExp][] = [
-    ['no training length', ['-s', 'cosine'], /check needs the training length: --train-steps N, or --epochs E with --steps-per-epoch S/],
+    ['no training length', ['-s', 'cosine'], /check needs the training length: --steps N, or --epochs E with --steps-per-epoch S/],
     ['epochs without steps per epoch', ['-s', 'cosine', '--epochs', '9'], /--epochs 9 needs --steps-per-epoch/],
     ['both lengths', ['-s', 'cosine', '--epochs', '9', '--steps-per-epoch', '3', '--train-steps', '27'], /either --train-steps or --epochs/],
     ['a bad count', ['-s', 'cosine', '--train-steps', '1.5'], /--train-steps "1.5" is not allowed/],
     ['a bad unit', ['-s', 'cosine', '--train-steps', '10', '--stepped', 'iteration'], /--stepped "iteration" is not allowed; use batch or epoch/],
+    ['both spellings of the length', ['-s', 'cosine', '--steps', '10', '--train-steps', '10'], /--steps and --train-steps are the same flag/],
+    ['an unknown code to ignore', ['-s', 'cosine', '--steps', '10', '--ignore', 'LRV006,LRV99'], /--ignore "LRV99" is not allowed; use check's codes/],
     ['a bad accumulation', ['-s', 'cosine', '--train-steps', '10', '--grad-accum', '0'], /--grad-accum "0" is not allowed/],
     ['no schedule', ['--train-steps', '10'], /no schedule given/],
     ['a bad spec', ['-s', 'cosine:lr=-1', '--train-steps', '10'], /lr=/],
@@ -77,7 +79,44 @@ describe('lrviz check on framework schedulers (the threads the codes come from)'
     expect(codes).toEqual(['LRV001', 'LRV006']);
     expect(schedule.findings[0]).toMatchObject({ step: 800, values: { horizon: 800, trainSteps: 7820, maxAfterHorizonStep: 1100 } });
     expect(schedule.findings[0].values.maxAfterHorizon).toBeCloseTo(0.5, 9);
-    expect(schedule.findings[0].fix).toContain('change step_each_epoch=100 × epochs=8 (= 800) to make 7820');
+    // Typeable: whole numbers whose product is the run (782 batches × 10 epochs is the tutorial's real loader).
+    expect(schedule.findings[0].fix).toContain('change step_each_epoch=100, epochs=8 (800 steps) to step_each_epoch=782, epochs=10 (7,820 steps)');
+    // Paddle's CosineWarmup has no way to start above 0 (its start_lr is swallowed): an info, not a warning.
+    expect(schedule.findings[1]).toMatchObject({ code: 'LRV006', severity: 'info' });
+  });
+
+  it('the seed with its real loader given: the fix uses those numbers', () => {
+    const { stdout } = lrviz(['check', '-s', 'paddle.CosineWarmup:lr=0.5,step_each_epoch=100,epochs=8,warmup_epoch=5', '--epochs', '10', '--steps-per-epoch', '782', '--json']);
+    expect(JSON.parse(stdout).schedules[0].findings[0].fix).toContain('to step_each_epoch=782, epochs=10 (7,820 steps)');
+  });
+
+  it('torch CosineAnnealingLR past T_max: the first peak after the horizon, not the highest', () => {
+    const { status, stdout } = lrviz(['check', '-s', 'torch.CosineAnnealingLR:lr=0.1,T_max=1000', '--steps', '10000', '--json']);
+    expect(status).toBe(1);
+    const [f] = JSON.parse(stdout).schedules[0].findings;
+    expect(f).toMatchObject({ code: 'LRV001', step: 1000, values: { maxAfterHorizonStep: 2000 } });
+    expect(f.message).toContain('climbs back from 0 to 0.1 (step 2,000)');
+  });
+
+  it("timm's cycle_limit=1 default: lr_min for the rest of the run, with the fix naming cycle_limit and t_initial", () => {
+    for (const symbol of ['timm.CosineLRScheduler', 'timm.PolyLRScheduler']) {
+      const { status, stdout } = lrviz(['check', '-s', `${symbol}:lr=0.1,t_initial=3910`, '--train-steps', '58650', '--json']);
+      expect(status).toBe(0);
+      const [f] = JSON.parse(stdout).schedules[0].findings;
+      expect(f).toMatchObject({ code: 'LRV002', step: 3910, values: { stepsAtFloor: 54740 } });
+      expect(f.fix).toBe('raise cycle_limit=1 to 15 (15 cycles from t_initial=3910), or raise t_initial=3910 to 58650 so its cycle spans the whole run');
+    }
+  });
+
+  it('--ignore leaves findings out of the report, the summary, the exit status and --json', () => {
+    const spec = 'hf.cosine:lr=3e-4,num_warmup_steps=500,num_training_steps=10000';
+    expect(lrviz(['check', '-s', 'cosine-warmup', '--steps', '1000', '--strict']).status).toBe(1);
+    const kept = lrviz(['check', '-s', 'cosine-warmup', '--steps', '1000', '--strict', '--ignore', 'lrv006']);
+    expect(kept.status).toBe(0);
+    expect(kept.stdout).toContain('0 errors, 0 warnings, 0 infos (1 finding left out by --ignore LRV006)');
+    const json = JSON.parse(lrviz(['check', '-s', spec, '--steps', '10000', '--strict', '--json', '--ignore', 'LRV006,LRV009']).stdout);
+    expect(json.ignored).toEqual({ codes: ['LRV006', 'LRV009'], findings: 1 });
+    expect(json.schedules[0].findings).toEqual([]);
   });
 
   it('torch CosineAnnealingLR with T_max in epochs, stepped per batch', () => {
@@ -97,11 +136,25 @@ describe('lrviz check on framework schedulers (the threads the codes come from)'
     expect(prefixed.stdout).toContain('no problems found');
   });
 
-  it('HF warmup starts at 0: one wasted update, a warning', () => {
-    const { status, stdout } = lrviz(['check', '-s', 'hf.linear:lr=1e-5,num_warmup_steps=500,num_training_steps=5000', '--train-steps', '5000']);
+  it('HF warmup starts at 0: one wasted update, an info since HF has no parameter to avoid it, so --strict passes', () => {
+    const { status, stdout } = lrviz(['check', '-s', 'hf.linear:lr=1e-5,num_warmup_steps=500,num_training_steps=5000', '--steps', '5000', '--strict']);
     expect(status).toBe(0);
-    expect(stdout).toContain('LRV006 first-step-zero at step 0');
-    expect(stdout).toContain('0 errors, 1 warning, 0 infos');
+    expect(stdout).toContain('info    LRV006 first-step-zero at step 0');
+    expect(stdout).toContain('fix: nothing to change in the config: hf.linear has no parameter for its value at step 0');
+    expect(stdout).toContain('0 errors, 0 warnings, 1 info');
+  });
+
+  it("a warmup that could start above 0 is a warning whose fix names the schedule's own parameter", () => {
+    const cases: [string, string][] = [
+      ['cosine-warmup:lr=1e-3,warmup=100', 'set start_lr above 0 (e.g. start_lr=1e-5'],
+      ['timm.CosineLRScheduler:lr=0.1,t_initial=1000,warmup_t=10,warmup_prefix=true', 'set warmup_lr_init above 0 (e.g. warmup_lr_init=0.01'],
+      ['paddle.LinearWarmup:learning_rate=0.1,warmup_steps=10,start_lr=0,end_lr=0.1', 'set start_lr above 0 (e.g. start_lr=0.01'],
+    ];
+    for (const [spec, fix] of cases) {
+      const [f] = JSON.parse(lrviz(['check', '-s', spec, '--steps', '1000', '--json', '--ignore', 'LRV002,LRV001']).stdout).schedules[0].findings;
+      expect(f).toMatchObject({ code: 'LRV006', severity: 'warning' });
+      expect(f.fix).toContain(fix);
+    }
   });
 
   it('HF cosine whose num_training_steps counts micro-batches (--grad-accum)', () => {
