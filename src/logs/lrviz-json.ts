@@ -30,7 +30,7 @@ function plotJson(json: unknown, source: string): LoggedRun[] | undefined {
 }
 
 function vegaLiteSpec(json: unknown, source: string): LoggedRun[] | undefined {
-  if (!isPlainObject(json) || typeof json.$schema !== 'string' || !json.$schema.includes('vega-lite')) return undefined;
+  if (!isPlainObject(json) || typeof json.$schema !== 'string' || !/\/vega-lite\//.test(json.$schema)) return undefined;
   const layers = Array.isArray(json.layer) ? json.layer : [json];
   const first = layers.find((layer) => isPlainObject(layer) && isPlainObject(layer.data) && Array.isArray(layer.data.values));
   if (first === undefined) return undefined;
