@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dialectName, frameworkName } from '../../src/spec/copied-names.js';
+import { dialectName, frameworkName } from '../../src/notation/copied-names.js';
 
 describe('names as copied from code', () => {
   const cases: [string, string][] = [
