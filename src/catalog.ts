@@ -10,6 +10,8 @@ import { timmDefinitions } from './dialects/timm.js';
 import { paddleDefinitions } from './dialects/paddle.js';
 import { optaxDefinitions } from './dialects/optax.js';
 import { kerasDefinitions } from './dialects/keras.js';
+import { mmengineDefinitions } from './dialects/mmengine.js';
+import { detectron2Definitions } from './dialects/detectron2.js';
 
 export const catalog = new Catalog([
   ...builtins,
@@ -19,4 +21,6 @@ export const catalog = new Catalog([
   ...paddleDefinitions,
   ...optaxDefinitions,
   ...kerasDefinitions,
+  ...mmengineDefinitions,
+  ...detectron2Definitions,
 ]);

@@ -11,9 +11,16 @@
  *   lr through an epoch) unless `convert_to_iter_based` rescaled them to iterations.
  * - A scheduler whose begin is 0 applies its first value when it is built, before update 0.
  */
-import type { Schedule } from '../schedules/schedule.js';
+import { LrvizError } from '../errors.js';
+import { schedule, type Schedule } from '../schedules/schedule.js';
 import { pythonFloorDiv } from './python-math.js';
 import { recurrence } from './torch-recurrence.js';
+
+/**
+ * Updates lrviz walks at most: chainable schedulers have no closed form, so update i costs a walk from the
+ * nearest checkpoint; ten million covers the longest OpenMMLab runs (ImageNet, 300 epochs: 1.5 million).
+ */
+export const MMENGINE_WALK_LIMIT = 1e7;
 
 /** mmengine's `INF = int(1e9)`: the default end of a scheduler built outside a runner. */
 export const MMENGINE_INF = 1e9;
@@ -30,7 +37,97 @@ export interface MmengineScheduler {
   byEpoch: boolean;
   convertToIterBased: boolean;
   /** The class's own parameters, as mmengine names them (factor, start_factor, T_max, milestones, ...). */
-  params: Readonly<Record<string, number | number[] | string | boolean | undefined>>;
+  params: Readonly<Record<string, ParamValue | undefined>>;
+}
+
+type ParamValue = number | number[] | string | boolean;
+
+/**
+ * Each class's parameters besides begin/end/by_epoch, with mmengine's defaults: undefined where the class
+ * requires one, null for Python's None.
+ */
+export const MMENGINE_PARAMS: Record<MmengineKind, Readonly<Record<string, ParamValue | null | undefined>>> = {
+  ConstantLR: { factor: 1 / 3 },
+  LinearLR: { start_factor: 1 / 3, end_factor: 1.0 },
+  StepLR: { step_size: undefined, gamma: 0.1 },
+  MultiStepLR: { milestones: undefined, gamma: 0.1 },
+  ExponentialLR: { gamma: undefined },
+  CosineAnnealingLR: { T_max: null, eta_min: null, eta_min_ratio: null },
+  PolyLR: { eta_min: 0, power: 1.0 },
+  OneCycleLR: { eta_max: 0, total_steps: null, pct_start: 0.3, anneal_strategy: 'cos', div_factor: 25, final_div_factor: 1e4, three_phase: false },
+  CosineRestartLR: { periods: undefined, restart_weights: [1], eta_min: null, eta_min_ratio: null },
+};
+const LISTS = new Set(['milestones', 'periods', 'restart_weights']);
+/** Accepted by every class, no effect on the values. */
+const IGNORED = new Set(['verbose', '_scope_', 'last_step', 'type', 'symbol']);
+
+/**
+ * One scheduler from its dict (a config's `dict(type=..., ...)` or a spec's `{"symbol": ...}`), checked as
+ * mmengine's constructors check it; `fail` says what is wrong in one line.
+ */
+export function readMmengineScheduler(given: Readonly<Record<string, unknown>>, fail: (message: string) => never): MmengineScheduler {
+  const name = typeof given.symbol === 'string' ? given.symbol : given.type;
+  if (typeof name !== 'string') return fail(`type is ${JSON.stringify(name)}; expected the scheduler's name`);
+  const bare = name.replace(/^\w+\./, '');
+  if (bare === 'ReduceOnPlateauLR') return fail('type is ReduceOnPlateauLR: it follows a validation metric, so no curve can be drawn before the run');
+  const kind = MMENGINE_KINDS.find((k) => k === bare || k.replace(/LR$/, 'ParamScheduler') === bare);
+  if (kind === undefined) return fail(`type is ${JSON.stringify(name)}; lrviz knows mmengine's ${MMENGINE_KINDS.join(', ')}`);
+  const flag = (key: string, fallback: boolean): boolean => {
+    const value = given[key] ?? fallback;
+    if (typeof value !== 'boolean') return fail(`${key} is ${JSON.stringify(value)}; expected True or False`);
+    return value;
+  };
+  const whole = (key: string, fallback: number): number => {
+    const value = given[key] ?? fallback;
+    if (typeof value !== 'number' || !Number.isFinite(value)) return fail(`${key} is ${JSON.stringify(value)}; expected a number`);
+    return value;
+  };
+  const byEpoch = flag('by_epoch', true);
+  const convertToIterBased = flag('convert_to_iter_based', false);
+  const begin = whole('begin', 0);
+  const end = whole('end', MMENGINE_INF);
+  if (!(end > begin)) return fail(`end=${end} is not above begin=${begin}; mmengine raises "end should be larger than begin"`);
+  if (convertToIterBased && !byEpoch) return fail('convert_to_iter_based=True with by_epoch=False; mmengine converts only epoch-based schedulers');
+  const known = MMENGINE_PARAMS[kind];
+  const params: Record<string, ParamValue | undefined> = {};
+  for (const [key, value] of Object.entries(given)) {
+    if (['by_epoch', 'begin', 'end', 'convert_to_iter_based'].includes(key) || IGNORED.has(key)) continue;
+    if (!(key in known)) return fail(`${key} is not a parameter of mmengine's ${kind} (${Object.keys(known).join(', ')})`);
+    if (value === null || value === undefined) continue;
+    const wanted = known[key];
+    const ok = LISTS.has(key)
+      ? Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'number' && Number.isFinite(v))
+      : typeof wanted === 'string' || typeof wanted === 'boolean'
+        ? typeof value === typeof wanted
+        : typeof value === 'number' && Number.isFinite(value);
+    if (!ok) return fail(`${key} is ${JSON.stringify(value)}; expected ${LISTS.has(key) ? 'a list of numbers' : typeof wanted === 'string' ? 'a string' : typeof wanted === 'boolean' ? 'True or False' : 'a number'}`);
+    params[key] = value as ParamValue;
+  }
+  for (const [key, fallback] of Object.entries(known)) {
+    if (params[key] !== undefined) continue;
+    if (fallback === undefined) return fail(`${key} is missing; mmengine's ${kind} needs it`);
+    if (fallback !== null) params[key] = fallback;
+  }
+  if (kind === 'CosineAnnealingLR' && params.eta_min !== undefined && params.eta_min_ratio !== undefined) return fail('eta_min and eta_min_ratio are both given; mmengine takes one of them');
+  if (kind === 'CosineRestartLR') {
+    if ((params.eta_min === undefined) === (params.eta_min_ratio === undefined)) return fail('CosineRestartLR needs exactly one of eta_min and eta_min_ratio (mmengine asserts it)');
+    if ((params.periods as number[]).length !== (params.restart_weights as number[]).length) return fail('periods and restart_weights should have the same length (mmengine asserts it)');
+  }
+  if (kind === 'OneCycleLR' && params.total_steps !== undefined && !(Number.isInteger(params.total_steps) && (params.total_steps as number) > 0)) {
+    return fail(`total_steps is ${JSON.stringify(params.total_steps)}; mmengine raises "Expected positive integer total_steps"`);
+  }
+  if (kind === 'OneCycleLR' && params.anneal_strategy !== 'cos' && params.anneal_strategy !== 'linear') return fail(`anneal_strategy is ${JSON.stringify(params.anneal_strategy)}; mmengine takes "cos" or "linear"`);
+  if ((kind === 'ConstantLR' && !((params.factor as number) >= 0 && (params.factor as number) <= 1)) || (kind === 'LinearLR' && !((params.start_factor as number) >= 0 && (params.start_factor as number) <= 1 && (params.end_factor as number) >= 0 && (params.end_factor as number) <= 1))) {
+    return fail('factors must be between 0 and 1 (mmengine raises otherwise)');
+  }
+  return { kind, begin, end, byEpoch, convertToIterBased, params };
+}
+
+/** The scheduler as a spec object: what `readMmengineScheduler` reads back unchanged. */
+export function mmengineSchedulerSpec(s: MmengineScheduler): Record<string, ParamValue> {
+  const spec: Record<string, ParamValue> = { symbol: s.kind, begin: s.begin, end: s.end, by_epoch: s.byEpoch, convert_to_iter_based: s.convertToIterBased };
+  for (const [key, value] of Object.entries(s.params)) if (value !== undefined) spec[key] = value;
+  return spec;
 }
 
 /** A scheduler after `build_iter_from_epoch`, ready to step. */
@@ -72,7 +169,7 @@ const EPOCH_LENGTHS: Partial<Record<MmengineKind, readonly string[]>> = {
 
 function convert(s: MmengineScheduler, epochLength: number): MmengineScheduler {
   if (!s.convertToIterBased || !s.byEpoch) return s;
-  const params: Record<string, number | number[] | string | boolean | undefined> = { ...s.params };
+  const params: Record<string, ParamValue | undefined> = { ...s.params };
   for (const name of EPOCH_LENGTHS[s.kind] ?? []) {
     const value = params[name];
     if (typeof value === 'number') params[name] = value * epochLength;
@@ -154,7 +251,7 @@ function pythonMod(a: number, b: number): number {
 /** OneCycleParamScheduler._get_value: phases end at float steps, annealed from the group's initial/max/min lr. */
 function oneCycleValue(s: Active, t: number): number {
   const total = s.num('total_steps');
-  if (t > total) throw new RangeError(`OneCycleLR: tried to step ${t + 1} times; its total_steps is ${total}`);
+  if (t > total) throw new LrvizError(`mmengine.OneCycleLR: its step ${t} is past total_steps=${total}, where mmengine raises "Tried to step ${t + 1} times"; end the run by then`);
   const pct = s.num('pct_start');
   const initial = s.num('eta_max') / s.num('div_factor');
   const max = s.num('eta_max');
@@ -231,7 +328,7 @@ export function mmengineSchedule(run: MmengineRun): Schedule {
     return out;
   };
   const horizon = Math.max(...active.map((s) => (s.end === MMENGINE_INF ? 0 : s.byEpoch ? s.end * epochLength : s.end)), 0);
-  return recurrence(
+  const walk = recurrence(
     first,
     (update, previous) => {
       // After update `update - 1`: the iteration-based schedulers step (global step = update), then, at an
@@ -242,4 +339,8 @@ export function mmengineSchedule(run: MmengineRun): Schedule {
     },
     horizon > 0 ? horizon : undefined,
   );
+  return schedule((i) => {
+    if (i > MMENGINE_WALK_LIMIT) throw new LrvizError(`mmengine schedulers are chainable, so lrviz walks them update by update, up to ${MMENGINE_WALK_LIMIT} updates; update ${i} is past that`);
+    return walk.lr(i);
+  }, walk.horizon);
 }
