@@ -1,3 +1,4 @@
+import { notFinite } from '../curve/curve.js';
 import type { Schedule } from '../schedules/schedule.js';
 import type { SpecObject } from '../schedules/definition.js';
 import type { Training } from './training.js';
@@ -45,6 +46,8 @@ export function profileOf({ label, schedule, spec, training }: CheckInput): Prof
   let low = Infinity;
   for (let j = 0; j < values.length; j++) {
     const v = schedule.lr(j * stride);
+    // Every command refuses a rate that is not a number; check must not call it "no problems found".
+    if (!Number.isFinite(v)) throw notFinite(label, j * stride, v);
     values[j] = v;
     if (v > peak) {
       peak = v;
@@ -53,7 +56,9 @@ export function profileOf({ label, schedule, spec, training }: CheckInput): Prof
     if (v < low) low = v;
   }
   const horizon = schedule.horizon !== undefined && Number.isFinite(schedule.horizon) && schedule.horizon > 0 ? schedule.horizon : undefined;
-  return { label, training, steps, stride, values, lr: (i) => schedule.lr(i), horizon, spec, peak, peakStep, low, final: schedule.lr(steps - 1) };
+  const final = schedule.lr(steps - 1);
+  if (!Number.isFinite(final)) throw notFinite(label, steps - 1, final);
+  return { label, training, steps, stride, values, lr: (i) => schedule.lr(i), horizon, spec, peak, peakStep, low, final };
 }
 
 /** Two parameters whose product makes a number: paddle's `step_each_epoch=100` and `epochs=8`. */

@@ -1,5 +1,6 @@
 import { fstatSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { MAX_TERMINAL_COLUMNS } from './chart-size.js';
 
 /**
  * Colour on a terminal only. NO_COLOR (any value) turns it off, FORCE_COLOR turns it on (FORCE_COLOR=0
@@ -15,7 +16,8 @@ export function wantsColor(env: NodeJS.ProcessEnv = process.env): boolean {
 export function terminalColumns(): number | undefined {
   if (!stdoutIsTerminal()) return undefined;
   const columns = Number(process.env.COLUMNS) || process.stdout.columns;
-  return columns > 0 ? columns : undefined;
+  // COLUMNS describes a terminal; it is not a request: a huge one is held to what a chart may use.
+  return columns > 0 ? Math.min(columns, MAX_TERMINAL_COLUMNS) : undefined;
 }
 
 let terminal: boolean | undefined;

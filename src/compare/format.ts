@@ -2,9 +2,10 @@ import { count, percent, rate } from '../render/number-format.js';
 import type { CurveDifference } from './difference.js';
 import type { LogComparison } from './log-offset.js';
 import type { CurveStats } from './stats.js';
+import { largest } from '../extent.js';
 
 function table(header: string[], rows: string[][], rightAligned: boolean[]): string[] {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const widths = header.map((h, c) => largest(rows.map((r) => r[c].length), h.length));
   const line = (cells: string[]): string => cells.map((cell, c) => (rightAligned[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
 }

@@ -20,6 +20,11 @@ export interface Curve {
   readonly meta?: Readonly<Record<string, unknown>>;
 }
 
+/** The one refusal of a learning rate that is not a finite number, whichever command met it. */
+export function notFinite(label: string, step: number, value: number): LrvizError {
+  return new LrvizError(`schedule ${JSON.stringify(label)}: the learning rate at step ${step} is ${value}, not a finite number; check its parameters`);
+}
+
 /**
  * The curve of a schedule over steps 0..steps-1. A value that is not finite (an overflowing exponential,
  * say) is an error naming the step, not a NaN in someone's CSV.
@@ -33,9 +38,7 @@ export function curveOf(schedule: Schedule, label: string, steps: number, meta?:
       fillValues(schedule, start, out);
       for (let j = 0; j < out.length; j++) {
         const value = out[j];
-        if (!Number.isFinite(value)) {
-          throw new LrvizError(`schedule ${JSON.stringify(label)}: the learning rate at step ${start + j} is ${value}, not a finite number; check its parameters`);
-        }
+        if (!Number.isFinite(value)) throw notFinite(label, start + j, value);
         // -0 would print as "0" in CSV but "-0" elsewhere; one zero is enough.
         if (value === 0) out[j] = 0;
       }
@@ -81,7 +84,10 @@ export function forEachChunk(curve: Curve, visit: (start: number, values: Float6
  */
 export function* keptStepBlocks(curves: readonly Curve[], every: number): Generator<{ start: number; values: Float64Array[] }> {
   const steps = curves.length > 0 ? curves[0].steps : 0;
-  const block = Math.max(1, Math.floor(CHUNK / every)) * every;
+  // Buffers for all curves stay within about 16 chunks: thousands of series get shorter blocks, not
+  // thousands of chunk-long buffers.
+  const stepsPerBlock = Math.max(256, Math.floor((CHUNK * 16) / Math.max(16, curves.length)));
+  const block = Math.max(1, Math.floor(stepsPerBlock / every)) * every;
   const buffers = curves.map(() => new Float64Array(Math.min(block, Math.max(steps, 1))));
   for (let start = 0; start < steps; start += block) {
     const length = Math.min(block, steps - start);

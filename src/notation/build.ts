@@ -34,7 +34,7 @@ export function buildSchedule(catalog: Catalog, spec: SpecObject, steps: number,
 function buildNested(catalog: Catalog, spec: SpecObject, steps: number, where: string, depth: number, framework?: string): BuiltSchedule {
   if (depth > MAX_DEPTH) throw new LrvizError(`${where}: schedules nested more than ${MAX_DEPTH} deep`);
   const definition = resolveDefinition(catalog, spec, where, framework);
-  const context = `${where} "${definition.name}"`;
+  const context = nestedContext(where, definition.name, depth);
   const known = new Map<string, string>();
   for (const param of definition.params) {
     known.set(param.name, param.name);
@@ -101,4 +101,15 @@ function resolveDefinition(catalog: Catalog, spec: SpecObject, where: string, fr
     throw new LrvizError(`${where}: unknown schedule ${shown(name)}${hint}; run "lrviz list" to see them all`);
   }
   return definition;
+}
+
+/**
+ * Where an error sits in nested schedules, said once: the outermost schedule, how deep, and the one at
+ * fault (`schedule "scale" > 38 levels > schedule "cosine"`), never 40 repetitions of the path.
+ */
+function nestedContext(where: string, name: string, depth: number): string {
+  const full = `${where} "${name}"`;
+  if (depth < 3) return full;
+  const outermost = /^[^"]*"[^"]*"/.exec(where)?.[0] ?? where;
+  return `${outermost} > ${depth - 1} levels > schedule "${name}"`;
 }

@@ -2,6 +2,8 @@ import asciichart from 'asciichart';
 import { envelopeOf, type Envelope } from '../curve/envelope.js';
 import { lrLabelFormatter, niceStep, stepLabel, trimExponential } from './number-format.js';
 import type { LoggedPoints, RenderRequest } from './request.js';
+import { largest } from '../extent.js';
+import { ensureLogAxisHasValues } from './log-axis.js';
 
 /** Series colours, in order; the same order the pictures use. */
 const PALETTE = [asciichart.blue, asciichart.red, asciichart.green, asciichart.magenta, asciichart.cyan, asciichart.yellow];
@@ -30,6 +32,7 @@ export function renderAscii(request: RenderRequest): string {
   // ("7.33e-4"); only labels wider than that cost a second pass.
   let labelWidth = USUAL_LABEL_WIDTH;
   let envelopes = request.curves.map((c) => envelopeOf(c, plotColumns(width, labelWidth)));
+  if (request.logY) ensureLogAxisHasValues(envelopes, request.logs);
   const transform = request.logY ? logTransform(envelopes) : (v: number) => v;
   const [low, high] = range(envelopes, transform, request.logY);
   const format = labelFormat(low, high, rows, request.logY);
@@ -64,7 +67,7 @@ export function renderAscii(request: RenderRequest): string {
       format: (value: number) => format(value * unit).padStart(labelWidth),
     },
   );
-  const chartColumns = Math.max(...series.map((s) => s.length));
+  const chartColumns = largest(series.map((s) => s.length));
   const lines: string[] = [];
   if (request.title) lines.push(' '.repeat(Math.max(0, Math.floor((labelWidth + chartColumns - request.title.length) / 2) + 2)) + request.title);
   lines.push(chart, ...xAxis(labelWidth, chartColumns, steps), ...legend(request, envelopes.length));

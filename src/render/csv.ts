@@ -26,7 +26,13 @@ export function* renderCsv({ curves, every }: RenderRequest): Generator<string> 
       let row = String(start + j);
       for (let k = 0; k < values.length; k++) row += ',' + values[k][j];
       out += row + '\r\n';
+      // Thousands of series make a block's rows longer than the longest string V8 can build: hand
+      // them over a megabyte at a time.
+      if (out.length >= 1 << 20) {
+        yield out;
+        out = '';
+      }
     }
-    yield out;
+    if (out !== '') yield out;
   }
 }

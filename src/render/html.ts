@@ -9,6 +9,7 @@ import { FONT_FAMILY, THEMES } from './picture-theme.js';
 import type { RenderRequest } from './request.js';
 import { minifiedBuild, vegaRuntime } from './vega-runtime.js';
 import { pictureSize, vegaLiteSpec } from './vegalite.js';
+import { largest } from '../extent.js';
 
 /** A curve without a spec travels as its values up to this many steps (about 20 bytes each in the page). */
 const MAX_EMBEDDED_VALUES = 20_000;
@@ -84,7 +85,7 @@ export function pagePayload(request: RenderRequest): PagePayload {
     const kept = loggedPoints(log, steps, EMBEDDED_COLUMNS);
     return { label: log.label, steps: kept.map((p) => p.step), values: kept.map((p) => p.lr) };
   });
-  const lastLogged = Math.max(0, ...logs.map((log) => log.steps[log.steps.length - 1] ?? 0));
+  const lastLogged = largest(logs.map((log) => log.steps[log.steps.length - 1] ?? 0), 0);
   return { series: request.curves.map(pageSeries), logs, lastStep: Math.max(steps, lastLogged), logY: request.logY };
 }
 

@@ -11,6 +11,8 @@ import {
   THEMES,
 } from './picture-theme.js';
 import type { RenderRequest } from './request.js';
+import { largest } from '../extent.js';
+import { ensureLogAxisHasValues } from './log-axis.js';
 
 export interface SpecOptions {
   /** Hover tooltips and zoom on x: for the HTML page and the spec users embed, not for still pictures. */
@@ -53,6 +55,7 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
   // A log axis has no place for 0: such points become null, which breaks the line there.
   const plotted = request.logY ? (lr: number) => (lr > 0 ? lr : null) : (lr: number) => lr;
   const envelopes = request.curves.map((curve) => envelopeOf(curve, columns));
+  if (request.logY) ensureLogAxisHasValues(envelopes, request.logs);
   const lineRows = envelopes.flatMap((envelope) => envelopeLine(envelope).map(({ step, lr }) => ({ series: envelope.label, step, lr: plotted(lr) })));
   const logs = request.logs ?? [];
   const logRows = logs.flatMap((log) =>
@@ -65,7 +68,7 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
   const lrFormat = scientific(high) ? '~e' : '~g';
 
   // A run may have logged past the planned horizon; its points still belong inside the axes.
-  const lastStep = Math.max(steps, ...logRows.map((row) => row.step));
+  const lastStep = largest(logRows.map((row) => row.step), steps);
   const names = [...request.curves.map((c) => c.label), ...logs.map((l) => l.label + LOGGED_SUFFIX)];
   const palette = names.map((_, k) => theme.series[k % theme.series.length]);
   const x = {

@@ -4,10 +4,13 @@ import { compareLog, curveDifference, curveStats, formatDifferences, formatLogCo
 import { LrvizError } from '../../errors.js';
 import { writeStdout } from '../../io/write-output.js';
 import { render } from '../../render/formats.js';
+import { ensureFiniteReport } from '../../finite-report.js';
+import { parseChartSize } from '../chart-size.js';
 import { terminalColumns, wantsColor } from '../environment.js';
 import { collect, examples } from '../help.js';
-import { loadSeries, parsePositiveInteger } from '../series.js';
+import { loadSeries } from '../series.js';
 import { addSteppingOptions, parseRunLength, type SteppingFlags } from '../stepping.js';
+import { largest } from '../../extent.js';
 
 /** Steps compare takes from a log on its own: every step is computed, and a log's last step may be huge. */
 const MAX_STEPS_FROM_LOG = 1e8;
@@ -50,7 +53,7 @@ export function registerCompare(program: Command, catalog: Catalog): void {
 export async function compare(catalog: Catalog, options: CompareOptions): Promise<void> {
   const logs = options.log.length > 0 ? await (await import('../../logs/index.js')).readLoggedPoints(options.log) : [];
   if (options.schedule.length === 0 && logs.length > 0) throw new LrvizError('--log needs a planned schedule to compare with: add -s SPEC (lrviz fit LOG can infer one)');
-  const lastLogged = Math.max(0, ...logs.map((l) => l.steps[l.steps.length - 1] ?? 0));
+  const lastLogged = largest(logs.map((l) => l.steps[l.steps.length - 1] ?? 0), 0);
   const length = parseRunLength(options, logs.length > 0 ? Math.max(1, Math.floor(lastLogged) + 1) : 1000);
   const steps = length.rows;
   if (options.steps === undefined && options.epochs === undefined && steps > MAX_STEPS_FROM_LOG) {
@@ -66,6 +69,7 @@ export async function compare(catalog: Catalog, options: CompareOptions): Promis
   const plan = series[0];
   const logComparisons = logs.map((log) => compareLog({ label: plan.label, steps, lr: (i) => plan.schedule.lr(i), peak: stats[0].peak }, log));
 
+  ensureFiniteReport({ schedules: stats, differences, logs: logComparisons }, 'compare');
   if (options.json) {
     writeStdout(
       JSON.stringify({ steps, schedules: series.map((s, k) => ({ ...stats[k], spec: s.resolved })), differences, logs: logComparisons }, null, 2) + '\n',
@@ -77,8 +81,9 @@ export async function compare(catalog: Catalog, options: CompareOptions): Promis
   if (logComparisons.length > 0) lines.push('', ...formatLogComparisons(logComparisons));
   let chart = '';
   if (options.chart) {
-    const width = options.width === undefined ? terminalColumns() : parsePositiveInteger(options.width, '--width', 100000);
-    const height = options.height === undefined ? undefined : parsePositiveInteger(options.height, '--height', 100000);
+    const size = parseChartSize(options, true);
+    const width = size.width ?? terminalColumns();
+    const height = size.height;
     chart = String(
       await render('terminal', { curves: series.map((s) => s.curve), logs, width, height, every: 1, logY: false, color: wantsColor(), theme: 'light', scale: 1 }),
     );

@@ -9,6 +9,8 @@ import type { Catalog } from '../../schedules/catalog.js';
 import { schedule } from '../../schedules/schedule.js';
 import { buildSchedule } from '../../notation/build.js';
 import { parseTextSpec } from '../../notation/parse.js';
+import { ensureFiniteReport } from '../../finite-report.js';
+import { parseChartSize } from '../chart-size.js';
 import { terminalColumns, wantsColor } from '../environment.js';
 import { examples } from '../help.js';
 import { parsePositiveInteger } from '../series.js';
@@ -46,6 +48,7 @@ export async function fit(catalog: Catalog, path: string, options: FitOptions): 
   if (k > runs.length) throw new LrvizError(`--series ${shown(options.series)} is not allowed; ${path} holds ${runs.length} learning-rate series`);
   const run = runs[k - 1];
   const result = fitLog(catalog, run);
+  ensureFiniteReport(result, 'fit');
   if (options.json) {
     writeStdout(JSON.stringify({ log: { source: run.source, label: run.label, format: run.format, points: run.steps.length }, ...result }, null, 2) + '\n');
     return;
@@ -59,8 +62,9 @@ export async function fit(catalog: Catalog, path: string, options: FitOptions): 
     const built = buildSchedule(catalog, parseTextSpec(result.rendition.spec), steps).schedule;
     // Drawn where the log sits: the fitted schedule shifted by the offset it found.
     const shifted = schedule((i) => built.lr(Math.max(0, i - result.offset)));
-    const width = options.width === undefined ? terminalColumns() : parsePositiveInteger(options.width, '--width', 100000);
-    const height = options.height === undefined ? undefined : parsePositiveInteger(options.height, '--height', 100000);
+    const size = parseChartSize(options, true);
+    const width = size.width ?? terminalColumns();
+    const height = size.height;
     chart = String(
       await render('terminal', {
         curves: [curveOf(shifted, `fit: ${result.rendition.spec}`, steps)],

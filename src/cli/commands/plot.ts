@@ -6,6 +6,7 @@ import { isStreamTarget, writeOutputFile, writeStdout } from '../../io/write-out
 import { checkFormat, FILE_FORMATS, formatFromPath, render, type OutputFormat } from '../../render/formats.js';
 import type { LoggedPoints, RenderRequest } from '../../render/request.js';
 import { terminalColumns, wantsColor } from '../environment.js';
+import { parseChartSize } from '../chart-size.js';
 import { collect, examples } from '../help.js';
 import { loadSeries, parsePositiveInteger } from '../series.js';
 import { addSteppingOptions, parseRunLength, type SteppingFlags } from '../stepping.js';
@@ -77,8 +78,8 @@ export async function plot(catalog: Catalog, options: PlotOptions): Promise<void
 export async function buildRequest(catalog: Catalog, options: PlotOptions): Promise<RenderRequest> {
   const length = parseRunLength(options, 1000);
   const every = parsePositiveInteger(options.every, '--every');
-  const width = options.width === undefined ? undefined : parsePositiveInteger(options.width, '--width', 100000);
-  const height = options.height === undefined ? undefined : parsePositiveInteger(options.height, '--height', 100000);
+  const format = outputFormat(options);
+  const { width, height } = parseChartSize(options, format === 'terminal' || format === 'txt');
   const scale = parseNumber(options.scale.trim()) ?? NaN;
   if (!(scale >= 0.1 && scale <= 10)) throw new LrvizError(`--scale ${shown(options.scale)} is not allowed; --scale must be a number from 0.1 to 10`);
   if (options.theme !== 'light' && options.theme !== 'dark') throw new LrvizError(`--theme ${shown(options.theme)} is not allowed; use light or dark`);
