@@ -144,3 +144,56 @@ describe('payloads are shown, never run', () => {
     expect(readFileSync(file, 'utf8').split('\r\n')[0]).toBe('step,x\\x1b]0;pwned\\x07y');
   });
 });
+
+describe('no crash at ordinary sizes', () => {
+  it('fit of a 200,000-point log (no argument spread over the values)', () => {
+    const file = join(dir, 'long.csv');
+    const rows = Array.from({ length: 200_000 }, (_, k) => `${k},${(0.001 * (200_000 - k)) / 200_000}`);
+    writeFileSync(file, `step,lr\n${rows.join('\n')}\n`);
+    const result = lrviz(['fit', file, '--no-chart']);
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    expect(result.stdout).toMatch(/200,000 points/);
+  }, 120_000);
+
+  it('CSV of 2,000 series', () => {
+    const file = join(dir, 'many.json');
+    writeFileSync(file, JSON.stringify(Array.from({ length: 2000 }, (_, k) => ({ type: 'cosine', lr: 0.001 + k * 1e-6, label: `s${k}` }))));
+    const result = lrviz(['plot', '-s', `@${file}`, '--steps', '500', '-o', '-']);
+    expect([result.status, result.stderr]).toEqual([0, '']);
+    const rows = result.stdout.split('\r\n');
+    expect(rows).toHaveLength(502);
+    expect(rows[1].split(',')).toHaveLength(2001);
+  });
+
+  it('chart sizes are capped with a clear error', () => {
+    oneLine(lrviz(['plot', '-s', 'cosine', '--width', '100000', '--height', '100000']), /--width "100000" is not allowed; --width must be a whole number from 1 to 1000 \(characters in the terminal\)/);
+    oneLine(lrviz(['plot', '-s', 'cosine', '--height', '5000']), /--height "5000" is not allowed; [^\n]*1000 \(lines/);
+    oneLine(lrviz(['plot', '-s', 'cosine', '-o', join(dir, 'big.svg'), '--width', '100000']), /from 1 to 20000 \(pixels in a picture\)/);
+    oneLine(lrviz(['plot', '-s', 'cosine', '-o', join(dir, 'big.png'), '--width', '16384', '--height', '16384']), /makes a PNG of 268435456 pixels; the most allowed is 16777216/);
+    oneLine(lrviz(['compare', '-s', 'cosine', '-s', 'linear', '--width', '100000']), /--width "100000" is not allowed/);
+  });
+
+  it('a non-finite learning rate is an error in check too', () => {
+    oneLine(lrviz(['check', '-s', 'exponential:lr=1e308,decay_rate=1e300,decay_steps=1', '--train-steps', '1000']), /at step 1 is Infinity, not a finite number/);
+  });
+
+  it('compare and fit never print NaN, Infinity or null: a report that overflows is refused', () => {
+    const args = ['compare', '-s', 'exponential:lr=1e308,decay_rate=0.5,decay_steps=1', '-s', 'constant:lr=1e-308'];
+    oneLine(lrviz(args), /compare: schedules\[0\]\.mean comes out as NaN/);
+    oneLine(lrviz([...args, '--json']), /comes out as NaN/);
+  });
+
+  it('--log-y of a series that is 0 everywhere is refused in words, not labelled "from NaN to NaN"', () => {
+    for (const output of [[], ['-o', join(dir, 'zero.svg')]]) {
+      oneLine(lrviz(['plot', '-s', 'constant:lr=0', '--log-y', ...output]), /--log-y: no learning rate above 0 to draw/);
+    }
+  });
+
+  it('40 nested schedules: the error names the path once', () => {
+    let spec: object = { type: 'cosine', lr: -1 };
+    for (let k = 0; k < 30; k++) spec = { type: 'scale', schedule: spec, factor: 1 };
+    const result = lrviz(['plot', '-s', JSON.stringify(spec)]);
+    oneLine(result, /schedule "scale" > 29 levels > schedule "cosine": lr=-1 is not allowed/);
+    expect(result.stderr.match(/schedule "scale"/g)).toHaveLength(1);
+  });
+});
