@@ -39,6 +39,14 @@ export const CODES = {
   LRV012: { name: 'negative-lr', severity: 'error' },
   LRV013: { name: 'horizon-in-micro-batches', severity: 'error' },
   LRV014: { name: 'ignored-parameter', severity: 'warning' },
+  // Found in a training config (--config), before any learning rate is computed.
+  LRV101: { name: 'deepspeed-overrides-scheduler', severity: 'warning' },
+  LRV102: { name: 'decay-ends-early', severity: 'warning' },
+  LRV103: { name: 'log-warmup', severity: 'info' },
+  LRV104: { name: 'constant-run', severity: 'warning' },
+  LRV105: { name: 'no-warmup', severity: 'info' },
+  LRV106: { name: 'warmup-fraction-of-decay', severity: 'info' },
+  LRV107: { name: 'horizon-from-dataset', severity: 'info' },
 } as const satisfies Record<string, { name: string; severity: Severity }>;
 
 export type Code = keyof typeof CODES;

@@ -9,6 +9,7 @@ import { registerPlot } from './commands/plot.js';
 import { registerCheck } from './commands/check.js';
 import { registerCompare } from './commands/compare.js';
 import { registerFit } from './commands/fit.js';
+import { registerResolve } from './commands/resolve.js';
 import { examples } from './help.js';
 
 declare const LRVIZ_VERSION: string | undefined;
@@ -31,6 +32,7 @@ const COMMANDS: Record<string, (program: Command, catalog: Catalog) => void> = {
   compare: registerCompare,
   check: registerCheck,
   fit: registerFit,
+  resolve: registerResolve,
 };
 
 function program(argv: readonly string[]): Command {

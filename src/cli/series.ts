@@ -5,8 +5,9 @@ import { parseNumber } from '../notation/params.js';
 import { parseSpecArgument } from '../notation/parse.js';
 import { perEpoch } from '../schedules/combinators/per-epoch.js';
 import type { Catalog } from '../schedules/catalog.js';
-import type { RunLength } from './stepping.js';
+import { parseRunLength, type RunLength, type SteppingFlags } from './stepping.js';
 import { visible } from '../visible-text.js';
+import type { PlanInputs, ResolvedConfig } from '../config/types.js';
 
 /** Longest curve lrviz agrees to compute: far beyond any training run, well inside exact integers. */
 export const MAX_STEPS = 1e12;
@@ -14,6 +15,8 @@ export const MAX_STEPS = 1e12;
 export interface Series extends BuiltSchedule {
   label: string;
   curve: Curve;
+  /** The config file the series was resolved from (--config), with its plan. */
+  config?: ResolvedConfig;
 }
 
 /** `--steps`: a positive whole number, written plainly or as 1e6. */
@@ -41,23 +44,129 @@ export function parsePositiveInteger(text: string, flag: string, max = 1e9): num
  * then each schedule is built over the scheduler's steps and held for the updates of each epoch.
  */
 export function loadSeries(catalog: Catalog, specArguments: readonly string[], length: number | RunLength): Series[] {
-  const { rows: steps, schedulerSteps, stepped, stepsPerEpoch } = typeof length === 'number' ? { rows: length, schedulerSteps: length, stepped: 'batch' as const, stepsPerEpoch: 1 } : length;
-  const holdFor = stepped === 'epoch' ? (stepsPerEpoch ?? 1) : 1;
+  const run: RunLength = typeof length === 'number' ? { rows: length, schedulerSteps: length, stepped: 'batch' } : length;
   if (specArguments.length === 0) {
     throw new LrvizError('no schedule given; add one with -s/--schedule, e.g. -s cosine-warmup (lrviz list shows them all)');
   }
   const series: Series[] = [];
-  const seen = new Map<string, number>();
-  for (const argument of specArguments) {
-    for (const { spec, source } of parseSpecArgument(argument)) {
-      const built = buildSchedule(catalog, spec, schedulerSteps);
-      const schedule = perEpoch(built.schedule, holdFor);
-      const wanted = visible(typeof spec.label === 'string' && spec.label !== '' ? spec.label : source);
-      const count = (seen.get(wanted) ?? 0) + 1;
-      seen.set(wanted, count);
-      const label = count === 1 ? wanted : `${wanted} #${count}`;
-      series.push({ ...built, schedule, label, curve: curveOf(schedule, label, steps, { spec: built.resolved, rebuild: { schedulerSteps, stepsPerEpoch: holdFor } }) });
+  const unique = labeller();
+  for (const argument of specArguments) series.push(...specSeries(catalog, argument, run, unique));
+  return series;
+}
+
+/** One series as the user asked for it: a `-s` spec or a `--config` file. */
+export type SeriesSource = { kind: 'spec'; text: string } | { kind: 'config'; file: string };
+
+/**
+ * Commander keeps -s and --config in two lists; series follow the command line's order, so both options
+ * also record into one shared list. Made per command registration, so per run.
+ */
+export function seriesSources(): { sources: SeriesSource[]; spec: (value: string, previous: string[]) => string[]; config: (value: string, previous: string[]) => string[] } {
+  const sources: SeriesSource[] = [];
+  return {
+    sources,
+    spec: (text, previous) => {
+      sources.push({ kind: 'spec', text });
+      return [...previous, text];
+    },
+    config: (file, previous) => {
+      sources.push({ kind: 'config', file });
+      return [...previous, file];
+    },
+  };
+}
+
+/** The sources a command's options name: in command-line order when recorded, else -s then --config. */
+export function sourcesOf(options: { schedule: readonly string[]; config?: readonly string[]; sources?: readonly SeriesSource[] }): SeriesSource[] {
+  if (options.sources !== undefined && options.sources.length === options.schedule.length + (options.config?.length ?? 0)) return [...options.sources];
+  return [...options.schedule.map((text) => ({ kind: 'spec' as const, text })), ...(options.config ?? []).map((file) => ({ kind: 'config' as const, file }))];
+}
+
+export interface LoadedSeries {
+  series: Series[];
+  /** Rows of output: --steps, else the longest run a config implies, else the stepping flags' or the default. */
+  steps: number;
+}
+
+/**
+ * Every source in order. Without --config this is loadSeries over the stepping flags' run length. With
+ * one, the configs are resolved first (the run lengths they imply decide the rows; the plan flags go to
+ * them), then each source is built; the config code is loaded only when a config is named.
+ */
+export async function loadSources(
+  catalog: Catalog,
+  sources: readonly SeriesSource[],
+  options: { flags: SteppingFlags; fallbackRows: number; rows?: number; inputs: () => PlanInputs; stack?: string },
+): Promise<LoadedSeries> {
+  const configFiles = sources.filter((s): s is { kind: 'config'; file: string } => s.kind === 'config');
+  if (configFiles.length === 0) {
+    const length = options.rows !== undefined ? options.rows : parseRunLength(options.flags, options.fallbackRows);
+    const series = loadSeries(catalog, sources.map((s) => (s as { text: string }).text), length);
+    return { series, steps: typeof length === 'number' ? length : length.rows };
+  }
+  if (options.flags.stepped !== undefined && options.flags.stepped !== 'batch') {
+    throw new LrvizError('--stepped applies to -s schedules alone; a --config says itself how often its scheduler is stepped');
+  }
+  const { resolveConfigFile } = await import('../config/index.js');
+  const inputs = options.inputs();
+  const resolved = new Map<SeriesSource, ResolvedConfig>();
+  for (const source of configFiles) resolved.set(source, await resolveConfigFile(source.file, { inputs, stack: options.stack }));
+  let rows = options.rows ?? (options.flags.steps === undefined ? undefined : parseSteps(options.flags.steps));
+  if (rows === undefined) {
+    for (const config of resolved.values()) {
+      if (config.updates === undefined) throw new LrvizError(`${fileName(config.file)}: the file does not say how long the run is; give --steps N (or --epochs with --steps-per-epoch)`);
+      rows = Math.max(rows ?? 0, config.updates);
     }
   }
-  return series;
+  const length: RunLength = { rows: rows as number, schedulerSteps: rows as number, stepped: 'batch' };
+  const series: Series[] = [];
+  const unique = labeller();
+  for (const source of sources) {
+    const config = resolved.get(source);
+    if (config === undefined) series.push(...specSeries(catalog, (source as { text: string }).text, length, unique));
+    else series.push(configSeries(catalog, config, length.rows, unique));
+  }
+  return { series, steps: length.rows };
+}
+
+/** A config's series: its spec built over its own run, held per epoch when its scheduler steps per epoch. */
+function configSeries(catalog: Catalog, config: ResolvedConfig, rows: number, unique: (wanted: string) => string): Series {
+  const schedulerSteps = config.stepped?.schedulerSteps ?? config.updates ?? rows;
+  const holdFor = config.stepped?.stepsPerEpoch ?? 1;
+  let built: BuiltSchedule;
+  try {
+    built = buildSchedule(catalog, config.spec, schedulerSteps);
+  } catch (error) {
+    if (error instanceof LrvizError) throw new LrvizError(`${fileName(config.file)}: ${error.message}`, error.exitCode);
+    throw error;
+  }
+  const schedule = perEpoch(built.schedule, holdFor);
+  const label = unique(visible(fileName(config.file)));
+  return { ...built, schedule, label, curve: curveOf(schedule, label, rows, { spec: built.resolved, rebuild: { schedulerSteps, stepsPerEpoch: holdFor } }), config };
+}
+
+/** Labels made unique in order of appearance: the second "cosine" is "cosine #2". */
+function labeller(): (wanted: string) => string {
+  const seen = new Map<string, number>();
+  return (wanted) => {
+    const count = (seen.get(wanted) ?? 0) + 1;
+    seen.set(wanted, count);
+    return count === 1 ? wanted : `${wanted} #${count}`;
+  };
+}
+
+/** The series of one `-s` argument (an @file may hold several); labels default to what the user typed. */
+function specSeries(catalog: Catalog, argument: string, run: RunLength, unique: (wanted: string) => string): Series[] {
+  const { rows, schedulerSteps } = run;
+  const holdFor = run.stepped === 'epoch' ? (run.stepsPerEpoch ?? 1) : 1;
+  return parseSpecArgument(argument).map(({ spec, source }) => {
+    const built = buildSchedule(catalog, spec, schedulerSteps);
+    const schedule = perEpoch(built.schedule, holdFor);
+    const label = unique(visible(typeof spec.label === 'string' && spec.label !== '' ? spec.label : source));
+    return { ...built, schedule, label, curve: curveOf(schedule, label, rows, { spec: built.resolved, rebuild: { schedulerSteps, stepsPerEpoch: holdFor } }) };
+  });
+}
+
+function fileName(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 }

@@ -1,14 +1,19 @@
 import type { Command } from 'commander';
 import type { Catalog } from '../../schedules/catalog.js';
 import { checkSchedule, CODES, exitStatus, formatJson, formatReport, summarize, type Code, type Training } from '../../check/index.js';
+import { bySeverityThenStep, finding } from '../../check/finding.js';
+import type { ResolvedConfig } from '../../config/types.js';
 import { LrvizError, shown } from '../../errors.js';
 import { writeStdout } from '../../io/write-output.js';
 import { collect, examples } from '../help.js';
-import { loadSeries, parsePositiveInteger, parseSteps } from '../series.js';
+import { addPlanOptions, planInputs, type PlanFlags } from '../plan-flags.js';
+import { loadSources, parsePositiveInteger, parseSteps, seriesSources, sourcesOf, type Series, type SeriesSource } from '../series.js';
 import { addSteppingOptions, parseEpochs, parseStepped, parseStepsPerEpoch } from '../stepping.js';
 
-export interface CheckOptions {
+export interface CheckOptions extends PlanFlags {
   schedule: string[];
+  config?: string[];
+  sources?: SeriesSource[];
   steps?: string;
   trainSteps?: string;
   epochs?: string;
@@ -21,17 +26,19 @@ export interface CheckOptions {
 }
 
 export function registerCheck(program: Command, catalog: Catalog): void {
+  const order = seriesSources();
   const command = program
     .command('check')
     .description('find the schedule mistakes that really happen: wrong horizon, epochs vs steps, lr 0 at the first step, jumps, restarts')
-    .option('-s, --schedule <spec>', 'a schedule: NAME:key=value,..., a JSON object, or @file.json (repeat to check several)', collect, [])
-    .option('-n, --steps <n>', 'optimizer updates the run takes (as in plot)')
+    .option('-s, --schedule <spec>', 'a schedule: NAME:key=value,..., a JSON object, or @file.json (repeat to check several)', order.spec, [])
+    .option('-c, --config <file>', 'a training config: the run length it implies is the training length (repeat; mixes with -s)', order.config, [])
+    .option('-n, --steps <n>', 'optimizer updates the run takes (as in plot; with --config: overrides the length the config implies)')
     .option('--train-steps <n>', 'the same as --steps')
-    .option('--grad-accum <k>', 'micro-batches per optimizer update (gradient accumulation); steps above count optimizer updates')
     .option('--strict', 'exit 1 on warnings too, not only on errors')
     .option('--json', 'machine-readable report for CI')
     .option('--ignore <codes>', 'leave out these findings, e.g. LRV006 or LRV006,LRV009 (repeatable)', collect, []);
-  addSteppingOptions(command)
+  addSteppingOptions(command);
+  addPlanOptions(command, { epochFlags: false })
     .addHelpText(
       'after',
       examples([
@@ -39,20 +46,37 @@ export function registerCheck(program: Command, catalog: Catalog): void {
         'lrviz check -s torch.CosineAnnealingLR:lr=0.1,T_max=90 --epochs 90 --steps-per-epoch 391 --strict --json',
         'lrviz check -s cosine-warmup:lr=3e-4,warmup=500 --steps 10000',
         'lrviz check -s hf.cosine:lr=3e-4,num_warmup_steps=500,num_training_steps=10000 --steps 10000 --strict --ignore LRV006',
+        'lrviz check --config training_args.json --dataset-size 52002 --devices 8',
       ]),
     )
     .addHelpText('after', '\nExit status: 0 nothing found (or infos only; warnings too without --strict), 1 errors (or warnings with --strict), 2 bad input.\n')
-    .action((options: CheckOptions) => {
-      check(catalog, options);
+    .action(async (options: CheckOptions) => {
+      await check(catalog, { ...options, sources: order.sources });
     });
 }
 
-export function check(catalog: Catalog, options: CheckOptions): void {
-  const training = parseTraining(options);
-  const series = loadSeries(catalog, options.schedule, training.schedulerSteps);
-  const results = series.map((s) =>
-    checkSchedule({ label: s.label, schedule: s.schedule, spec: s.resolved, training, definitionName: s.definition.name, ineffective: s.ineffective }),
-  );
+export async function check(catalog: Catalog, options: CheckOptions): Promise<void> {
+  const sources = sourcesOf(options);
+  const withConfig = sources.some((s) => s.kind === 'config');
+  // Without a config the run's length comes from the flags; with one, from the config (--steps overrides).
+  const flagged = withConfig ? undefined : parseTraining(options);
+  if (withConfig && options.steps !== undefined && options.trainSteps !== undefined) throw new LrvizError('give the run length once: --steps and --train-steps are the same flag');
+  const lengthFlag = options.trainSteps ?? options.steps;
+  const trainSteps = withConfig && lengthFlag !== undefined ? parseSteps(lengthFlag, options.trainSteps !== undefined ? '--train-steps' : '--steps') : undefined;
+  const { series } = await loadSources(catalog, sources, {
+    flags: { ...options, steps: undefined },
+    fallbackRows: 1000,
+    rows: flagged?.schedulerSteps ?? trainSteps,
+    inputs: () => planInputs(options),
+    stack: options.stack,
+  });
+  const firstConfig = series.find((s) => s.config !== undefined)?.config;
+  const trainingOf = (s: Series): Training => flagged ?? configTraining(s.config ?? (firstConfig as ResolvedConfig), trainSteps);
+  const results = series.map((s) => {
+    const checked = checkSchedule({ label: s.label, schedule: s.schedule, spec: s.resolved, training: trainingOf(s), definitionName: s.definition.name, ineffective: s.ineffective });
+    return { ...checked, findings: [...configFindings(s.config), ...checked.findings].sort(bySeverityThenStep) };
+  });
+  const training = trainingOf(series[0]);
   const ignore = parseIgnore(options.ignore);
   const kept = results.map((r) => ({ ...r, findings: r.findings.filter((f) => !ignore.includes(f.code as Code)) }));
   const ignored = { codes: ignore, findings: results.reduce((n, r, k) => n + r.findings.length - kept[k].findings.length, 0) };
@@ -77,6 +101,26 @@ export function parseIgnore(values: readonly string[] = []): Code[] {
     }
   }
   return codes;
+}
+
+/** A config's plan as check's training: its length in updates, and its epochs when it counts them. */
+function configTraining(config: ResolvedConfig, trainSteps: number | undefined): Training {
+  const schedulerSteps = trainSteps ?? config.updates;
+  if (schedulerSteps === undefined) throw new LrvizError(`${config.file}: the file does not say how long the run is; give --steps N`);
+  return {
+    schedulerSteps,
+    stepped: 'batch',
+    ...(config.stepsPerEpoch === undefined ? {} : { stepsPerEpoch: config.stepsPerEpoch, epochs: schedulerSteps / config.stepsPerEpoch }),
+    ...(config.gradientAccumulation === undefined ? {} : { gradientAccumulation: config.gradientAccumulation }),
+  };
+}
+
+/** What the config showed before any learning rate was computed, as findings. */
+function configFindings(config: ResolvedConfig | undefined) {
+  return (config?.notes ?? []).map((note) => {
+    const code = (Object.hasOwn(CODES, note.code) ? note.code : 'LRV101') as Code;
+    return finding(code, note.step ?? 0, { ...(note.values ?? {}) }, note.message, note.fix);
+  });
 }
 
 /** The run's length in the unit the scheduler is stepped in; epochs and steps per epoch kept when known. */

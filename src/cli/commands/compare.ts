@@ -8,15 +8,18 @@ import { ensureFiniteReport } from '../../finite-report.js';
 import { parseChartSize } from '../chart-size.js';
 import { terminalColumns, wantsColor } from '../environment.js';
 import { collect, examples } from '../help.js';
-import { loadSeries } from '../series.js';
-import { addSteppingOptions, parseRunLength, type SteppingFlags } from '../stepping.js';
+import { addPlanOptions, planInputs, type PlanFlags } from '../plan-flags.js';
+import { loadSources, seriesSources, sourcesOf, type SeriesSource } from '../series.js';
+import { addSteppingOptions, type SteppingFlags } from '../stepping.js';
 import { largest } from '../../extent.js';
 
 /** Steps compare takes from a log on its own: every step is computed, and a log's last step may be huge. */
 const MAX_STEPS_FROM_LOG = 1e8;
 
-export interface CompareOptions extends SteppingFlags {
+export interface CompareOptions extends SteppingFlags, PlanFlags {
   schedule: string[];
+  config?: string[];
+  sources?: SeriesSource[];
   steps?: string;
   log: string[];
   json?: boolean;
@@ -26,40 +29,45 @@ export interface CompareOptions extends SteppingFlags {
 }
 
 export function registerCompare(program: Command, catalog: Catalog): void {
+  const order = seriesSources();
   const command = program
     .command('compare')
     .description('compare schedules step by step: peak, final, mean, lr budget, where they part; or a logged run against its plan')
-    .option('-s, --schedule <spec>', 'a schedule: NAME:key=value,..., a JSON object, or @file.json (repeat)', collect, [])
-    .option('-n, --steps <n>', 'number of optimizer updates to compare (default 1000, or to the last logged step with --log)')
+    .option('-s, --schedule <spec>', 'a schedule: NAME:key=value,..., a JSON object, or @file.json (repeat)', order.spec, [])
+    .option('-c, --config <file>', 'a training config: training_args.json, ds_config.json, ... (repeat; mixes with -s)', order.config, [])
+    .option('-n, --steps <n>', 'number of optimizer updates to compare (default 1000, the run a --config implies, or to the last logged step with --log)')
     .option('--log <file>', 'a logged run to compare with the first schedule (trainer_state.json, metrics.csv, step,lr CSV)', collect, [])
     .option('--json', 'machine-readable output')
     .option('-W, --width <n>', 'chart width in characters (default: the terminal width)')
     .option('-H, --height <n>', 'chart height in lines')
     .option('--no-chart', 'only the tables');
-  addSteppingOptions(command)
+  addSteppingOptions(command);
+  addPlanOptions(command, { epochFlags: false })
     .addHelpText(
       'after',
       examples([
         'lrviz compare -s hf.cosine:lr=3e-4,num_warmup_steps=500,num_training_steps=10000 -s cosine-warmup:lr=3e-4,warmup=500 --steps 10000',
         'lrviz compare -s hf.linear:lr=1e-5,num_warmup_steps=500,num_training_steps=5000 --log trainer_state.json',
         'lrviz compare -s cosine:lr=0.1 -s linear:lr=0.1 --steps 1000 --json',
+        'lrviz compare --config training_args.json --config other_args.yaml --dataset-size 52002',
       ]),
     )
     .action(async (options: CompareOptions) => {
-      await compare(catalog, options);
+      await compare(catalog, { ...options, sources: order.sources });
     });
 }
 
 export async function compare(catalog: Catalog, options: CompareOptions): Promise<void> {
   const logs = options.log.length > 0 ? await (await import('../../logs/index.js')).readLoggedPoints(options.log) : [];
-  if (options.schedule.length === 0 && logs.length > 0) throw new LrvizError('--log needs a planned schedule to compare with: add -s SPEC (lrviz fit LOG can infer one)');
+  const sources = sourcesOf(options);
+  if (sources.length === 0 && logs.length > 0) throw new LrvizError('--log needs a planned schedule to compare with: add -s SPEC (lrviz fit LOG can infer one)');
   const lastLogged = largest(logs.map((l) => l.steps[l.steps.length - 1] ?? 0), 0);
-  const length = parseRunLength(options, logs.length > 0 ? Math.max(1, Math.floor(lastLogged) + 1) : 1000);
-  const steps = length.rows;
-  if (options.steps === undefined && options.epochs === undefined && steps > MAX_STEPS_FROM_LOG) {
+  const fallbackRows = logs.length > 0 ? Math.max(1, Math.floor(lastLogged) + 1) : 1000;
+  const rowsFromLog = options.steps === undefined && options.epochs === undefined && !sources.some((s) => s.kind === 'config');
+  if (rowsFromLog && fallbackRows > MAX_STEPS_FROM_LOG) {
     throw new LrvizError(`--log ${options.log.join(', ')}: the log reaches step ${Math.floor(lastLogged)}; comparing that many steps takes long, so give --steps N to choose`);
   }
-  const series = loadSeries(catalog, options.schedule, length);
+  const { series, steps } = await loadSources(catalog, sources, { flags: options, fallbackRows, inputs: () => planInputs(options), stack: options.stack });
   if (series.length < 2 && logs.length === 0) throw new LrvizError('compare needs two schedules (repeat -s), or one schedule and --log FILE');
   const stats = series.map((s) => curveStats(s.curve));
   const differences: CurveDifference[] = [];

@@ -8,13 +8,17 @@ import type { LoggedPoints, RenderRequest } from '../../render/request.js';
 import { terminalColumns, wantsColor } from '../environment.js';
 import { parseChartSize } from '../chart-size.js';
 import { collect, examples } from '../help.js';
-import { loadSeries, parsePositiveInteger } from '../series.js';
-import { addSteppingOptions, parseRunLength, type SteppingFlags } from '../stepping.js';
+import { addPlanOptions, planInputs, type PlanFlags } from '../plan-flags.js';
+import { loadSources, parsePositiveInteger, seriesSources, sourcesOf, type SeriesSource } from '../series.js';
+import { addSteppingOptions, type SteppingFlags } from '../stepping.js';
 import { visible } from '../../visible-text.js';
 import { parseNumber } from '../../notation/params.js';
 
-export interface PlotOptions extends SteppingFlags {
+export interface PlotOptions extends SteppingFlags, PlanFlags {
   schedule: string[];
+  config?: string[];
+  /** -s and --config in command-line order (recorded by the command; absent when called as a library). */
+  sources?: SeriesSource[];
   steps?: string;
   output?: string;
   format?: string;
@@ -29,11 +33,13 @@ export interface PlotOptions extends SteppingFlags {
 }
 
 export function registerPlot(program: Command, catalog: Catalog): void {
+  const order = seriesSources();
   const command = program
     .command('plot')
     .description('compute learning-rate curves and draw them in the terminal or export them')
-    .option('-s, --schedule <spec>', 'a schedule: NAME:key=value,..., a JSON object, or @file.json (repeat to overlay)', collect, [])
-    .option('-n, --steps <n>', 'number of optimizer updates to compute (default 1000, or --epochs × --steps-per-epoch)')
+    .option('-s, --schedule <spec>', 'a schedule: NAME:key=value,..., a JSON object, or @file.json (repeat to overlay)', order.spec, [])
+    .option('-c, --config <file>', 'a training config: training_args.json, ds_config.json, ... (repeat; mixes with -s)', order.config, [])
+    .option('-n, --steps <n>', 'number of optimizer updates to compute (default 1000, --epochs × --steps-per-epoch, or the run a --config implies)')
     .option('-o, --output <file>', 'write to a file (format from its extension) or "-" for stdout')
     .option('-f, --format <format>', `output format: ${FILE_FORMATS.join(', ')}`)
     .option('--every <k>', 'keep every k-th step in csv/json', '1')
@@ -44,7 +50,8 @@ export function registerPlot(program: Command, catalog: Catalog): void {
     .option('--theme <theme>', 'picture theme: light or dark', 'light')
     .option('--scale <factor>', 'pixel density of PNG output (2 for high-DPI)', '1')
     .option('--log <file>', 'overlay learning rates a run logged (trainer_state.json, metrics.csv, step,lr CSV)', collect, []);
-  addSteppingOptions(command)
+  addSteppingOptions(command);
+  addPlanOptions(command, { epochFlags: false })
     .addHelpText(
       'after',
       examples([
@@ -55,10 +62,11 @@ export function registerPlot(program: Command, catalog: Catalog): void {
         'lrviz plot -s @schedule.json --steps 1000',
         'lrviz plot -s torch.CosineAnnealingLR:lr=0.1,T_max=100 --steps 300 -o lr.svg',
         'lrviz plot -s torch.CosineAnnealingWarmRestarts:T_0=10,T_mult=2 --stepped epoch --steps-per-epoch 391 --epochs 150',
+        'lrviz plot --config training_args.json --dataset-size 52002 --devices 8',
       ]),
     )
     .action(async (options: PlotOptions) => {
-      await plot(catalog, options);
+      await plot(catalog, { ...options, sources: order.sources });
     });
 }
 
@@ -76,14 +84,13 @@ export async function plot(catalog: Catalog, options: PlotOptions): Promise<void
 
 /** Everything the renderers need, checked before any output is produced. */
 export async function buildRequest(catalog: Catalog, options: PlotOptions): Promise<RenderRequest> {
-  const length = parseRunLength(options, 1000);
   const every = parsePositiveInteger(options.every, '--every');
   const format = outputFormat(options);
   const { width, height } = parseChartSize(options, format === 'terminal' || format === 'txt');
   const scale = parseNumber(options.scale.trim()) ?? NaN;
   if (!(scale >= 0.1 && scale <= 10)) throw new LrvizError(`--scale ${shown(options.scale)} is not allowed; --scale must be a number from 0.1 to 10`);
   if (options.theme !== 'light' && options.theme !== 'dark') throw new LrvizError(`--theme ${shown(options.theme)} is not allowed; use light or dark`);
-  const series = loadSeries(catalog, options.schedule, length);
+  const { series } = await loadSources(catalog, sourcesOf(options), { flags: options, fallbackRows: 1000, inputs: () => planInputs(options), stack: options.stack });
   let logs: LoggedPoints[] | undefined;
   if (options.log && options.log.length > 0) {
     const { readLoggedPoints } = await import('../../logs/index.js');

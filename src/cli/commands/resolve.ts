@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import type { Catalog } from '../../schedules/catalog.js';
+import { LrvizError } from '../../errors.js';
+import { writeStdout } from '../../io/write-output.js';
+import { buildSchedule } from '../../notation/build.js';
+import { examples } from '../help.js';
+import { addPlanOptions, planInputs, type PlanFlags } from '../plan-flags.js';
+
+export interface ResolveOptions extends PlanFlags {
+  json?: boolean;
+}
+
+export function registerResolve(program: Command, catalog: Catalog): void {
+  const command = program
+    .command('resolve')
+    .description('read a training config and print the equivalent -s spec, every derived number with its rule and source, and what was assumed')
+    .argument('<file>', 'training_args.json, a TRL/LLaMA-Factory YAML, ds_config.json, ...')
+    .option('--json', 'machine-readable output')
+    .addHelpText(
+      'after',
+      examples([
+        'lrviz resolve training_args.json --dataset-size 52002 --devices 8',
+        'lrviz resolve ds_config.json --json',
+        'lrviz resolve training_args.json --old-rule hf-floor-updates --steps-per-epoch 1625',
+      ]),
+    )
+    .action(async (file: string, options: ResolveOptions) => {
+      await resolve(catalog, file, options);
+    });
+  addPlanOptions(command, { epochFlags: true });
+}
+
+export async function resolve(catalog: Catalog, file: string, options: ResolveOptions): Promise<void> {
+  const { formatResolved, resolveConfigFile, resolvedJson } = await import('../../config/index.js');
+  const resolved = await resolveConfigFile(file, { inputs: planInputs(options), stack: options.stack });
+  // The spec must build: a bad lr_scheduler_kwargs is an error here, as in plot.
+  try {
+    buildSchedule(catalog, resolved.spec, resolved.stepped?.schedulerSteps ?? resolved.updates ?? 1000);
+  } catch (error) {
+    if (error instanceof LrvizError) throw new LrvizError(`${file}: ${error.message}`, error.exitCode);
+    throw error;
+  }
+  writeStdout(options.json ? JSON.stringify(resolvedJson(resolved), null, 2) + '\n' : formatResolved(resolved));
+}

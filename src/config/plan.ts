@@ -1,0 +1,79 @@
+/**
+ * The training plan: the run's length in optimizer updates, updates per epoch and warmup, each derived
+ * number recorded with its rule and the key it came from, and every assumption made on the way. Stack
+ * readers derive with these helpers so that `lrviz resolve` can show the arithmetic exactly as it was done.
+ */
+import { LrvizError } from '../errors.js';
+import type { ConfigNote, Derivation, PlanInputs } from './types.js';
+
+/** 6504 -> "6,504"; fractions as JavaScript prints them (0.03). */
+export function count(value: number): string {
+  if (!Number.isInteger(value)) return String(value);
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** Collects what a reader derives and assumes about one config. */
+export class Plan {
+  readonly derivations: Derivation[] = [];
+  readonly assumptions: string[] = [];
+  readonly notes: ConfigNote[] = [];
+
+  constructor(
+    /** The config's file name, for error messages. */
+    readonly name: string,
+    readonly inputs: PlanInputs,
+  ) {}
+
+  /** Records a derived number and returns it. */
+  derive(what: string, value: number, rule: string, source: string): number {
+    this.derivations.push({ what, value, rule, source });
+    return value;
+  }
+
+  assume(text: string): void {
+    if (!this.assumptions.includes(text)) this.assumptions.push(text);
+  }
+
+  note(note: ConfigNote): void {
+    this.notes.push(note);
+  }
+
+  /** A one-line exit-2 error naming this config. */
+  fail(message: string): never {
+    throw new LrvizError(`${this.name}: ${message}`);
+  }
+
+  /** Data-parallel processes: --devices, else 1 (recorded as an assumption). */
+  devices(): number {
+    if (this.inputs.devices !== undefined) return this.inputs.devices;
+    this.assume('1 data-parallel process (give --devices N for more)');
+    return 1;
+  }
+
+  /** A flag's value overrides the config's key; says so. */
+  overridden<T>(flag: string, given: T | undefined, key: string, fromConfig: T): T {
+    if (given === undefined) return fromConfig;
+    if (given !== fromConfig) this.assume(`${flag} ${given} overrides ${key}: ${fromConfig}`);
+    return given;
+  }
+
+  /**
+   * The training examples when the length depends on them: --dataset-size, else the one-line error that
+   * says which flag to give (`trains 3 epochs: give --dataset-size ... or --steps-per-epoch`).
+   */
+  datasetSize(why: string): number {
+    if (this.inputs.datasetSize !== undefined) return this.inputs.datasetSize;
+    return this.fail(`${why}: give --dataset-size (training examples) or --steps-per-epoch`);
+  }
+}
+
+/** a / b rounded up or down, for whole numbers. */
+export function divide(a: number, b: number, round: 'up' | 'down'): number {
+  return round === 'up' ? Math.ceil(a / b) : Math.floor(a / b);
+}
+
+/** `ceil(13,001 / 8)` or `floor(...)`. */
+export function divisionRule(a: number | string, b: number | string, round: 'up' | 'down'): string {
+  const show = (x: number | string) => (typeof x === 'number' ? count(x) : x);
+  return `${round === 'up' ? 'ceil' : 'floor'}(${show(a)} / ${show(b)})`;
+}

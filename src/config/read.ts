@@ -1,0 +1,121 @@
+/**
+ * The edge of config reading: bytes from disk (capped), then JSON, YAML or plain text. Only this module
+ * touches the file system for configs. YAML goes through the `yaml` library, imported the first time a
+ * YAML file is read, so that `plot -s ...` never loads it.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join } from 'node:path';
+import { LrvizError } from '../errors.js';
+import type { ConfigDocument } from './types.js';
+
+/** A training config larger than this is not one (the largest real ones are a few KiB). */
+export const MAX_CONFIG_BYTES = 1 << 20;
+
+/** Reads and parses one config file; every failure is one line naming the file. */
+export async function readConfig(file: string, flag = '--config'): Promise<ConfigDocument> {
+  const text = readCapped(file, flag);
+  const format = formatOf(file, text);
+  const name = basename(file);
+  if (format === 'json') return { file, name, text, format, value: parseJson(text, name) };
+  if (format === 'yaml') return { file, name, text, format, value: await parseYaml(text, name) };
+  return { file, name, text, format, value: undefined };
+}
+
+/**
+ * A file another config names (training_args.json's `deepspeed`). transformers opens it from the working
+ * directory; configs in a project's subfolder name it from the project's root (LLaMA-Factory's
+ * `deepspeed: examples/deepspeed/ds_z3_config.json`), so the config's folder and each folder above it
+ * are tried next.
+ */
+export async function readRelated(from: ConfigDocument, path: string, key: string): Promise<ConfigDocument> {
+  const candidates = isAbsolute(path) ? [path] : [path, ...ancestors(dirname(from.file)).map((folder) => join(folder, path))];
+  const found = candidates.find(isFile);
+  if (found === undefined) {
+    throw new LrvizError(`${from.name}: ${key} names ${JSON.stringify(path)}, which does not exist (looked in the working directory and from ${dirname(from.file)} upwards)`);
+  }
+  return readConfig(found, `${from.name}: ${key}`);
+}
+
+function ancestors(folder: string): string[] {
+  const list = [folder];
+  for (let up = dirname(folder); up !== list[list.length - 1]; up = dirname(up)) list.push(up);
+  return list;
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function readCapped(file: string, flag: string): string {
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new LrvizError(`${flag} ${file}: is a folder; give the config file`);
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof LrvizError) throw error;
+    throw new LrvizError(`${flag} ${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  if (size > MAX_CONFIG_BYTES) throw new LrvizError(`${flag} ${file}: the file is ${size} bytes; a training config may hold at most ${MAX_CONFIG_BYTES}`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new LrvizError(`${flag} ${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  // A FIFO or a file that grew since the stat: the cap holds for what was read too.
+  if (text.length > MAX_CONFIG_BYTES) throw new LrvizError(`${flag} ${file}: more than ${MAX_CONFIG_BYTES} bytes; a training config may hold at most that`);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** By extension first; a file without a telling one by its first line. */
+export function formatOf(file: string, text: string): ConfigDocument['format'] {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.json')) return 'json';
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  if (/\.(sh|bash|zsh|slurm|sbatch|txt|args)$/.test(lower)) return 'text';
+  const first = text.split('\n').find((line) => line.trim() !== '' && !line.trimStart().startsWith('#')) ?? '';
+  if (first.trimStart().startsWith('{')) return 'json';
+  if (/^[A-Za-z_][\w.-]*\s*:(\s|$)/.test(first)) return 'yaml';
+  return 'text';
+}
+
+function parseJson(text: string, name: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new LrvizError(`${name}: malformed JSON (${(error as Error).message.split('\n')[0]})`);
+  }
+}
+
+/**
+ * YAML 1.2 core schema, as the stacks end up reading their numbers: `2e-5` is a number (PyYAML's 1.1
+ * would leave it a string, which every stack then casts to float). Aliases are capped so that a small
+ * file cannot expand into a huge value.
+ */
+async function parseYaml(text: string, name: string): Promise<unknown> {
+  // yaml is CommonJS: Node's ESM loader and esbuild's chunks both hand its exports over as `default`.
+  const loaded = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
+  const { parseDocument } = loaded.default ?? loaded;
+  let document;
+  try {
+    document = parseDocument(text, { prettyErrors: true, uniqueKeys: false });
+  } catch (error) {
+    throw new LrvizError(`${name}: cannot read the YAML (${(error as Error).message.split('\n')[0]})`);
+  }
+  const problem = document.errors[0];
+  if (problem !== undefined) {
+    const where = problem.linePos?.[0];
+    const at = where ? ` at line ${where.line}, column ${where.col}` : '';
+    throw new LrvizError(`${name}: YAML syntax error${at}: ${problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
+  }
+  try {
+    return document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new LrvizError(`${name}: cannot read the YAML (${(error as Error).message.split('\n')[0]})`);
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * Every stack lrviz reads configs of, in the order detection tries them: the first whose `detect`
+ * accepts a file resolves it (`--stack NAME` picks one by id instead). A new stack is a file beside
+ * this one and a line here.
+ */
+import type { StackReader } from '../types.js';
+import { deepSpeed } from './deepspeed.js';
+import { hfTrainer } from './hf.js';
+
+export const STACKS: readonly StackReader[] = [hfTrainer, deepSpeed];
