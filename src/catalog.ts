@@ -12,6 +12,7 @@ import { optaxDefinitions } from './dialects/optax.js';
 import { kerasDefinitions } from './dialects/keras.js';
 import { mmengineDefinitions } from './dialects/mmengine.js';
 import { detectron2Definitions } from './dialects/detectron2.js';
+import { deepspeedDefinitions } from './dialects/deepspeed.js';
 
 export const catalog = new Catalog([
   ...builtins,
@@ -23,4 +24,5 @@ export const catalog = new Catalog([
   ...kerasDefinitions,
   ...mmengineDefinitions,
   ...detectron2Definitions,
+  ...deepspeedDefinitions,
 ]);

@@ -32,7 +32,7 @@ const hfLr = { value: (f: HfFill) => f.lr, key: 'learning_rate', mustMatch: true
 const hfTotal = { value: (f: HfFill) => f.updates, key: 'num_training_steps (calculated)', mustMatch: true };
 // transformers fills max(1, warmup): DeepSpeed >= 0.19.6 refuses a warmup_num_steps of 0.
 const hfWarmup = { value: (f: HfFill) => Math.max(1, f.warmup), key: 'warmup_steps', mustMatch: true };
-const hfZero = { value: () => 0, key: '(not a trainer argument)', mustMatch: false };
+const hfZero = { value: () => 0, key: '0 (not a trainer argument)', mustMatch: false };
 
 /** Each scheduler's constructor parameters and defaults (lr_schedules.py). */
 export const DS_SCHEDULERS: Record<string, Record<string, DsParam>> = {
@@ -117,7 +117,11 @@ export function resolveDeepSpeed(keys: Keys, plan: Plan, fill: HfFill | undefine
   }
   const spec: Record<string, unknown> = { type: `deepspeed.${type}` };
   if (type === 'WarmupCosineLR') spec.lr = optimizerLr();
-  for (const [key, param] of Object.entries(declared)) spec[key] = paramValue(params, plan, key, param, fill, optimizerLr);
+  for (const [key, param] of Object.entries(declared)) {
+    const value = paramValue(params, plan, key, param, fill, optimizerLr);
+    // None: the dialect computes it as DeepSpeed does (OneCycle's second half from its first).
+    if (value !== null) spec[key] = value;
+  }
   if ('warmup_type' in declared && !params.has('warmup_type')) {
     plan.note({
       code: 'LRV103',
