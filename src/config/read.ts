@@ -3,9 +3,10 @@
  * touches the file system for configs. YAML goes through the `yaml` library, imported the first time a
  * YAML file is read, so that `plot -s ...` never loads it.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { LrvizError } from '../errors.js';
+import { readCappedText } from '../io/read-capped.js';
 import type { ConfigDocument } from './types.js';
 
 /** A training config larger than this is not one (the largest real ones are a few KiB). */
@@ -51,24 +52,7 @@ function isFile(path: string): boolean {
 }
 
 function readCapped(file: string, flag: string): string {
-  let size: number;
-  try {
-    const stat = statSync(file);
-    if (stat.isDirectory()) throw new LrvizError(`${flag} ${file}: is a folder; give the config file`);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof LrvizError) throw error;
-    throw new LrvizError(`${flag} ${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  if (size > MAX_CONFIG_BYTES) throw new LrvizError(`${flag} ${file}: the file is ${size} bytes; a training config may hold at most ${MAX_CONFIG_BYTES}`);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new LrvizError(`${flag} ${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  // A FIFO or a file that grew since the stat: the cap holds for what was read too.
-  if (text.length > MAX_CONFIG_BYTES) throw new LrvizError(`${flag} ${file}: more than ${MAX_CONFIG_BYTES} bytes; a training config may hold at most that`);
+  const text = readCappedText(file, { where: `${flag} ${file}`, maxBytes: MAX_CONFIG_BYTES, what: 'training config', folder: 'is a folder; give the config file' });
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resolveConfigFile } from '../../src/config/index.js';
 import type { PlanInputs } from '../../src/config/types.js';
-import { buildSchedule } from '../../src/spec/build.js';
-import { parseTextSpec } from '../../src/spec/parse.js';
+import { catalog } from '../../src/catalog.js';
+import { buildSchedule } from '../../src/notation/build.js';
+import { parseTextSpec } from '../../src/notation/parse.js';
 import { lrviz } from '../support/cli.js';
 
 const DIR = 'test/fixtures/configs/deepspeed';
@@ -62,13 +63,13 @@ describe('DeepSpeed schedulers against DeepSpeed 0.19.6 run', () => {
       const golden = JSON.parse(readFileSync(`${DIR}/${c.golden}`, 'utf8')) as { lr: number[] };
       expect(resolved.spec.type).toBe(c.type);
       expect(resolved.notes.map((n) => n.code)).toEqual(c.notes);
-      const { schedule } = buildSchedule(resolved.spec, golden.lr.length);
+      const { schedule } = buildSchedule(catalog, resolved.spec, golden.lr.length);
       expectCurve((i) => schedule.lr(i), golden.lr);
     });
   }
 
   it('WarmupCosineLR trains its first update at 0, then log-warms from warmup_min_ratio (lr_schedules.py get_lr before the first step)', () => {
-    const { schedule } = buildSchedule(parseTextSpec('deepspeed.WarmupCosineLR:lr=0.0001,total_num_steps=20,warmup_num_steps=5'), 20);
+    const { schedule } = buildSchedule(catalog, parseTextSpec('deepspeed.WarmupCosineLR:lr=0.0001,total_num_steps=20,warmup_num_steps=5'), 20);
     // DeepSpeed 0.19.6, run by make_goldens.py's loop with these parameters:
     const golden = [0.0, 0.0, 4.306765580733931e-5, 6.826061944859854e-5, 8.613531161467861e-5, 0.0001, 9.890748929868662e-5, 9.567770515484184e-5];
     expectCurve((i) => schedule.lr(i), golden);
