@@ -50,7 +50,7 @@ export function loadSeries(catalog: Catalog, specArguments: readonly string[], l
   }
   const series: Series[] = [];
   const unique = labeller();
-  for (const argument of specArguments) series.push(...specSeries(catalog, argument, run, unique));
+  for (const argument of specArguments) for (const one of specSeries(catalog, argument, run, unique)) series.push(one);
   return series;
 }
 
@@ -123,7 +123,7 @@ export async function loadSources(
   const unique = labeller();
   for (const source of sources) {
     const config = resolved.get(source);
-    if (config === undefined) series.push(...specSeries(catalog, (source as { text: string }).text, length, unique));
+    if (config === undefined) for (const one of specSeries(catalog, (source as { text: string }).text, length, unique)) series.push(one);
     else series.push(configSeries(catalog, config, length.rows, unique));
   }
   return { series, steps: length.rows };
