@@ -1,16 +1,17 @@
 /**
- * Dialect: timm.scheduler, stepped per update (t_in_epochs=False, `step_update(num_updates)` after each
- * update): lr(t) is `_get_lr(t)`. `lr` is the optimizer's lr (timm's base value). Noise parameters are not
- * taken: they make the curve random. timm's own arithmetic (its float cycle index, Python's float floor
+ * Dialect: timm.scheduler: lr(t) is `_get_lr(t)`, t the update count (t_in_epochs=False,
+ * `step_update(num_updates)` after each update), or the epoch (t_in_epochs with updates_per_epoch).
+ * `lr` is the optimizer's lr (timm's base value). Noise parameters are not taken: they make the curve random. timm's own arithmetic (its float cycle index, Python's float floor
  * division, warmup that overlays the schedule instead of delaying it) is written once each, named.
  */
 import { DEFAULT_LR } from '../schedules/builtins.js';
 import { join } from '../schedules/combinators/join.js';
+import { perEpoch } from '../schedules/combinators/per-epoch.js';
 import { linear } from '../schedules/shapes/anneal.js';
 import { cosineEasing, polynomialEasing, type Easing } from '../schedules/shapes/easing.js';
 import { piecewiseConstant } from '../schedules/shapes/piecewise.js';
 import { schedule, type Schedule } from '../schedules/schedule.js';
-import { bool, define, int, num, numbers, type BuildContext, type Definition, type ParamDecls, type ScheduleDefinition } from '../schedules/definition.js';
+import { bool, define, int, None, num, numbers, type BuildContext, type Definition, type ParamDecls, type ScheduleDefinition } from '../schedules/definition.js';
 import { timmCycles } from './timm-cycles.js';
 import { pythonFloorDiv } from './python-math.js';
 
@@ -86,24 +87,39 @@ function sortedDecays(decays: number[], ctx: BuildContext): number[] {
 
 const framework = 'timm';
 
-/** Taken so that a copied call works; the curve is per update, which is timm's t_in_epochs=False. */
-const tInEpochs = bool({ default: false, doc: 'must be false: the curve is stepped per update (step_update)' });
+/**
+ * timm's t_in_epochs (default True): the scheduler is stepped once per epoch with `step(epoch)` and its
+ * lengths count epochs, so each epoch's lr holds for all of that epoch's updates. lrviz takes timm's default
+ * as soon as it knows how many updates an epoch has (updates_per_epoch, as create_scheduler_v2 takes it);
+ * without it the curve is per update (t_in_epochs=False, `step_update(num_updates)`).
+ */
+const tInEpochs = bool({
+  default: (given) => given.updates_per_epoch !== undefined,
+  defaultText: "true with updates_per_epoch (timm's default), else false",
+  doc: 'true: stepped once per epoch, lengths in epochs; false: stepped every update (step_update), lengths in updates',
+});
+const updatesPerEpoch = int({ above: 0, default: None, doc: 'optimizer updates per epoch: with t_in_epochs each epoch holds its lr for this many rows' });
 
-/** A timm definition, which also takes t_in_epochs and refuses it true before anything else. */
-function perUpdate<const P extends ParamDecls>(declared: Definition<P>): ScheduleDefinition {
+/** A timm definition, which also takes t_in_epochs and updates_per_epoch. */
+function withStepping<const P extends ParamDecls>(declared: Definition<P>): ScheduleDefinition {
   const definition = define(declared);
   return {
     ...definition,
-    params: [...definition.params, { name: 't_in_epochs', ...tInEpochs }],
+    params: [...definition.params, { name: 't_in_epochs', ...tInEpochs }, { name: 'updates_per_epoch', ...updatesPerEpoch }],
     build: (values, ctx) => {
-      if (values.t_in_epochs) ctx.fail('t_in_epochs=true steps per epoch; lrviz plots per update, so give t_initial, warmup_t and decay_t in updates with t_in_epochs=false');
-      return definition.build(values, ctx);
+      const perStep = definition.build(values, ctx);
+      if (!values.t_in_epochs) return perStep;
+      const updates = values.updates_per_epoch as number | undefined;
+      if (updates === undefined) {
+        return ctx.fail('t_in_epochs=true steps the scheduler once per epoch: give updates_per_epoch=N (optimizer updates per epoch), or t_in_epochs=false with t_initial, warmup_t and decay_t in updates');
+      }
+      return perEpoch(perStep, updates);
     },
   };
 }
 
 export const timmDefinitions: readonly ScheduleDefinition[] = [
-  perUpdate({
+  withStepping({
     name: 'timm.CosineLRScheduler',
     framework,
     summary: 'cosine cycles from lr to lr_min (SGDR), with warmup; the warmup without warmup_prefix drops at its end',
@@ -111,7 +127,7 @@ export const timmDefinitions: readonly ScheduleDefinition[] = [
     params: { lr, t_initial: tInitial, lr_min: lrMin, ...cycleParams, ...warmupParams(false), k_decay: kDecay },
     build: (p) => timmWarmup(p, cycles(p, cosineEasing, p.k_decay)),
   }),
-  perUpdate({
+  withStepping({
     name: 'timm.PolyLRScheduler',
     framework,
     summary: 'polynomial decay cycles (1 - t/t_i)^power from lr to lr_min, with warmup',
@@ -119,7 +135,7 @@ export const timmDefinitions: readonly ScheduleDefinition[] = [
     params: { lr, t_initial: tInitial, power: num({ min: 0, default: 0.5, doc: 'exponent of the decay' }), lr_min: lrMin, ...cycleParams, ...warmupParams(false), k_decay: kDecay },
     build: (p) => timmWarmup(p, cycles(p, polynomialEasing(p.power), p.k_decay)),
   }),
-  perUpdate({
+  withStepping({
     name: 'timm.TanhLRScheduler',
     framework,
     summary: 'hyperbolic-tangent decay cycles from lr to lr_min, with warmup (which ramps to the curve, no drop)',
@@ -143,7 +159,7 @@ export const timmDefinitions: readonly ScheduleDefinition[] = [
       return timmWarmup(p, decay, p.warmup_prefix ? p.lr : decay.lr(p.warmup_t));
     },
   }),
-  perUpdate({
+  withStepping({
     name: 'timm.StepLRScheduler',
     framework,
     summary: 'lr * decay_rate^(t // decay_t), after a warmup',
@@ -161,7 +177,7 @@ export const timmDefinitions: readonly ScheduleDefinition[] = [
       return timmWarmup(p, schedule((t) => base * rate ** pythonFloorDiv(t, decayT)));
     },
   }),
-  perUpdate({
+  withStepping({
     name: 'timm.MultiStepLRScheduler',
     framework,
     summary: 'lr * decay_rate^(number of decay_t <= t + 1): each decay lands one update before its milestone',

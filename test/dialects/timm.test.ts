@@ -2,9 +2,10 @@
  * timm dialect beyond the golden files. Expected values are worked out by hand from timm/scheduler/*.py
  * (`_get_lr(t)` of each scheduler, t = update count, t_in_epochs=False) as CPython evaluates them.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { correctlyRoundedLog, pythonFloorDiv } from '../../src/dialects/python-math.js';
-import { buildError, expectClose, lrAt } from '../support/dialect.js';
+import { buildError, expectClose, lrAt, lrs } from '../support/dialect.js';
 
 describe("CPython's float operations timm depends on", () => {
   it('floor division goes through fmod: 11 // 1.1 is 9, not floor(11 / 1.1) = 10', () => {
@@ -109,9 +110,23 @@ describe('bad input', () => {
     expect(buildError('timm.CosineLRScheduler:t_initial=10,noise_range_t=5')).toMatch(/unknown parameter "noise_range_t"; its parameters are lr, t_initial, lr_min, cycle_mul/);
   });
 
-  it('t_in_epochs is taken as false only: the curve is per update', () => {
+  it('t_in_epochs=false is per update; t_in_epochs=true needs updates_per_epoch, and is the default once it is given', () => {
     expectClose(lrAt('timm.PolyLRScheduler:lr=1,t_initial=10,t_in_epochs=false', [5]), [Math.sqrt(0.5)]);
-    expect(buildError('timm.PolyLRScheduler:lr=1,t_initial=10,t_in_epochs=true')).toMatch(/t_in_epochs=true steps per epoch/);
+    expect(buildError('timm.PolyLRScheduler:lr=1,t_initial=10,t_in_epochs=true')).toMatch(/t_in_epochs=true steps the scheduler once per epoch: give updates_per_epoch=N/);
+    // Epoch 5 of 10 holds for updates 15..17.
+    expectClose(lrAt('timm.PolyLRScheduler:lr=1,t_initial=10,updates_per_epoch=3', [14, 15, 17, 18]), [Math.sqrt(0.6), Math.sqrt(0.5), Math.sqrt(0.5), Math.sqrt(0.4)]);
+  });
+
+  it('t_in_epochs (timm\'s default) against timm 1.0.29 run as train.py steps it (test/fixtures/configs/timm)', () => {
+    const golden = JSON.parse(readFileSync('test/fixtures/configs/timm/t-in-epochs.golden.json', 'utf8')) as { cases: { name: string; lr: number[] }[] };
+    const specs: Record<string, string> = {
+      'cosine per epoch, warmup 3 epochs, cooldown 2': 'timm.CosineLRScheduler:lr=0.1,t_initial=20,lr_min=1e-6,warmup_t=3,warmup_lr_init=1e-5,cycle_decay=0.1,updates_per_epoch=5',
+      'step per epoch, decay every 4 epochs': 'timm.StepLRScheduler:lr=0.1,decay_t=4,decay_rate=0.5,updates_per_epoch=3',
+    };
+    for (const c of golden.cases) {
+      const actual = lrs(specs[c.name], c.lr.length);
+      actual.forEach((v, i) => expect(Math.abs(v - c.lr[i]), `${c.name} update ${i}`).toBeLessThanOrEqual(1e-9 * c.lr[i]));
+    }
   });
 
   it('an unknown parameter suggests the nearest', () => {
