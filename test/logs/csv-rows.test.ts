@@ -45,10 +45,12 @@ describe('CsvRows', () => {
 
   it('an unclosed quoted field of 8 MB in 64 KB pieces is read in linear time', () => {
     const text = `step,lr\n"${'1'.repeat(8 << 20)}`;
-    const started = performance.now();
+    // CPU time of this process, not the clock: a shared machine's neighbours stretch the clock.
+    const started = process.cpuUsage();
     const cuts = Array.from({ length: Math.floor(text.length / 65536) }, (_, k) => (k + 1) * 65536);
     const rows = rowsInPieces(text, cuts);
     expect(rows[1][0]).toHaveLength(8 << 20);
-    expect(performance.now() - started).toBeLessThan(3000);
+    const used = process.cpuUsage(started);
+    expect((used.user + used.system) / 1000).toBeLessThan(3000);
   });
 });
