@@ -1,4 +1,12 @@
 import { CHUNK, type Curve } from './curve.js';
+import { SAMPLE_RUN, sampleRunStarts } from './column-sample.js';
+
+/**
+ * Steps of one curve computed one by one, at most, for an envelope: a curve that cannot tell its
+ * columns' extremes (see Curve.extremes) is walked in full up to this many steps, and sampled beyond
+ * them, so that a chart costs the same at 1e12 steps as at 1e6.
+ */
+export const WALKED_STEPS = 1 << 20;
 
 /**
  * A curve reduced to a fixed number of columns for display: the minimum and maximum of the steps that
@@ -30,8 +38,12 @@ export interface StepRange {
 /**
  * One pass over the curve (or over the steps of `range`, all of them by default), O(columns) memory.
  * With columns >= steps every column is one step. A column whose extremes the curve can tell directly (a
- * monotone stretch) costs a few evaluations instead of one per step, so a long smooth curve is as cheap
- * to draw as a short one, and so is a narrow window into it.
+ * monotone stretch, whole cycles) costs a few evaluations instead of one per step, so a long smooth curve
+ * is as cheap to draw as a short one, and so is a narrow window into it. A column the curve cannot tell
+ * about is computed step by step while the range stays within WALKED_STEPS, and otherwise from runs of
+ * consecutive steps spread over it (see column-sample.ts), its first and last step always among them:
+ * exact on a monotone column, and short of a narrow spike only when the range has more steps than
+ * WALKED_STEPS and the curve no extremes of its own.
  */
 export function envelopeOf(curve: Curve, columns: number, range: StepRange = { from: 0, to: curve.steps }): Envelope {
   const from = Math.max(0, Math.min(range.from, curve.steps - 1));
@@ -43,6 +55,7 @@ export function envelopeOf(curve: Curve, columns: number, range: StepRange = { f
   const min = new Float64Array(cols).fill(Infinity);
   const max = new Float64Array(cols).fill(-Infinity);
   const buffer = new Float64Array(Math.min(CHUNK, Math.max(n, 1)));
+  const sampled = n > WALKED_STEPS ? Math.max(2, Math.floor(WALKED_STEPS / cols / SAMPLE_RUN)) : Infinity;
   for (let c = 0; c < cols; c++) {
     const known = curve.extremes?.(start[c], start[c + 1]);
     if (known !== undefined) {
@@ -52,6 +65,20 @@ export function envelopeOf(curve: Curve, columns: number, range: StepRange = { f
     }
     let lo = Infinity;
     let hi = -Infinity;
+    if (start[c + 1] - start[c] > sampled * SAMPLE_RUN) {
+      const run = buffer.subarray(0, SAMPLE_RUN);
+      for (const first of sampleRunStarts(start[c], start[c + 1], sampled)) {
+        curve.fill(first, run);
+        for (let j = 0; j < run.length; j++) {
+          const v = run[j];
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+        }
+      }
+      min[c] = lo;
+      max[c] = hi;
+      continue;
+    }
     for (let offset = start[c]; offset < start[c + 1]; offset += buffer.length) {
       const values = offset + buffer.length <= start[c + 1] ? buffer : buffer.subarray(0, start[c + 1] - offset);
       curve.fill(offset, values);

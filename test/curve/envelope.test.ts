@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { curveFromValues, curveOf, forEachChunk, materialize } from '../../src/curve/curve.js';
-import { envelopeOf } from '../../src/curve/envelope.js';
+import { curveFromValues, curveOf, forEachChunk, keptStepBlocks, materialize } from '../../src/curve/curve.js';
+import { envelopeOf, WALKED_STEPS } from '../../src/curve/envelope.js';
 import { schedule } from '../../src/schedules/schedule.js';
+
+/** A schedule with no extremes of its own, counting the steps it is asked for. */
+function counted(lr: (i: number) => number): { s: ReturnType<typeof schedule>; calls: () => number } {
+  let calls = 0;
+  return {
+    s: schedule((i) => {
+      calls++;
+      return lr(i);
+    }),
+    calls: () => calls,
+  };
+}
 
 describe('envelopeOf', () => {
   it('keeps a one-step spike among a million steps', () => {
@@ -43,6 +55,62 @@ describe('envelopeOf', () => {
     for (let c = 0; c < 7; c++) {
       expect(envelope.min[c]).toBe(envelope.start[c]);
       expect(envelope.max[c]).toBe(envelope.start[c + 1] - 1);
+    }
+  });
+});
+
+describe('envelopeOf a curve that cannot tell its extremes', () => {
+  it('costs no more than WALKED_STEPS values at 1e12 steps, and is exact on a monotone curve', () => {
+    const { s, calls } = counted((i) => 1 / (1 + i));
+    const envelope = envelopeOf(curveOf(s, 'decay', 1e12), 70);
+    expect(calls()).toBeLessThanOrEqual(WALKED_STEPS + 2);
+    for (let c = 0; c < 70; c++) {
+      expect(envelope.max[c]).toBe(1 / (1 + envelope.start[c]));
+      expect(envelope.min[c]).toBe(1 / envelope.start[c + 1]);
+    }
+  });
+
+  it('sees every phase of a short period, whatever the column length', () => {
+    const { s } = counted((i) => [1, 0.5, 0.75][i % 3]);
+    for (const steps of [1e9 + 7, 3e11, 1e12]) {
+      const envelope = envelopeOf(curveOf(s, 'period 3', steps), 113);
+      expect(new Set(envelope.min)).toEqual(new Set([0.5]));
+      expect(new Set(envelope.max)).toEqual(new Set([1]));
+    }
+  });
+
+  it('walks every step while the curve is within WALKED_STEPS', () => {
+    const { s, calls } = counted((i) => (i === WALKED_STEPS - 3 ? 2 : 1));
+    const envelope = envelopeOf(curveOf(s, 'spike', WALKED_STEPS), 7);
+    expect(envelope.high).toBe(2);
+    expect(calls()).toBeGreaterThanOrEqual(WALKED_STEPS);
+  });
+});
+
+describe('keptStepBlocks', () => {
+  it('computes one value per kept step when --every is large', () => {
+    const { s, calls } = counted((i) => i / 1e12);
+    const kept: number[] = [];
+    for (const { start, values } of keptStepBlocks([curveOf(s, 'ramp', 1e12)], 1e9)) {
+      values[0].forEach((v, j) => expect(v).toBe((start + j * 1e9) / 1e12));
+      kept.push(values[0].length);
+    }
+    expect(kept.reduce((a, b) => a + b)).toBe(1000);
+    expect(calls()).toBe(1000);
+  });
+
+  it('keeps steps 0, k, 2k, ... across blocks for a small k', () => {
+    const curve = curveOf(schedule((i) => i), 'steps', 100_003);
+    for (const every of [1, 3, 64, 65, 20_000]) {
+      const seen: number[] = [];
+      for (const { start, values } of keptStepBlocks([curve, curve], every)) {
+        values[0].forEach((v, j) => {
+          expect(v).toBe(start + j * every);
+          expect(values[1][j]).toBe(v);
+          seen.push(v);
+        });
+      }
+      expect(seen).toEqual(Array.from({ length: Math.ceil(100_003 / every) }, (_, j) => j * every));
     }
   });
 });
