@@ -1,3 +1,4 @@
+import { MANY_PIECES, spreadIndices } from '../extremes/spread.js';
 import { fillValues, schedule, type Schedule } from '../schedule.js';
 
 export interface RestartsOptions {
@@ -51,9 +52,35 @@ export function restarts({ firstCycle, cycleMult = 1, cycle, maxCycles = Infinit
       j += part.length;
     }
   }, (start, end) => {
-    // The extremes of each cycle the range touches, from the cycle's own (whole-step cycles only).
+    // The extremes of each cycle the range touches, from the cycle's own (whole-step cycles only). A range
+    // over more than MANY_PIECES cycles (cycles of a step or two, a column of a billion steps) looks at the
+    // two it cuts and MANY_PIECES whole ones spread between, the first and last whole ones among them: exact when cycles are alike or move one way from cycle
+    // to cycle (a peak that decays), as every cycle-decay schedule does; the extremes of those otherwise.
     let low = Infinity;
     let high = -Infinity;
+    const add = (range: readonly [number, number] | undefined): boolean => {
+      if (range === undefined) return false;
+      if (!(range[0] >= low)) low = range[0];
+      if (!(range[1] <= high)) high = range[1];
+      return true;
+    };
+    const firstK = locateCycle(firstCycle, cycleMult, start).k;
+    const lastK = Math.min(locateCycle(firstCycle, cycleMult, end - 1).k, maxCycles);
+    if (lastK - firstK + 1 > MANY_PIECES) {
+      // Both cycles the range cuts, and the whole ones between spread from the first to the last of them.
+      for (const k of [firstK, ...spreadIndices(firstK + 1, lastK - 1), lastK]) {
+        if (k >= maxCycles) {
+          add([lr(end - 1), lr(end - 1)]);
+          continue;
+        }
+        const cycleFirst = Math.max(start, cycleStart(firstCycle, cycleMult, k));
+        const cycle = locateCycle(firstCycle, cycleMult, cycleFirst);
+        if (cycle.k !== k || !Number.isInteger(cycle.start)) return undefined;
+        const cycleEnd = Math.min(end, endOfCycle(firstCycle, cycleMult, cycle, cycleFirst));
+        if (!add(cycleSchedule(k, cycle.length).extremes?.(cycleFirst - cycle.start, cycleEnd - cycle.start))) return undefined;
+      }
+      return [low, high];
+    }
     for (let step = start; step < end; ) {
       const cycle = locateCycle(firstCycle, cycleMult, step);
       const cycleEnd = Math.min(end, endOfCycle(firstCycle, cycleMult, cycle, step));
@@ -63,9 +90,7 @@ export function restarts({ firstCycle, cycleMult = 1, cycle, maxCycles = Infinit
           : Number.isInteger(cycle.start)
             ? cycleSchedule(cycle.k, cycle.length).extremes?.(step - cycle.start, cycleEnd - cycle.start)
             : undefined;
-      if (range === undefined) return undefined;
-      if (!(range[0] >= low)) low = range[0];
-      if (!(range[1] <= high)) high = range[1];
+      if (!add(range)) return undefined;
       if (cycle.k >= maxCycles) break;
       step = cycleEnd;
     }

@@ -1,0 +1,84 @@
+/**
+ * Extremes over ranges of many cycles: worked out from a few cycles, they must equal the min and max of
+ * every step, and cost a bounded number of evaluations however many cycles the range holds.
+ */
+import { describe, expect, it } from 'vitest';
+import { restarts } from '../../src/schedules/combinators/restarts.js';
+import { MANY_PIECES, spreadIndices } from '../../src/schedules/extremes/spread.js';
+import { schedule, type Schedule } from '../../src/schedules/schedule.js';
+import { cosine } from '../../src/schedules/shapes/anneal.js';
+import { buildSchedule } from '../../src/spec/build.js';
+import { parseTextSpec } from '../../src/spec/parse.js';
+
+function bruteExtremes(s: Schedule, start: number, end: number): [number, number] {
+  let low = Infinity;
+  let high = -Infinity;
+  for (let i = start; i < end; i++) {
+    const v = s.lr(i);
+    low = Math.min(low, v);
+    high = Math.max(high, v);
+  }
+  return [low, high];
+}
+
+/** The schedule, with a count of the lr evaluations made through its cycles. */
+function countedRestarts(spec: { first: number; mult?: number; decay?: number }): { s: Schedule; calls: () => number } {
+  let calls = 0;
+  const s = restarts({
+    firstCycle: spec.first,
+    cycleMult: spec.mult ?? 1,
+    cycle: (k, length) => {
+      const inner = cosine(Math.max(1e-4, 1e-3 * (spec.decay ?? 1) ** k), 1e-4, length);
+      return schedule(
+        (i) => {
+          calls++;
+          return inner.lr(i);
+        },
+        inner.horizon,
+        undefined,
+        (a, b) => {
+          calls += 4;
+          return inner.extremes?.(a, b);
+        },
+      );
+    },
+  });
+  return { s, calls: () => calls };
+}
+
+describe('restarts over many cycles', () => {
+  for (const spec of [{ first: 1 }, { first: 2 }, { first: 3, decay: 0.999 }, { first: 7, decay: 0.5 }, { first: 2, mult: 2 }]) {
+    it(`equals the min and max of every step (${JSON.stringify(spec)})`, () => {
+      const { s } = countedRestarts(spec);
+      for (const [start, end] of [[0, 100_000], [13, 77_777], [99_999, 100_000], [5, 6 + 3 * MANY_PIECES]]) {
+        expect(s.extremes?.(start, end), `${start}..${end}`).toEqual(bruteExtremes(s, start, end));
+      }
+    });
+  }
+
+  it('costs a bounded number of evaluations for a range of 1e12 steps over cycles of one step', () => {
+    const { s, calls } = countedRestarts({ first: 2, decay: 0.9999 });
+    const range = s.extremes?.(1, 1e12);
+    expect(calls()).toBeLessThan(8 * (MANY_PIECES + 2));
+    // Decaying peaks: the highest is in the first cycle the range touches, the lowest floor is min_lr.
+    expect(range).toEqual([1e-4, s.lr(2)]);
+  });
+
+  it('for cosine-restarts:cycle=2 from the spec, at any step count', () => {
+    const built = buildSchedule(parseTextSpec('cosine-restarts:cycle=2,cycle_decay=0.5,min_lr=1e-5') as never, 1e12).schedule;
+    expect(built.extremes?.(0, 100_000)).toEqual(bruteExtremes(built, 0, 100_000));
+    expect(built.extremes?.(1e12 - 1e5, 1e12)).toEqual([1e-5, 1e-5]);
+  });
+});
+
+describe('spreadIndices', () => {
+  it('lists every index when there are few, both ends and no repeats when there are many', () => {
+    expect(spreadIndices(3, 7, 10)).toEqual([3, 4, 5, 6, 7]);
+    const many = spreadIndices(10, 1e12, 5);
+    expect(many).toHaveLength(5);
+    expect(many[0]).toBe(10);
+    expect(many[4]).toBe(1e12);
+    for (let j = 1; j < many.length; j++) expect(many[j]).toBeGreaterThan(many[j - 1]);
+    expect(spreadIndices(0, 5, 5)).toEqual([0, 1, 2, 3, 5]);
+  });
+});
