@@ -78,23 +78,40 @@ export function forEachChunk(curve: Curve, visit: (start: number, values: Float6
   }
 }
 
+/** Above this --every, kept steps are computed one by one rather than walked to. */
+const WALK_BETWEEN_KEPT = 64;
+
 /**
- * Walks curves side by side for exports that keep every k-th step: blocks of a whole multiple of `every`
- * steps, so the kept steps are always values[k][0], values[k][every], ... of each block (reused buffers).
+ * Walks curves side by side for exports that keep every k-th step: blocks of kept steps only, values[k][j]
+ * being curve k at step start + j * every (reused buffers). Steps in between are computed only when that is
+ * cheaper than asking for each kept step alone, so `--every 1e9` costs one value per kept step, not 1e9.
  */
 export function* keptStepBlocks(curves: readonly Curve[], every: number): Generator<{ start: number; values: Float64Array[] }> {
   const steps = curves.length > 0 ? curves[0].steps : 0;
   // Buffers for all curves stay within about 16 chunks: thousands of series get shorter blocks, not
   // thousands of chunk-long buffers.
   const stepsPerBlock = Math.max(256, Math.floor((CHUNK * 16) / Math.max(16, curves.length)));
-  const block = Math.max(1, Math.floor(stepsPerBlock / every)) * every;
-  const buffers = curves.map(() => new Float64Array(Math.min(block, Math.max(steps, 1))));
-  for (let start = 0; start < steps; start += block) {
-    const length = Math.min(block, steps - start);
+  const kept = Math.ceil(steps / every);
+  const perBlock = Math.max(1, Math.floor(stepsPerBlock / every));
+  const walked = every <= WALK_BETWEEN_KEPT ? perBlock * every : 0;
+  const buffers = curves.map(() => new Float64Array(Math.min(walked || perBlock, Math.max(steps, 1))));
+  const one = new Float64Array(1);
+  for (let first = 0; first < kept; first += perBlock) {
+    const start = first * every;
+    const count = Math.min(perBlock, kept - first);
     const values = buffers.map((buffer, k) => {
-      const view = buffer.subarray(0, length);
-      curves[k].fill(start, view);
-      return view;
+      if (walked > 0) {
+        const view = buffer.subarray(0, Math.min(walked, steps - start));
+        curves[k].fill(start, view);
+        // Kept steps to the front, in place: the j-th kept value sits at j * every >= j.
+        for (let j = 1; j < count; j++) view[j] = view[j * every];
+        return view.subarray(0, count);
+      }
+      for (let j = 0; j < count; j++) {
+        curves[k].fill(start + j * every, one);
+        buffer[j] = one[0];
+      }
+      return buffer.subarray(0, count);
     });
     yield { start, values };
   }

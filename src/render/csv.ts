@@ -22,8 +22,8 @@ export function* renderCsv({ curves, every }: RenderRequest): Generator<string> 
   yield `step,${curves.map((c) => headerField(c.label)).join(',')}\r\n`;
   for (const { start, values } of keptStepBlocks(curves, every)) {
     let out = '';
-    for (let j = 0; j < values[0].length; j += every) {
-      let row = String(start + j);
+    for (let j = 0; j < values[0].length; j++) {
+      let row = String(start + j * every);
       for (let k = 0; k < values.length; k++) row += ',' + values[k][j];
       out += row + '\r\n';
       // Thousands of series make a block's rows longer than the longest string V8 can build: hand

@@ -15,7 +15,7 @@ export function* renderJson({ curves, every }: RenderRequest): Generator<string>
     let first = true;
     for (const { values: [values] } of keptStepBlocks([curve], every)) {
       let out = '';
-      for (let j = 0; j < values.length; j += every) {
+      for (let j = 0; j < values.length; j++) {
         out += (first ? '' : ',') + values[j];
         first = false;
       }
