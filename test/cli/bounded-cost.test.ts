@@ -1,0 +1,49 @@
+/**
+ * Charts cost what they draw, never the number of steps: each command of issue 13's list of hangs, run as
+ * a user runs it, ends within the time limit (the same commands at 1e6 steps take about a second) with a
+ * chart of the whole range.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { lrviz } from '../support/cli.js';
+
+/** Generous for a machine shared with other test files: a hang is minutes, a pass a few seconds. */
+const LIMIT_MS = 45_000;
+const dir = mkdtempSync(join(tmpdir(), 'lrviz-bounded-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[]) {
+  const result = lrviz(args, { timeout: LIMIT_MS, env: { COLUMNS: '100' } });
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return result;
+}
+
+describe('charts at any number of steps', () => {
+  it.each([
+    ['cosine-restarts:cycle=1', '1e12'],
+    ['cosine-restarts:cycle=2', '1e9'],
+    ['cosine-restarts:cycle=2,cycle_decay=0.5', '1e12'],
+    ['cosine-restarts:cycle=1,cycle_mult=1.0000001', '1e12'],
+    ['hf.cosine', '1e10'],
+  ])('%s --steps %s in the terminal', (spec, steps) => {
+    const { stdout } = run(['plot', '-s', spec, '--steps', steps]);
+    expect(stdout).toContain(`━━ ${spec}`);
+  });
+
+  it.each(['svg', 'html', 'png'])('cosine-restarts:cycle=1 --steps 1e12 to %s', (format) => {
+    const file = join(dir, `restarts.${format}`);
+    run(['plot', '-s', 'cosine-restarts:cycle=1', '--steps', '1e12', '-o', file]);
+    expect(readFileSync(file).length).toBeGreaterThan(1000);
+  });
+
+  it('--every 1e9 keeps one row per kept step, without computing the steps between', () => {
+    const { stdout } = run(['plot', '-s', 'cosine', '--steps', '1e12', '--every', '1e9', '-o', '-']);
+    const rows = stdout.trim().split('\r\n');
+    expect(rows).toHaveLength(1001);
+    expect(rows[1]).toBe('0,0.001');
+    expect(rows[1000].split(',')[0]).toBe('999000000000');
+  });
+});
