@@ -63,33 +63,22 @@ export function envelopeOf(curve: Curve, columns: number, range: StepRange = { f
       max[c] = known[1];
       continue;
     }
-    let lo = Infinity;
-    let hi = -Infinity;
+    const bounds = new Float64Array([Infinity, -Infinity]);
     if (start[c + 1] - start[c] > sampled * SAMPLE_RUN) {
       const run = buffer.subarray(0, SAMPLE_RUN);
       for (const first of sampleRunStarts(start[c], start[c + 1], sampled)) {
         curve.fill(first, run);
-        for (let j = 0; j < run.length; j++) {
-          const v = run[j];
-          if (v < lo) lo = v;
-          if (v > hi) hi = v;
-        }
+        widen(bounds, run);
       }
-      min[c] = lo;
-      max[c] = hi;
-      continue;
-    }
-    for (let offset = start[c]; offset < start[c + 1]; offset += buffer.length) {
-      const values = offset + buffer.length <= start[c + 1] ? buffer : buffer.subarray(0, start[c + 1] - offset);
-      curve.fill(offset, values);
-      for (let j = 0; j < values.length; j++) {
-        const v = values[j];
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
+    } else {
+      for (let offset = start[c]; offset < start[c + 1]; offset += buffer.length) {
+        const values = offset + buffer.length <= start[c + 1] ? buffer : buffer.subarray(0, start[c + 1] - offset);
+        curve.fill(offset, values);
+        widen(bounds, values);
       }
     }
-    min[c] = lo;
-    max[c] = hi;
+    min[c] = bounds[0];
+    max[c] = bounds[1];
   }
   let low = Infinity;
   let high = -Infinity;
@@ -98,6 +87,19 @@ export function envelopeOf(curve: Curve, columns: number, range: StepRange = { f
     if (max[c] > high) high = max[c];
   }
   return { label: curve.label, steps: curve.steps, columns: cols, start, min, max, first: valueAt(curve, from), last: valueAt(curve, to - 1), low, high };
+}
+
+/** Widens bounds = [min, max] to take in the values (a plain function: no closure in the hot loop). */
+function widen(bounds: Float64Array, values: Float64Array): void {
+  let lo = bounds[0];
+  let hi = bounds[1];
+  for (let j = 0; j < values.length; j++) {
+    const v = values[j];
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  bounds[0] = lo;
+  bounds[1] = hi;
 }
 
 /** One step's value (NaN for a step the curve does not have). */
