@@ -29,6 +29,7 @@ import {
 } from '../schedules/definition.js';
 import { cyclic } from './torch-cyclic.js';
 import { oneCycle } from './torch-one-cycle.js';
+import { TORCH_COSINE_WALKED, torchCosineClosedForm } from './torch-cosine-closed-form.js';
 import { recurrence } from './torch-recurrence.js';
 
 const lr = num({ min: 0, default: DEFAULT_LR, doc: "the optimizer's lr (the scheduler's base_lr; torch.optim.Adam's default)" });
@@ -46,7 +47,8 @@ const momentumNoOps = {
  * (torch/optim/lr_scheduler.py, CosineAnnealingLR.get_lr, 1.13.1): each value is the previous one scaled
  * by a ratio of cosines, with a separate additive step where that ratio would divide by zero
  * ((t - 1 - T_max) % (2 T_max) == 0, the step after each trough). Past T_max it climbs back to lr and keeps
- * oscillating with period 2 T_max. Equal to the closed form up to rounding, which it accumulates.
+ * oscillating with period 2 T_max. Equal to the closed form up to rounding, which it accumulates: past
+ * TORCH_COSINE_WALKED steps its telescoped form is used instead of a walk (see torch-cosine-closed-form.ts).
  */
 export function torchCosineAnnealing(baseLr: number, etaMin: number, tMax: number, startLr = baseLr): Schedule {
   const troughStep = ((baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax))) / 2;
@@ -64,6 +66,7 @@ export function torchCosineAnnealing(baseLr: number, etaMin: number, tMax: numbe
       const m = Math.floor((target / tMax - 1) / 2);
       return Number.isInteger(tMax) && m >= 0 && m < 5e6 ? { step: (2 * m + 1) * tMax, value: etaMin } : undefined;
     },
+    { exactUntil: TORCH_COSINE_WALKED, schedule: torchCosineClosedForm(baseLr, etaMin, tMax, startLr) },
   );
 }
 

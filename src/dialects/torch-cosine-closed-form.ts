@@ -1,0 +1,54 @@
+import { schedule, type Schedule } from '../schedules/schedule.js';
+
+/**
+ * Steps of torch's recursive CosineAnnealingLR walked one by one; later ones come from `torchCosineClosedForm`.
+ * Walking is exact but costs a cosine a step from the last trough (or from step 0): a chart of 1e9 steps
+ * would walk 1e9 of them.
+ */
+export const TORCH_COSINE_WALKED = 2 ** 18;
+
+/**
+ * What torch's recursion (CosineAnnealingLR.get_lr, torch/optim/lr_scheduler.py, 1.13.1) computes, without
+ * walking it. Write N(t) = 1 + cos(pi * t / T_max), evaluated as torch does. Each recursive step multiplies
+ * lr - eta_min by N(t) / N(t - 1), and the N(t - 1) it divides by is the very double the step before
+ * multiplied by, so the product telescopes: from an anchor step a with lr - eta_min = A,
+ *   lr(t) = eta_min + A * N(t) / N(a)
+ * up to one rounding of a product and a sum a step. The anchors are step 0 (A = lr at start - eta_min,
+ * N(0) = 2) and, for a whole-step T_max, the step after each trough t = (2m+1) T_max: there N(t) is 0,
+ * the recursion lands on eta_min and forgets its past, and the additive branch adds
+ * A = (lr - eta_min)(1 - cos(pi / T_max)) / 2. This is not lrviz's cosine: at a far step the rounding of
+ * pi * t / T_max in N(a) scales a whole period (by 6e-5 at step 1e9 for T_max = 1000), and so does torch.
+ * Where (2m+1)^2 passes about 1e14, N at a trough is no longer exactly 0 and the recursion carries a
+ * trace of the period before into the next (A grows by the previous A times N(trough) / N(previous anchor),
+ * 3e-8 of it at step 1e12 for T_max = 1): this form carries it one period, dropping the trace of a trace.
+ * One drift is not followed: with eta_min > 0, lr - eta_min is re-rounded to the ulps of eta_min at each
+ * step, which right after a trough, where it is tiny, moves it by up to ulp(eta_min) / A of itself (the tests
+ * hold it to that; it passes 1e-9 of the value only for T_max in the hundreds of thousands and more).
+ * A T_max that is not a whole step has no trough on a step (it is k/2^n, odd k): step 0 anchors every step.
+ * test/dialects/torch-cosine-closed-form.test.ts walks the recursion over millions of steps and from far
+ * troughs and holds this to it at the golden files' tolerance, or within that drift.
+ */
+export function torchCosineClosedForm(baseLr: number, etaMin: number, tMax: number, startLr = baseLr): Schedule {
+  const n = (t: number): number => 1 + Math.cos((Math.PI * t) / tMax);
+  const troughStep = ((baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax))) / 2;
+  const throughTroughs = Number.isInteger(tMax);
+  // The last period's anchor, its value and N there: steps in order reuse them (three cosines saved a step).
+  let lastAnchor = NaN;
+  let anchorValue = NaN;
+  let anchorN = NaN;
+  return schedule((step) => {
+    const t = Math.floor(step);
+    if (t <= 0) return startLr;
+    if (!throughTroughs || t <= tMax) return (n(t) / 2) * (startLr - etaMin) + etaMin;
+    const anchor = tMax + 1 + 2 * tMax * Math.floor((t - tMax - 1) / (2 * tMax));
+    if (anchor !== lastAnchor) {
+      // What the trough before the anchor kept of the period before it: 0 while N there is exactly 0.
+      const carried = anchor === tMax + 1 ? (n(tMax) / 2) * (startLr - etaMin) : (n(anchor - 1) / n(anchor - 2 * tMax)) * troughStep;
+      lastAnchor = anchor;
+      anchorValue = etaMin + carried + troughStep;
+      anchorN = n(anchor);
+    }
+    if (t === anchor) return anchorValue;
+    return (n(t) / anchorN) * (anchorValue - etaMin) + etaMin;
+  }, tMax);
+}

@@ -1,0 +1,100 @@
+/**
+ * torch's CosineAnnealingLR is a recursion (each lr from the one before); lrviz walks it for the first
+ * TORCH_COSINE_WALKED steps and takes the closed form after. These tests walk the recursion itself, as
+ * torch 1.13.1 writes it, over two million steps and from far troughs out to 1e12, and hold lrviz to it at the golden
+ * files' tolerance (1e-9 of the value, plus 1e-15) at every step, or within the drift it documents.
+ */
+import { describe, expect, it } from 'vitest';
+import { sameValue } from '../../src/compare/difference.js';
+import { TORCH_COSINE_WALKED } from '../../src/dialects/torch-cosine-closed-form.js';
+import { torchCosineAnnealing } from '../../src/dialects/torch.js';
+import { buildSchedule } from '../../src/spec/build.js';
+import type { Schedule } from '../../src/schedules/schedule.js';
+
+/**
+ * CosineAnnealingLR.get_lr, torch/optim/lr_scheduler.py at torch 1.13.1 (pytorch/pytorch tag v1.13.1), for
+ * one parameter group stepped once per update: the value at `step` from `previous`, the value before it.
+ */
+function torchGetLr(step: number, previous: number, baseLr: number, etaMin: number, tMax: number): number {
+  if (step === 0) return baseLr;
+  if ((step - 1 - tMax) % (2 * tMax) === 0) return previous + ((baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax))) / 2;
+  return ((1 + Math.cos((Math.PI * step) / tMax)) / (1 + Math.cos((Math.PI * (step - 1)) / tMax))) * (previous - etaMin) + etaMin;
+}
+
+function torchCosine(lr: number, tMax: number, etaMin: number): Schedule {
+  return buildSchedule({ type: 'torch.CosineAnnealingLR', lr, T_max: tMax, eta_min: etaMin } as never, 1).schedule;
+}
+
+/** The unit in the last place of x (x > 0). */
+function ulp(x: number): number {
+  return 2 ** (Math.floor(Math.log2(x)) - 52);
+}
+
+/**
+ * The drift torch-cosine-closed-form.ts documents: past a trough lr - eta_min is re-rounded to the ulps of
+ * eta_min while it is still tiny, which moves it by up to ulp(eta_min) / A of itself (A: its value at the
+ * step after the trough), and the telescoped form does not follow that.
+ */
+function withinEtaMinDrift(ours: number, recursion: number, p: { lr: number; tMax: number; etaMin: number }): boolean {
+  if (p.etaMin === 0) return false;
+  const afterTrough = ((p.lr - p.etaMin) * (1 - Math.cos(Math.PI / p.tMax))) / 2;
+  return Math.abs(ours - recursion) <= (ulp(p.etaMin) / afterTrough) * Math.abs(recursion - p.etaMin);
+}
+
+/** Walks the recursion from `value` at step `from` through step `to`, checking lrviz at every step. */
+function expectRecursionFollowed(s: Schedule, p: { lr: number; tMax: number; etaMin: number }, from: number, value: number, to: number, checkFrom = from): void {
+  let previous = value;
+  for (let step = from; step <= to; step++) {
+    if (step > from) previous = torchGetLr(step, previous, p.lr, p.etaMin, p.tMax);
+    if (step < checkFrom) continue;
+    const ours = s.lr(step);
+    if (!sameValue(ours, previous) && !withinEtaMinDrift(ours, previous, p)) expect.fail(`T_max=${p.tMax} eta_min=${p.etaMin}: step ${step}: lrviz ${ours}, the recursion ${previous}`);
+  }
+}
+
+describe('torch.CosineAnnealingLR past the walked steps', () => {
+  const cases = [
+    { lr: 0.1, tMax: 1, etaMin: 0 },
+    { lr: 0.1, tMax: 2, etaMin: 0.001 },
+    { lr: 1, tMax: 3, etaMin: 0 },
+    { lr: 0.1, tMax: 100, etaMin: 0 },
+    { lr: 0.1, tMax: 1000, etaMin: 0.002 },
+    { lr: 3e-4, tMax: 12_345, etaMin: 1e-6 },
+    { lr: 0.1, tMax: 1_000_000, etaMin: 0 },
+    { lr: 0.1, tMax: 7.5, etaMin: 0.01 },
+    { lr: 0.1, tMax: 333.3, etaMin: 0 },
+  ];
+
+  it.each(cases)('follows the recursion step by step to 2^21 steps: %o', (p) => {
+    expectRecursionFollowed(torchCosine(p.lr, p.tMax, p.etaMin), p, 0, p.lr, 2 ** 21, TORCH_COSINE_WALKED - 5);
+  });
+
+  it.each(cases.filter((p) => Number.isInteger(p.tMax) && p.tMax <= 1000))('follows it from far troughs, up to 1e12 steps: %o', (p) => {
+    const s = torchCosine(p.lr, p.tMax, p.etaMin);
+    for (const step of [1e8, 987_654_321, 1e10, 3e11, 1e12 - 3 * p.tMax]) {
+      // A trough two periods back: the recursion lands on eta_min there (exactly while (2m+1)^2 is below
+      // about 1e14, to 1e-13 of the amplitude beyond), forgetting its past, so walking on from it is the
+      // recursion at these steps.
+      const m = Math.floor((step / p.tMax - 1) / 2) - 1;
+      const trough = (2 * m + 1) * p.tMax;
+      expectRecursionFollowed(s, p, trough, p.etaMin, trough + 4 * p.tMax + 3, trough + 2 * p.tMax);
+    }
+  });
+
+  it('follows a recursion started from another lr (a SequentialLR after OneCycleLR) through its first trough', () => {
+    for (const tMax of [100, 300_000, 77.25]) {
+      // 300_000 with eta_min > 0 drifts by more than 1e-9 of the value: see withinEtaMinDrift.
+      const p = { lr: 0.1, tMax, etaMin: 0.001 };
+      expectRecursionFollowed(torchCosineAnnealing(p.lr, p.etaMin, tMax, 0.004), p, 0, 0.004, 2 ** 20, TORCH_COSINE_WALKED - 5);
+    }
+  });
+
+  it('costs the closed form a step, not a walk, however far the step', () => {
+    const s = torchCosine(0.1, 100.5, 0);
+    const started = performance.now();
+    let sum = 0;
+    for (let k = 0; k < 100_000; k++) sum += s.lr(1e12 - k * 9_999_991);
+    expect(sum).toBeGreaterThan(0);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
