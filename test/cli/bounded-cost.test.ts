@@ -46,4 +46,9 @@ describe('charts at any number of steps', () => {
     expect(rows[1]).toBe('0,0.001');
     expect(rows[1000].split(',')[0]).toBe('999000000000');
   });
+
+  it('--every 1e9 to stdout checks only the kept steps for non-finite values, for a schedule with no extremes of its own', () => {
+    const { stdout } = run(['plot', '-s', 'timm.StepLRScheduler:decay_t=7', '--steps', '1e12', '--every', '1e9', '-o', '-']);
+    expect(stdout.trim().split('\r\n')).toHaveLength(1001);
+  });
 });

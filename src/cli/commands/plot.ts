@@ -76,7 +76,7 @@ export async function plot(catalog: Catalog, options: PlotOptions): Promise<void
   const toStdout = options.output === undefined || options.output === '-' || isStreamTarget(options.output);
   // A file is written to a temporary name first, so a refusal half-way leaves nothing; a stream cannot
   // take back what it sent, so its values are checked before the first byte.
-  if (toStdout && (format === 'csv' || format === 'json')) ensureFinite(request.curves);
+  if (toStdout && (format === 'csv' || format === 'json')) ensureFinite(request.curves, request.every);
   const rendered = await render(format, request);
   if (options.output === undefined || options.output === '-') writeStdout(rendered);
   else await writeOutputFile(options.output, rendered);
