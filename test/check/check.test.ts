@@ -229,3 +229,15 @@ describe('gradient accumulation', () => {
     expect(codes(warmup(cosine(1e-4, 0, 900), { steps: 100, startLr: 1e-6, endLr: 1e-4 }), run(1000, { gradientAccumulation: 4 }))).toEqual([]);
   });
 });
+
+describe('check at any number of steps', () => {
+  it('pins only the restarts the finding names: cycles of two steps over 1e12 steps end in bounded time', async () => {
+    const built = buildSchedule(catalog, { type: 'cosine-restarts', cycle: 2 } as never, 1e12);
+    let calls = 0;
+    const counted = { ...built.schedule, lr: (i: number) => (calls++, built.schedule.lr(i)) };
+    const result = checkSchedule({ label: 'x', schedule: counted, training: { schedulerSteps: 1e12 } as never });
+    expect(result.findings.map((f) => f.code)).toContain('LRV009');
+    // The profile's 2^22 samples and a bisection for each of the nine restarts pinned, no more.
+    expect(calls).toBeLessThan(2 ** 22 + 2_000);
+  });
+});

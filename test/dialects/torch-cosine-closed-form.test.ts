@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { sameValue } from '../../src/compare/difference.js';
 import { TORCH_COSINE_WALKED } from '../../src/dialects/torch-cosine-closed-form.js';
 import { torchCosineAnnealing } from '../../src/dialects/torch.js';
-import { buildSchedule } from '../../src/spec/build.js';
+import { catalog } from '../../src/catalog.js';
+import { buildSchedule } from '../../src/notation/build.js';
 import type { Schedule } from '../../src/schedules/schedule.js';
 
 /**
@@ -22,7 +23,7 @@ function torchGetLr(step: number, previous: number, baseLr: number, etaMin: numb
 }
 
 function torchCosine(lr: number, tMax: number, etaMin: number): Schedule {
-  return buildSchedule({ type: 'torch.CosineAnnealingLR', lr, T_max: tMax, eta_min: etaMin } as never, 1).schedule;
+  return buildSchedule(catalog, { type: 'torch.CosineAnnealingLR', lr, T_max: tMax, eta_min: etaMin } as never, 1).schedule;
 }
 
 /** The unit in the last place of x (x > 0). */

@@ -7,8 +7,9 @@ import { restarts } from '../../src/schedules/combinators/restarts.js';
 import { MANY_PIECES, spreadIndices } from '../../src/schedules/extremes/spread.js';
 import { schedule, type Schedule } from '../../src/schedules/schedule.js';
 import { cosine } from '../../src/schedules/shapes/anneal.js';
-import { buildSchedule } from '../../src/spec/build.js';
-import { parseTextSpec } from '../../src/spec/parse.js';
+import { catalog } from '../../src/catalog.js';
+import { buildSchedule } from '../../src/notation/build.js';
+import { parseTextSpec } from '../../src/notation/parse.js';
 
 function bruteExtremes(s: Schedule, start: number, end: number): [number, number] {
   let low = Infinity;
@@ -65,7 +66,7 @@ describe('restarts over many cycles', () => {
   });
 
   it('for cosine-restarts:cycle=2 from the spec, at any step count', () => {
-    const built = buildSchedule(parseTextSpec('cosine-restarts:cycle=2,cycle_decay=0.5,min_lr=1e-5') as never, 1e12).schedule;
+    const built = buildSchedule(catalog, parseTextSpec('cosine-restarts:cycle=2,cycle_decay=0.5,min_lr=1e-5') as never, 1e12).schedule;
     expect(built.extremes?.(0, 100_000)).toEqual(bruteExtremes(built, 0, 100_000));
     expect(built.extremes?.(1e12 - 1e5, 1e12)).toEqual([1e-5, 1e-5]);
   });

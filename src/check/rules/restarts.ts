@@ -7,9 +7,20 @@ const RESTART_SHARE = 0.1;
 /** Training that ends with the lr more than this share of the way up its cycle ends mid-cycle. */
 const MID_CYCLE = 0.1;
 
-/** Steps where the learning rate jumps back up, found on the profile and pinned to the exact step. */
+/**
+ * Restarts pinned to their exact step: the first ones, which the finding names, and the last ones, which
+ * tell how the run ends. The others keep the sampled step they were found at, so that a run of a million
+ * restarts (cycles of two steps over 1e12 steps) costs what the finding reports, not a bisection each.
+ */
+const PINNED_FIRST = 6;
+const PINNED_LAST = 3;
+
+/**
+ * Steps where the learning rate jumps back up, found on the profile; the first PINNED_FIRST and the last
+ * PINNED_LAST pinned to the exact step, the others at the sampled step after the jump.
+ */
 export function restartSteps(p: Profile): number[] {
-  const found: number[] = [];
+  const candidates: number[] = [];
   const threshold = RESTART_SHARE * p.peak;
   let hasDecayed = false;
   for (let j = 1; j < p.values.length; j++) {
@@ -21,17 +32,21 @@ export function restartSteps(p: Profile): number[] {
     const before = j >= 2 ? p.values[j - 1] - p.values[j - 2] : 0;
     const after = j + 1 < p.values.length ? p.values[j + 1] - p.values[j] : 0;
     if (before > rise / 3 || after > rise / 3) continue;
-    let low = (j - 1) * p.stride;
-    let high = j * p.stride;
-    // The biggest one-step rise inside the stride: bisect on the half that holds more of the rise.
-    while (high - low > 1) {
-      const mid = Math.floor((low + high) / 2);
-      if (p.lr(mid) - p.lr(low) >= p.lr(high) - p.lr(mid)) high = mid;
-      else low = mid;
-    }
-    found.push(high);
+    candidates.push(j);
   }
-  return found;
+  return candidates.map((j, k) => (k < PINNED_FIRST || k >= candidates.length - PINNED_LAST ? pinned(p, j) : j * p.stride));
+}
+
+/** The biggest one-step rise between profile samples j - 1 and j: bisect on the half that holds more of the rise. */
+function pinned(p: Profile, j: number): number {
+  let low = (j - 1) * p.stride;
+  let high = j * p.stride;
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (p.lr(mid) - p.lr(low) >= p.lr(high) - p.lr(mid)) high = mid;
+    else low = mid;
+  }
+  return high;
 }
 
 /**
@@ -61,9 +76,11 @@ export function restartRules(p: Profile): Finding[] {
       ),
     );
   }
-  const peaks = starts.map((s) => p.lr(s));
+  // The peaks of the pinned restarts: a restart left at its sampled step is not at its peak.
+  const pinnedStarts = starts.length <= PINNED_FIRST + PINNED_LAST + 1 ? starts : [...starts.slice(0, PINNED_FIRST + 1), ...starts.slice(-PINNED_LAST)];
+  const peaks = pinnedStarts.map((s) => p.lr(s));
   const constant = peaks.every((v) => Math.abs(v - peaks[0]) <= 1e-9 * Math.abs(peaks[0]));
-  const shown = peaks.slice(0, 6).map(rate).join(', ') + (peaks.length > 6 ? ', ...' : '');
+  const shown = peaks.slice(0, 6).map(rate).join(', ') + (starts.length > 6 ? ', ...' : '');
   findings.push(
     finding(
       'LRV009',
