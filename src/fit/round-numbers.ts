@@ -4,6 +4,9 @@
  */
 export function roundStepCandidates(value: number, tolerance: number): number[] {
   const out: number[] = [];
+  // An infinite length (a fit to a step near the largest double) has no round neighbours, and dividing its
+  // unit by 10 would never get below 1.
+  if (!Number.isFinite(value)) return out;
   for (let unit = 10 ** Math.floor(Math.log10(Math.max(1, Math.abs(value)))); unit >= 1; unit /= 10) {
     // 2500 and 200 read as round; 58 (a multiple of 2) does not.
     for (const multiple of unit >= 10 ? [unit * 10, unit * 5, unit * 2.5, unit * 2, unit] : [unit * 10, unit * 5, unit]) {

@@ -249,3 +249,12 @@ describe('fit on random HF schedules (fixed seed): sparse, rounded, shifted, sto
     });
   }
 });
+
+describe('fit at any step', () => {
+  it('ends on a log whose last step is near the largest double (it used to divide an infinite unit by 10 for ever)', () => {
+    const started = performance.now();
+    const fit = fitLog(catalog, { label: 'lr', source: 'x', format: 'csv', steps: [0, 1, 2, 1e307], values: [1e-3, 9e-4, 8e-4, 5e-4] } as never);
+    expect(fit.peak).toBeGreaterThan(0);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});

@@ -60,3 +60,10 @@ describe('round numbers', () => {
     expect(significantCandidates(0, 4)).toEqual([0]);
   });
 });
+
+describe('roundStepCandidates of a length that is not finite', () => {
+  it('has none', () => {
+    expect(roundStepCandidates(Infinity, Infinity)).toEqual([]);
+    expect(roundStepCandidates(NaN, 2)).toEqual([]);
+  });
+});
