@@ -11,6 +11,14 @@ function table(header: string[], rows: string[][], rightAligned: boolean[]): str
 }
 
 export function formatStats(stats: readonly CurveStats[]): string[] {
+  const every = stats.find((s) => s.comparedEvery !== undefined);
+  const note = every?.comparedEvery
+    ? [`(${count(every.steps)} steps: every ${count(every.comparedEvery)}th step is compared, and counts for the steps up to the next one)`]
+    : [];
+  return [...statsTable(stats), ...note];
+}
+
+function statsTable(stats: readonly CurveStats[]): string[] {
   return table(
     ['schedule', 'peak', 'at step', 'final', 'min', 'at step', 'mean', 'area (lr budget)', 'steps > peak/2'],
     stats.map((s) => [s.label, rate(s.peak), count(s.peakStep), rate(s.final), rate(s.min), count(s.minStep), rate(s.mean), rate(s.area), `${count(s.stepsAboveHalfPeak)} (${percent(s.stepsAboveHalfPeak / s.steps)})`]),

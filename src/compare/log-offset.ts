@@ -18,8 +18,9 @@ export interface LogComparison {
 }
 
 /**
- * Compares logged points with a planned schedule. Every shift in [-maxOffset, maxOffset] is tried:
- * mixed-precision loss scalers skip updates, which delays the schedule against the logged step count.
+ * Compares logged points with a planned schedule. Every shift in [-maxOffset, maxOffset] is tried (on a
+ * spread of points first when the log is long: see candidateShifts): mixed-precision loss scalers skip
+ * updates, which delays the schedule against the logged step count.
  */
 export function compareLog(plan: { label: string; steps: number; lr(step: number): number; peak: number }, log: LoggedPoints, maxOffset?: number): LogComparison {
   const kept: number[] = [];
@@ -27,13 +28,13 @@ export function compareLog(plan: { label: string; steps: number; lr(step: number
   const lastStep = kept.length > 0 ? log.steps[kept[kept.length - 1]] : 0;
   const range = maxOffset ?? Math.min(1000, Math.max(10, Math.round(lastStep / 10)));
   const peak = Math.abs(plan.peak) || 1;
-  const rmsAt = (offset: number): number => {
+  const rmsAt = (offset: number, points: readonly number[] = kept): number => {
     let sum = 0;
-    for (const k of kept) {
+    for (const k of points) {
       const d = log.values[k] - plan.lr(Math.max(0, log.steps[k] - offset));
       sum += d * d;
     }
-    return Math.sqrt(sum / Math.max(1, kept.length)) / peak;
+    return Math.sqrt(sum / Math.max(1, points.length)) / peak;
   };
   let maxAbs = 0;
   let maxAbsStep = 0;
@@ -47,17 +48,40 @@ export function compareLog(plan: { label: string; steps: number; lr(step: number
     }
     maxRel = Math.max(maxRel, abs / Math.max(Math.abs(planned), Math.abs(log.values[k]), RELATIVE_FLOOR * peak));
   }
+  // Shifts in the order they are preferred: the smallest first, a delay before an advance.
+  const shifts: number[] = [];
+  for (let d = 1; d <= range; d++) shifts.push(d, -d);
   let bestOffset = 0;
   let best = rmsAt(0);
   // Prefer the smallest shift among equally good ones: a shift that explains nothing is not reported.
-  for (let d = 1; d <= range; d++) {
-    for (const offset of [d, -d]) {
-      const value = rmsAt(offset);
-      if (value < best * (1 - 1e-9)) {
-        best = value;
-        bestOffset = offset;
-      }
+  for (const offset of candidateShifts(shifts, kept, rmsAt)) {
+    const value = rmsAt(offset);
+    if (value < best * (1 - 1e-9)) {
+      best = value;
+      bestOffset = offset;
     }
   }
   return { log: log.label, plan: plan.label, points: kept.length, maxAbs, maxAbsStep, maxRel, rmsShare: rmsAt(0), bestOffset, rmsShareAtOffset: best };
+}
+
+/** Logged points every shift is tried on, at most; a longer log is searched coarse to fine. */
+export const SEARCHED_POINTS = 4096;
+/** Shifts the coarse search hands to the fine one. */
+const FINE_SHIFTS = 8;
+
+/**
+ * The shifts worth trying on every point, in the order given. A log of up to SEARCHED_POINTS points tries
+ * them all; a longer one (a million logged steps) ranks every shift on SEARCHED_POINTS points spread over
+ * it and keeps the FINE_SHIFTS best: 2,001 shifts cost 2,001 x 4,096 values and 8 x a million, not
+ * 2,001 x a million.
+ */
+function candidateShifts(shifts: readonly number[], kept: readonly number[], rmsAt: (offset: number, points: readonly number[]) => number): number[] {
+  if (kept.length <= SEARCHED_POINTS) return [...shifts];
+  const stride = kept.length / SEARCHED_POINTS;
+  const spread = Array.from({ length: SEARCHED_POINTS }, (_, j) => kept[Math.floor(j * stride)]);
+  const ranked = shifts.map((offset, order) => ({ offset, order, rms: rmsAt(offset, spread) })).sort((a, b) => a.rms - b.rms || a.order - b.order);
+  return ranked
+    .slice(0, FINE_SHIFTS)
+    .sort((a, b) => a.order - b.order)
+    .map((r) => r.offset);
 }

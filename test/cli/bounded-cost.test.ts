@@ -52,3 +52,20 @@ describe('charts at any number of steps', () => {
     expect(stdout.trim().split('\r\n')).toHaveLength(1001);
   });
 });
+
+describe('check, compare and fit at any number of steps', () => {
+  it('compare --steps 1e10 compares every k-th step and says so', () => {
+    const { stdout } = run(['compare', '-s', 'cosine', '-s', 'linear', '--steps', '1e10', '--no-chart']);
+    expect(stdout).toMatch(/10,000,000,000 steps: every 2,385th step is compared/);
+  });
+
+  it('check --train-steps 1e9 of torch CosineAnnealingLR (a recursion) ends', () => {
+    const result = lrviz(['check', '-s', 'torch.CosineAnnealingLR:T_max=100', '--train-steps', '1e9'], { timeout: LIMIT_MS });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('LRV001');
+  });
+
+  it('plot of torch CosineAnnealingLR:T_max=100 at 1e9 steps ends', () => {
+    run(['plot', '-s', 'torch.CosineAnnealingLR:T_max=100', '--steps', '1e9']);
+  });
+});
