@@ -37,7 +37,8 @@ export { parseSpecArgument, parseTextSpec, type ParsedSpec } from './notation/pa
 export { curveOf, curveFromValues, materialize, forEachChunk, type Curve } from './curve/curve.js';
 export { envelopeOf, type Envelope } from './curve/envelope.js';
 export { render, formatFromPath, type OutputFormat } from './render/formats.js';
-export type { RenderRequest, LoggedPoints, Rendered } from './render/request.js';
+export type { RenderRequest, Rendered } from './render/request.js';
+export type { LoggedPoints } from './logs/points.js';
 export { LrvizError } from './errors.js';
 
 import { buildSchedule } from './notation/build.js';

@@ -1,5 +1,5 @@
 import type { CheckedSchedule, CheckSummary } from './check.js';
-import { count } from '../render/number-format.js';
+import { count, plural } from '../text/numbers.js';
 import type { Training } from './training.js';
 
 /** The check's report for people: one block per schedule, findings with code, step, message and fix. */
@@ -22,9 +22,9 @@ export function formatReport(results: readonly CheckedSchedule[], summary: Check
     }
     lines.push('');
   }
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const left = ignored.codes.length === 0 ? '' : ` (${plural(ignored.findings, 'finding')} left out by --ignore ${ignored.codes.join(',')})`;
-  lines.push(`${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}, ${plural(summary.infos, 'info')}${left}`);
+  const counted = (n: number, word: string): string => `${n} ${plural(n, word)}`;
+  const left = ignored.codes.length === 0 ? '' : ` (${counted(ignored.findings, 'finding')} left out by --ignore ${ignored.codes.join(',')})`;
+  lines.push(`${counted(summary.errors, 'error')}, ${counted(summary.warnings, 'warning')}, ${counted(summary.infos, 'info')}${left}`);
   return lines.join('\n') + '\n';
 }
 

@@ -1,7 +1,7 @@
 import { curveOf, type Curve } from '../curve/curve.js';
 import { LrvizError, shown } from '../errors.js';
 import { buildSchedule, type BuiltSchedule } from '../notation/build.js';
-import { parseNumber } from '../notation/params.js';
+import { parseNumber } from '../text/decimal.js';
 import { parseSpecArgument } from '../notation/parse.js';
 import { perEpoch } from '../schedules/combinators/per-epoch.js';
 import type { Catalog } from '../schedules/catalog.js';
@@ -159,7 +159,7 @@ function labeller(): (wanted: string) => string {
 function specSeries(catalog: Catalog, argument: string, run: RunLength, unique: (wanted: string) => string): Series[] {
   const { rows, schedulerSteps } = run;
   const holdFor = run.stepped === 'epoch' ? (run.stepsPerEpoch ?? 1) : 1;
-  return parseSpecArgument(argument).map(({ spec, source }) => {
+  return parseSpecArgument(argument, '--schedule').map(({ spec, source }) => {
     const built = buildSchedule(catalog, spec, schedulerSteps);
     const schedule = perEpoch(built.schedule, holdFor);
     const label = unique(visible(typeof spec.label === 'string' && spec.label !== '' ? spec.label : source));

@@ -1,4 +1,4 @@
-import { count, percent, rate } from '../render/number-format.js';
+import { count, percent, rate } from '../text/numbers.js';
 import type { CurveDifference } from './difference.js';
 import type { LogComparison } from './log-offset.js';
 import type { CurveStats } from './stats.js';

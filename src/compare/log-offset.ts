@@ -1,5 +1,5 @@
 import { RELATIVE_FLOOR } from './difference.js';
-import type { LoggedPoints } from '../render/request.js';
+import type { LoggedPoints } from '../logs/points.js';
 
 /** How far logged learning rates part from the plan, and the step shift that explains them best. */
 export interface LogComparison {

@@ -10,8 +10,8 @@ import { cosineEasing, polynomialEasing } from '../schedules/shapes/easing.js';
 import { exponential } from '../schedules/shapes/exponential.js';
 import { piecewiseConstant } from '../schedules/shapes/piecewise.js';
 import { schedule, type Schedule } from '../schedules/schedule.js';
-import { inverseTime } from './keras-inverse-time.js';
-import { stretchedPolynomial } from './keras-polynomial-cycle.js';
+import { inverseTime } from '../schedules/shapes/inverse-time.js';
+import { stretchedPolynomial } from './stretched-polynomial.js';
 import { kerasRestarts } from './keras-restart-index.js';
 
 const framework = 'keras';

@@ -12,11 +12,11 @@ import { piecewiseConstant } from '../schedules/shapes/piecewise.js';
 import type { Schedule } from '../schedules/schedule.js';
 import { restarts } from '../schedules/combinators/restarts.js';
 import { cosine, linear } from '../schedules/shapes/anneal.js';
+import { inverseTime } from '../schedules/shapes/inverse-time.js';
 import { bool, choice, define, int, num, numberOrSchedule, numbers, text, type BuildContext, type ScheduleDefinition } from '../schedules/definition.js';
 import { pythonFloorDiv } from './python-math.js';
 import { cyclic } from './torch-cyclic.js';
-import { inverseTime } from './keras-inverse-time.js';
-import { stretchedPolynomial } from './keras-polynomial-cycle.js';
+import { stretchedPolynomial } from './stretched-polynomial.js';
 import { paddleOneCycle } from './paddle-one-cycle.js';
 import { recursiveCosine, type SteppedSchedule } from './paddle-recursive-cosine.js';
 

@@ -1,4 +1,5 @@
 import { LrvizError } from '../errors.js';
+import { plural } from '../text/numbers.js';
 import { buildSchedule } from '../notation/build.js';
 import { parseTextSpec } from '../notation/parse.js';
 import type { Catalog } from '../schedules/catalog.js';
@@ -35,7 +36,7 @@ const EQUALLY_GOOD = { factor: 1.25, share: 1e-4 };
  * solved exactly, then rounded to whole steps and to the round numbers a person would have configured.
  */
 export function fitLog(catalog: Catalog, log: { steps: readonly number[]; values: readonly number[] }): LogFit {
-  if (log.steps.length < 3) throw new LrvizError(`the log holds ${log.steps.length} learning rate${log.steps.length === 1 ? '' : 's'}; fit needs at least 3`);
+  if (log.steps.length < 3) throw new LrvizError(`the log holds ${log.steps.length} ${plural(log.steps.length, 'learning rate')}; fit needs at least 3`);
   if (!log.values.some((v) => v > 0)) throw new LrvizError('every logged learning rate is 0 or below; there is no schedule to fit');
   const data = fitData(log.steps, log.values);
   const features = featuresOf(data);

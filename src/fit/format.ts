@@ -1,4 +1,4 @@
-import { count, percent, rate } from '../render/number-format.js';
+import { count, percent, plural, rate } from '../text/numbers.js';
 import type { LogFit } from './fit.js';
 
 /** The fit for people: the parameters in words, the spec to paste after -s, the framework calls. */
@@ -20,8 +20,8 @@ export function formatFit(fit: LogFit, source: { label: string; format: string; 
     fit.offset === 0
       ? '0 (logged steps match the schedule)'
       : fit.offset > 0
-        ? `+${fit.offset} step${fit.offset === 1 ? '' : 's'} (the log runs ${fit.offset} behind the schedule: updates skipped, e.g. by a mixed-precision loss scaler)`
-        : `${fit.offset} step${fit.offset === -1 ? '' : 's'} (the log runs ${-fit.offset} ahead of the schedule)`,
+        ? `+${fit.offset} ${plural(fit.offset, 'step')} (the log runs ${fit.offset} behind the schedule: updates skipped, e.g. by a mixed-precision loss scaler)`
+        : `${fit.offset} ${plural(fit.offset, 'step')} (the log runs ${-fit.offset} ahead of the schedule)`,
   );
   row('residual', `RMS ${rate(fit.residual.rms)} (${percent(fit.residual.rmsShare)} of the peak), largest ${rate(fit.residual.maxAbs)} at step ${count(fit.residual.maxAbsStep)}`);
   lines.push('', `  -s ${fit.rendition.spec}`);

@@ -1,4 +1,4 @@
-import { parseNumber } from '../notation/params.js';
+import { parseNumber } from '../text/decimal.js';
 import { orderedPoints, type LoggedRun } from './points.js';
 
 /** Column names that hold the optimizer step, in order of preference. */

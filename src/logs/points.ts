@@ -1,4 +1,9 @@
-import type { LoggedPoints } from '../render/request.js';
+/** Points a run actually logged (step, learning rate), drawn over the planned curves. */
+export interface LoggedPoints {
+  readonly label: string;
+  readonly steps: readonly number[];
+  readonly values: readonly number[];
+}
 
 /** Logged learning rates with where they came from: what the log readers return. */
 export interface LoggedRun extends LoggedPoints {

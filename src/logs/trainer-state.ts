@@ -1,4 +1,4 @@
-import { isPlainObject } from '../notation/params.js';
+import { isPlainObject } from '../json.js';
 import { orderedPoints, type LoggedRun } from './points.js';
 
 export const TRAINER_STATE = 'HuggingFace trainer_state.json';

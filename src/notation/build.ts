@@ -2,7 +2,8 @@ import { LrvizError, shown } from '../errors.js';
 import type { Schedule } from '../schedules/schedule.js';
 import { None, type BuildContext, type ParamValue, type ScheduleDefinition, type SpecObject } from '../schedules/definition.js';
 import type { Catalog } from '../schedules/catalog.js';
-import { isPlainObject, readParam } from './params.js';
+import { isPlainObject } from '../json.js';
+import { readParam } from './params.js';
 import { didYouMean } from './suggest.js';
 
 /** Keys every spec may carry besides its schedule's parameters. */

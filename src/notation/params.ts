@@ -1,20 +1,7 @@
 import { LrvizError, shown } from '../errors.js';
 import type { ParamDef, ParamValue, SpecObject } from '../schedules/definition.js';
-
-// Each character has one place in this pattern (no two quantifiers compete for the same digits), so a
-// rejected 100 KB digit run fails in linear time; `\d+\.?\d*` backtracked quadratically.
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/**
- * A number as a user writes it in a text spec: decimal or scientific, finite. Rejects what `Number()`
- * would quietly accept (hex, "", whitespace, "Infinity"). -0 reads as 0 so that no "-0" is ever printed.
- */
-export function parseNumber(text: string): number | undefined {
-  if (!DECIMAL.test(text)) return undefined;
-  const value = Number(text);
-  if (!Number.isFinite(value)) return undefined;
-  return value === 0 ? 0 : value;
-}
+import { isPlainObject } from '../json.js';
+import { parseNumber } from '../text/decimal.js';
 
 /** Checks one user-given value against its definition and returns it in its ParamType's shape. */
 export function readParam(where: string, def: ParamDef, raw: unknown): ParamValue {
@@ -87,10 +74,6 @@ function numberRange(def: ParamDef): string {
   if (def.min !== undefined) bounds.push(`>= ${def.min}`);
   if (def.max !== undefined) bounds.push(`<= ${def.max}`);
   return bounds.length ? `${kind} ${bounds.join(' and ')}` : kind;
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isSpecObject(value: unknown): boolean {

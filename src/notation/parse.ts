@@ -1,6 +1,6 @@
 import { LrvizError, shown } from '../errors.js';
 import type { SpecObject } from '../schedules/definition.js';
-import { isPlainObject } from './params.js';
+import { isPlainObject } from '../json.js';
 import { readCappedText } from '../io/read-capped.js';
 import { duplicateKey } from './duplicate-keys.js';
 
@@ -14,24 +14,25 @@ export interface ParsedSpec {
 }
 
 /**
- * Reads one `-s/--schedule` argument. Three forms:
+ * Reads one schedule argument. `name` is what the caller calls it in messages (the CLI: `--schedule`).
+ * Three forms:
  *   NAME:key=value,...         text; a value in [...] or {...} is JSON, a "quoted" value may hold commas
  *   {"type": NAME, ...}        JSON, which may nest
  *   @path                      a JSON file holding one spec object or a list of them
  */
-export function parseSpecArgument(argument: string): ParsedSpec[] {
+export function parseSpecArgument(argument: string, name = 'schedule'): ParsedSpec[] {
   const text = argument.trim();
-  if (text.startsWith('@')) return parseSpecFile(text.slice(1));
-  if (text.startsWith('{') || text.startsWith('[')) return specsFromJson(parseJson(text, 'schedule JSON'), text);
-  return [{ spec: parseTextSpec(text), source: text }];
+  if (text.startsWith('@')) return parseSpecFile(text.slice(1), name);
+  if (text.startsWith('{') || text.startsWith('[')) return specsFromJson(parseJson(text, 'schedule JSON'), text, name);
+  return [{ spec: parseTextSpec(text, name), source: text }];
 }
 
-function parseSpecFile(path: string): ParsedSpec[] {
-  if (path === '') throw new LrvizError('--schedule @: a file name must follow "@"');
-  const where = `--schedule @${path}`;
+function parseSpecFile(path: string, name: string): ParsedSpec[] {
+  if (path === '') throw new LrvizError(`${name} @: a file name must follow "@"`);
+  const where = `${name} @${path}`;
   const text = readCappedText(path, { where, maxBytes: MAX_SPEC_FILE_BYTES, what: 'spec file', folder: 'is a folder; give a JSON file' });
   // Editors on Windows save UTF-8 with a byte-order mark; JSON.parse would call it malformed.
-  return specsFromJson(parseJson(text.replace(/^\uFEFF/, ''), where), path);
+  return specsFromJson(parseJson(text.replace(/^\uFEFF/, ''), where), path, name);
 }
 
 /**
@@ -67,42 +68,45 @@ function depthOf(value: unknown, limit: number): number {
   return deepest;
 }
 
-function specsFromJson(value: unknown, source: string): ParsedSpec[] {
+function specsFromJson(value: unknown, source: string, name: string): ParsedSpec[] {
   const items = Array.isArray(value) ? value : [value];
-  if (items.length === 0) throw new LrvizError(`--schedule ${shown(source)}: the list holds no schedule`);
+  if (items.length === 0) throw new LrvizError(`${name} ${shown(source)}: the list holds no schedule`);
   return items.map((item) => {
     if (!isPlainObject(item) || (typeof item.type !== 'string' && typeof item.symbol !== 'string')) {
-      throw new LrvizError(`--schedule ${shown(source)}: expected {"type": NAME, ...}, got ${shown(item)}`);
+      throw new LrvizError(`${name} ${shown(source)}: expected {"type": NAME, ...}, got ${shown(item)}`);
     }
     const spec = item as SpecObject;
     return { spec, source: typeof spec.type === 'string' ? spec.type : String(spec.symbol) };
   });
 }
 
-/** `NAME:key=value,...` into `{type: NAME, key: "value", ...}`; values stay strings until the schedule reads them. */
-export function parseTextSpec(text: string): SpecObject {
+/**
+ * `NAME:key=value,...` into `{type: NAME, key: "value", ...}`; values stay strings until the schedule reads
+ * them. `name` is what the caller calls the text in messages.
+ */
+export function parseTextSpec(text: string, name = 'schedule'): SpecObject {
   const colon = text.indexOf(':');
-  const name = (colon === -1 ? text : text.slice(0, colon)).trim();
-  if (name === '') throw new LrvizError(`--schedule ${shown(text)}: no schedule name; write NAME:key=value,... (see lrviz list)`);
+  const type = (colon === -1 ? text : text.slice(0, colon)).trim();
+  if (type === '') throw new LrvizError(`${name} ${shown(text)}: no schedule name; write NAME:key=value,... (see lrviz list)`);
   const spec: SpecObject = Object.create(null);
-  spec.type = name;
+  spec.type = type;
   if (colon === -1) return { ...spec };
-  for (const pair of splitTopLevel(text.slice(colon + 1), text)) {
+  for (const pair of splitTopLevel(text.slice(colon + 1), text, name)) {
     if (pair.trim() === '') continue;
     const eq = pair.indexOf('=');
-    if (eq <= 0) throw new LrvizError(`--schedule ${shown(text)}: ${shown(pair.trim())} is not key=value`);
+    if (eq <= 0) throw new LrvizError(`${name} ${shown(text)}: ${shown(pair.trim())} is not key=value`);
     const key = pair.slice(0, eq).trim();
     const raw = pair.slice(eq + 1).trim();
-    if (key === 'type') throw new LrvizError(`--schedule ${shown(text)}: "type" is the name before ":", not a parameter`);
-    if (Object.hasOwn(spec, key)) throw new LrvizError(`--schedule ${shown(text)}: ${key} given twice`);
-    spec[key] = raw.startsWith('[') || raw.startsWith('{') || raw.startsWith('"') ? parseJson(raw, `--schedule ${shown(text)}: ${key}`) : raw;
+    if (key === 'type') throw new LrvizError(`${name} ${shown(text)}: "type" is the name before ":", not a parameter`);
+    if (Object.hasOwn(spec, key)) throw new LrvizError(`${name} ${shown(text)}: ${key} given twice`);
+    spec[key] = raw.startsWith('[') || raw.startsWith('{') || raw.startsWith('"') ? parseJson(raw, `${name} ${shown(text)}: ${key}`) : raw;
   }
   // A plain object again, so that keys like __proto__ stay ordinary data.
   return { ...spec };
 }
 
 /** Splits on commas that are not inside brackets, braces or double quotes. */
-function splitTopLevel(body: string, whole: string): string[] {
+function splitTopLevel(body: string, whole: string, name: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let quoted = false;
@@ -120,7 +124,7 @@ function splitTopLevel(body: string, whole: string): string[] {
       start = i + 1;
     }
   }
-  if (quoted || depth !== 0) throw new LrvizError(`--schedule ${shown(whole)}: unbalanced quotes or brackets`);
+  if (quoted || depth !== 0) throw new LrvizError(`${name} ${shown(whole)}: unbalanced quotes or brackets`);
   parts.push(body.slice(start));
   return parts;
 }

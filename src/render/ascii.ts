@@ -1,7 +1,9 @@
 import asciichart from 'asciichart';
 import { envelopeOf, type Envelope } from '../curve/envelope.js';
-import { lrLabelFormatter, niceStep, stepLabel, trimExponential } from './number-format.js';
-import type { LoggedPoints, RenderRequest } from './request.js';
+import { trimExponential } from '../text/numbers.js';
+import { lrLabelFormatter, niceStep, stepLabel } from './number-format.js';
+import type { LoggedPoints } from '../logs/points.js';
+import type { RenderRequest } from './request.js';
 import { largest } from '../extent.js';
 import { ensureLogAxisHasValues } from './log-axis.js';
 

@@ -1,3 +1,5 @@
+import { trimExponential } from '../text/numbers.js';
+
 /**
  * Labels for learning rates: small rates in scientific notation (3e-4, 1.25e-5) so that they never read
  * as 0.00, larger ones in plain decimals, with as many digits as the spacing between labels needs.
@@ -12,11 +14,6 @@ export function lrLabelFormatter(low: number, high: number, labels: number): (va
   }
   const decimals = spacing > 0 ? clamp(Math.ceil(-Math.log10(spacing)) + 1, 0, 10) : 3;
   return (value) => trimFixed(value.toFixed(decimals));
-}
-
-/** "3.00e-4" -> "3e-4", "1.50e-5" -> "1.5e-5". */
-export function trimExponential(text: string): string {
-  return text.replace(/\.?0+e/, 'e').replace('e+', 'e');
 }
 
 /** "0.1000" -> "0.1"; keeps "0". */
@@ -42,23 +39,4 @@ export function niceStep(rough: number): number {
   const fraction = rough / power;
   const nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10;
   return Math.max(1, nice * power);
-}
-
-/** A step count for people: 7,820. */
-export function count(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : String(+n.toPrecision(4));
-}
-
-/** A learning rate for people: 3 significant digits, no trailing zeros. */
-export function rate(v: number): string {
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  return a < 1e-3 || a >= 1e5 ? trimExponential(v.toExponential(2)) : String(+v.toPrecision(3));
-}
-
-/** A share for people: 12%, 0.49%, <0.001%. */
-export function percent(fraction: number): string {
-  const p = fraction * 100;
-  if (p > 0 && p < 1e-3) return '<0.001%';
-  return `${p >= 10 || p === 0 ? Math.round(p) : +p.toPrecision(2)}%`;
 }

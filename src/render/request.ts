@@ -1,11 +1,5 @@
 import type { Curve } from '../curve/curve.js';
-
-/** Points a run actually logged (step, learning rate), drawn over the planned curves. */
-export interface LoggedPoints {
-  readonly label: string;
-  readonly steps: readonly number[];
-  readonly values: readonly number[];
-}
+import type { LoggedPoints } from '../logs/points.js';
 
 /** What every renderer receives: curves and presentation options, never schedules. */
 export interface RenderRequest {

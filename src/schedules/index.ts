@@ -4,6 +4,7 @@ export { anneal, cosine, linear, type AnnealOptions } from './shapes/anneal.js';
 export { cosineEasing, linearEasing, polynomialEasing, type Easing } from './shapes/easing.js';
 export { exponential, type ExponentialOptions } from './shapes/exponential.js';
 export { inverseSqrt } from './shapes/inverse-sqrt.js';
+export { inverseTime, type InverseTimeOptions } from './shapes/inverse-time.js';
 export { piecewiseConstant, segmentOf } from './shapes/piecewise.js';
 export { join } from './combinators/join.js';
 export { warmup, type WarmupOptions } from './combinators/warmup.js';

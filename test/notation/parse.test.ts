@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSpecArgument, parseTextSpec } from '../../src/notation/parse.js';
-import { parseNumber } from '../../src/notation/params.js';
+import { parseNumber } from '../../src/text/decimal.js';
 
 describe('text specs', () => {
   it('split on top-level commas; JSON values and quoted strings may hold commas', () => {

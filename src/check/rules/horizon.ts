@@ -1,5 +1,5 @@
 import { finding, type Finding } from '../finding.js';
-import { count, percent, rate } from '../../render/number-format.js';
+import { count, percent, rate } from '../../text/numbers.js';
 import { integerPairFor } from '../integer-pair.js';
 import { parameterProduct, parametersEqualTo, type Profile } from '../profile.js';
 

@@ -1,5 +1,5 @@
 import { finding, type Finding } from '../finding.js';
-import { count, percent, rate } from '../../render/number-format.js';
+import { count, percent, plural, rate } from '../../text/numbers.js';
 import type { Profile } from '../profile.js';
 
 /** A one-step rise of more than this share of the peak, after the warmup, is a restart. */
@@ -87,8 +87,8 @@ export function restartRules(p: Profile): Finding[] {
       restarts[0],
       { restarts: restarts.length, firstPeak: peaks[0], lastPeak: peaks[peaks.length - 1] },
       constant
-        ? `${restarts.length} restart${restarts.length === 1 ? '' : 's'} (first at step ${count(restarts[0])}), each back to the full peak ${rate(peaks[0])}: the peaks do not decay`
-        : `${restarts.length} restart${restarts.length === 1 ? '' : 's'} (first at step ${count(restarts[0])}) with decaying peaks ${shown}`,
+        ? `${restarts.length} ${plural(restarts.length, 'restart')} (first at step ${count(restarts[0])}), each back to the full peak ${rate(peaks[0])}: the peaks do not decay`
+        : `${restarts.length} ${plural(restarts.length, 'restart')} (first at step ${count(restarts[0])}) with decaying peaks ${shown}`,
       constant
         ? 'if the peaks should shrink, use a restarts schedule with a decay (lrviz cosine-restarts cycle_decay, timm cycle_decay); torch CosineAnnealingWarmRestarts has none'
         : 'if every cycle should restart at the full peak, set the decay to 1 (cycle_decay=1)',

@@ -1,5 +1,5 @@
 import { finding, type Finding } from '../finding.js';
-import { count, percent, rate } from '../../render/number-format.js';
+import { count, percent, rate } from '../../text/numbers.js';
 import { parametersEqualTo, type Profile } from '../profile.js';
 
 /** `set T_max=35190` when one parameter holds the horizon, else in words. */

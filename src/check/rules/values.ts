@@ -1,5 +1,5 @@
 import { finding, type Finding } from '../finding.js';
-import { count, rate } from '../../render/number-format.js';
+import { count, rate } from '../../text/numbers.js';
 import type { Profile } from '../profile.js';
 
 /** A learning rate below zero turns descent into ascent. */

@@ -1,7 +1,7 @@
 import { finding, type Finding } from '../finding.js';
-import { count, percent, rate } from '../../render/number-format.js';
+import { count, percent, rate } from '../../text/numbers.js';
 import type { Profile } from '../profile.js';
-import { isPlainObject } from '../../notation/params.js';
+import { isPlainObject } from '../../json.js';
 import type { SpecObject } from '../../schedules/definition.js';
 
 /** A jump at the end of warmup smaller than this share of the peak is invisible in training. */

@@ -4,6 +4,7 @@ import { checkSchedule, CODES, exitStatus, formatJson, formatReport, summarize, 
 import { bySeverityThenStep, finding } from '../../check/finding.js';
 import type { ResolvedConfig } from '../../config/types.js';
 import { LrvizError, shown } from '../../errors.js';
+import { plural } from '../../text/numbers.js';
 import { writeStdout } from '../../io/write-output.js';
 import { collect, examples } from '../help.js';
 import { addPlanOptions, planInputs, type PlanFlags } from '../plan-flags.js';
@@ -83,7 +84,7 @@ export async function check(catalog: Catalog, options: CheckOptions): Promise<vo
   const summary = summarize(kept);
   writeStdout(options.json ? formatJson(kept, summary, training, series.map((s) => s.resolved), ignored) : formatReport(kept, summary, training, ignored));
   if (exitStatus(summary, options.strict === true) !== 0) {
-    const failing = summary.errors > 0 ? `${summary.errors} error${summary.errors === 1 ? '' : 's'}` : `${summary.warnings} warning${summary.warnings === 1 ? '' : 's'} (--strict)`;
+    const failing = summary.errors > 0 ? `${summary.errors} ${plural(summary.errors, 'error')}` : `${summary.warnings} ${plural(summary.warnings, 'warning')} (--strict)`;
     throw new LrvizError(`check failed: ${failing}`, 1);
   }
 }

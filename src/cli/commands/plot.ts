@@ -4,7 +4,8 @@ import { LrvizError, shown } from '../../errors.js';
 import { ensureFinite } from '../../curve/curve.js';
 import { isStreamTarget, writeOutputFile, writeStdout } from '../../io/write-output.js';
 import { checkFormat, FILE_FORMATS, formatFromPath, render, type OutputFormat } from '../../render/formats.js';
-import type { LoggedPoints, RenderRequest } from '../../render/request.js';
+import type { LoggedPoints } from '../../logs/points.js';
+import type { RenderRequest } from '../../render/request.js';
 import { terminalColumns, wantsColor } from '../environment.js';
 import { parseChartSize } from '../chart-size.js';
 import { collect, examples } from '../help.js';
@@ -12,7 +13,7 @@ import { addPlanOptions, planInputs, type PlanFlags } from '../plan-flags.js';
 import { loadSources, parsePositiveInteger, seriesSources, sourcesOf, type SeriesSource } from '../series.js';
 import { addSteppingOptions, type SteppingFlags } from '../stepping.js';
 import { visible } from '../../visible-text.js';
-import { parseNumber } from '../../notation/params.js';
+import { parseNumber } from '../../text/decimal.js';
 
 export interface PlotOptions extends SteppingFlags, PlanFlags {
   schedule: string[];

@@ -1,6 +1,6 @@
 import type { SpecObject } from '../../schedules/definition.js';
 import type { LinePoint } from '../picture-data.js';
-import type { LoggedPoints } from '../request.js';
+import type { LoggedPoints } from '../../logs/points.js';
 
 /**
  * What the HTML page carries instead of samples: for each series the resolved spec it was built from,

@@ -1,4 +1,4 @@
-import { schedule, type Schedule } from '../schedules/schedule.js';
+import { schedule, type Schedule } from '../schedule.js';
 
 export interface InverseTimeOptions {
   /** Value at step 0. */
@@ -11,7 +11,7 @@ export interface InverseTimeOptions {
 }
 
 /**
- * lr(i) = from / (1 + rate * i/every): Keras InverseTimeDecay (keras/src/optimizers/schedules/
+ * lr(i) = from / (1 + rate * i/every), the divisor growing linearly with time: Keras InverseTimeDecay (keras/src/optimizers/schedules/
  * learning_rate_schedule.py, InverseTimeDecay.__call__) and paddle InverseTimeDecay (every = 1).
  */
 export function inverseTime({ from, rate, every = 1, staircase = false }: InverseTimeOptions): Schedule {
