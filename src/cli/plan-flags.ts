@@ -5,9 +5,9 @@
 import type { Command } from 'commander';
 import type { PlanInputs } from '../config/types.js';
 import { LrvizError, shown } from '../errors.js';
-import { parseNumber } from '../notation/params.js';
+import { parseNumber } from '../text/decimal.js';
 import { collect } from './help.js';
-import { MAX_STEPS, parsePositiveInteger } from './series.js';
+import { MAX_STEPS, parsePositiveInteger } from './flags.js';
 
 export interface PlanFlags {
   datasetSize?: string;

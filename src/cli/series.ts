@@ -1,40 +1,19 @@
 import { curveOf, type Curve } from '../curve/curve.js';
-import { LrvizError, shown } from '../errors.js';
+import { LrvizError } from '../errors.js';
 import { buildSchedule, type BuiltSchedule } from '../notation/build.js';
-import { parseNumber } from '../text/decimal.js';
 import { parseSpecArgument } from '../notation/parse.js';
 import { perEpoch } from '../schedules/combinators/per-epoch.js';
 import type { Catalog } from '../schedules/catalog.js';
+import { parseSteps } from './flags.js';
 import { parseRunLength, type RunLength, type SteppingFlags } from './stepping.js';
 import { visible } from '../visible-text.js';
 import type { PlanInputs, ResolvedConfig } from '../config/types.js';
-
-/** Longest curve lrviz agrees to compute: far beyond any training run, well inside exact integers. */
-export const MAX_STEPS = 1e12;
 
 export interface Series extends BuiltSchedule {
   label: string;
   curve: Curve;
   /** The config file the series was resolved from (--config), with its plan. */
   config?: ResolvedConfig;
-}
-
-/** `--steps`: a positive whole number, written plainly or as 1e6. */
-export function parseSteps(text: string, flag = '--steps'): number {
-  const value = parseNumber(text.trim());
-  if (value === undefined || !Number.isInteger(value) || value < 1 || value > MAX_STEPS) {
-    throw new LrvizError(`${flag} ${shown(text)} is not allowed; ${flag} must be a whole number from 1 to ${MAX_STEPS}`);
-  }
-  return value;
-}
-
-/** A positive whole number option (`--every`, `--width`, ...). */
-export function parsePositiveInteger(text: string, flag: string, max = 1e9): number {
-  const value = parseNumber(text.trim());
-  if (value === undefined || !Number.isInteger(value) || value < 1 || value > max) {
-    throw new LrvizError(`${flag} ${shown(text)} is not allowed; ${flag} must be a whole number from 1 to ${max}`);
-  }
-  return value;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { LrvizError, shown } from '../errors.js';
-import { MAX_STEPS, parsePositiveInteger, parseSteps } from './series.js';
+import { MAX_STEPS, parsePositiveInteger, parseSteps } from './flags.js';
 
 export type SteppedUnit = 'batch' | 'epoch';
 

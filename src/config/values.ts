@@ -3,7 +3,7 @@
  * Configs hold numbers as numbers, as strings ("2e-5" from PyYAML-era files) or as "auto" (DeepSpeed):
  * each reader says which it accepts.
  */
-import { parseNumber } from '../notation/params.js';
+import { parseNumber } from '../text/decimal.js';
 import { LrvizError, shown } from '../errors.js';
 
 export type ConfigObject = Record<string, unknown>;

@@ -8,7 +8,8 @@ import { plural } from '../../text/numbers.js';
 import { writeStdout } from '../../io/write-output.js';
 import { collect, examples } from '../help.js';
 import { addPlanOptions, planInputs, type PlanFlags } from '../plan-flags.js';
-import { loadSources, parsePositiveInteger, parseSteps, seriesSources, sourcesOf, type Series, type SeriesSource } from '../series.js';
+import { parsePositiveInteger, parseSteps } from '../flags.js';
+import { loadSources, seriesSources, sourcesOf, type Series, type SeriesSource } from '../series.js';
 import { addSteppingOptions, parseEpochs, parseStepped, parseStepsPerEpoch } from '../stepping.js';
 
 export interface CheckOptions extends PlanFlags {

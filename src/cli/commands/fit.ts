@@ -13,7 +13,7 @@ import { ensureFiniteReport } from '../../finite-report.js';
 import { parseChartSize } from '../chart-size.js';
 import { terminalColumns, wantsColor } from '../environment.js';
 import { examples } from '../help.js';
-import { parsePositiveInteger } from '../series.js';
+import { parsePositiveInteger } from '../flags.js';
 
 /** A chart walks every step; past this many it would keep the user waiting for a picture of a log. */
 const MAX_CHART_STEPS = 5e7;

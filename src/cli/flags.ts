@@ -1,0 +1,23 @@
+import { LrvizError, shown } from '../errors.js';
+import { parseNumber } from '../text/decimal.js';
+
+/** Longest curve lrviz agrees to compute: far beyond any training run, well inside exact integers. */
+export const MAX_STEPS = 1e12;
+
+/** `--steps`: a positive whole number, written plainly or as 1e6. */
+export function parseSteps(text: string, flag = '--steps'): number {
+  const value = parseNumber(text.trim());
+  if (value === undefined || !Number.isInteger(value) || value < 1 || value > MAX_STEPS) {
+    throw new LrvizError(`${flag} ${shown(text)} is not allowed; ${flag} must be a whole number from 1 to ${MAX_STEPS}`);
+  }
+  return value;
+}
+
+/** A positive whole number option (`--every`, `--width`, ...). */
+export function parsePositiveInteger(text: string, flag: string, max = 1e9): number {
+  const value = parseNumber(text.trim());
+  if (value === undefined || !Number.isInteger(value) || value < 1 || value > max) {
+    throw new LrvizError(`${flag} ${shown(text)} is not allowed; ${flag} must be a whole number from 1 to ${max}`);
+  }
+  return value;
+}
