@@ -6,10 +6,15 @@
 //   schedules' definitions                         <- notation (reads specs against a catalog it is handed)
 //   check, compare, fit, logs: the reports, over schedules and curves
 //   cli: everything, and the only place that knows argv, the terminal and commander
+//   render/page: the HTML page's own entry point, in the browser: it rebuilds series as the CLI does
 //
 // Each rule names what it protects; a new import that runs back down the floors fails with that name.
-/** Paths that any floor may use: errors, text for people, JSON shapes. */
-const SHARED = '^src/(errors|json)\\.[jt]s$|^src/text/';
+/** Paths that any floor may use: errors, text for and from people, JSON shapes. */
+const SHARED = '^src/(errors|json|visible-text)\\.[jt]s$|^src/text/';
+/** Reading a file with a cap on its size: the edge where the notation (`@file`) and the log readers read. */
+const CAPPED_READ = '^src/io/read-capped\\.[jt]s$';
+/** The HTML page's entry point: it runs in the browser and rebuilds series with the catalog, as the CLI does. */
+const PAGE = '^src/render/page/';
 
 module.exports = {
   forbidden: [
@@ -46,13 +51,13 @@ module.exports = {
       severity: 'error',
       comment: "The notation checks a spec against a definition from the catalog it is handed: of schedules/ it knows what a definition, a catalog and a schedule are, and no dialect.",
       from: { path: '^src/notation/' },
-      to: { path: '^src/', pathNot: `^src/notation/|^src/schedules/(definition|catalog|schedule)\\.[jt]s$|${SHARED}` },
+      to: { path: '^src/', pathNot: `^src/notation/|^src/schedules/(definition|catalog|schedule)\\.[jt]s$|${CAPPED_READ}|${SHARED}` },
     },
     {
       name: 'only-the-cli-and-the-library-pick-the-catalog',
       severity: 'error',
-      comment: "Whoever looks a name up is handed a catalog: only the CLI and the library's index choose lrviz's own.",
-      from: { pathNot: '^src/(cli/|index\\.[jt]s$)' },
+      comment: "Whoever looks a name up is handed a catalog: only the CLI, the library's index and the HTML page's entry point choose lrviz's own.",
+      from: { pathNot: `^src/(cli/|index\\.[jt]s$)|${PAGE}` },
       to: { path: '^src/catalog\\.[jt]s$' },
     },
     {
@@ -65,16 +70,16 @@ module.exports = {
     {
       name: 'renderers-know-only-curves',
       severity: 'error',
-      comment: 'Renderers receive curves and logged points, never schedules, specs or dialects.',
-      from: { path: '^src/render/' },
-      to: { path: '^src/', pathNot: `^src/(render|curve)/|^src/logs/points\\.[jt]s$|${SHARED}` },
+      comment: 'Renderers receive curves and logged points (and carry a resolved spec for the page), never schedules or dialects.',
+      from: { path: '^src/render/', pathNot: PAGE },
+      to: { path: '^src/', pathNot: `^src/(render|curve)/|^src/logs/points\\.[jt]s$|^src/schedules/definition\\.[jt]s$|${SHARED}` },
     },
     {
       name: 'logs-are-read-alone',
       severity: 'error',
       comment: 'Log readers turn files into logged points; they know nothing of schedules or charts.',
       from: { path: '^src/logs/' },
-      to: { path: '^src/', pathNot: `^src/logs/|${SHARED}` },
+      to: { path: '^src/', pathNot: `^src/logs/|${CAPPED_READ}|${SHARED}` },
     },
     {
       name: 'reports-stay-below-the-cli',
