@@ -1,10 +1,11 @@
 import { LrvizError } from '../errors.js';
 import { plural } from '../text/numbers.js';
 import { buildSchedule } from '../notation/build.js';
-import { parseTextSpec } from '../notation/parse.js';
 import type { Catalog } from '../schedules/catalog.js';
+import type { SpecObject } from '../schedules/definition.js';
+import type { Schedule } from '../schedules/schedule.js';
 import { featuresOf, fitData, type FitData } from './features.js';
-import { FAMILIES, type Rendition } from './families/index.js';
+import { FAMILIES, specText } from './families/index.js';
 import { lookCloser, search, type FamilyFit, type Searched } from './search.js';
 import { tidy } from './tidy.js';
 
@@ -21,10 +22,15 @@ export interface LogFit {
   /** The log at step s holds the schedule's value at s - offset: positive when the run lags (skipped updates). */
   readonly offset: number;
   readonly shape: Readonly<Record<string, number>>;
-  readonly rendition: Rendition;
+  /** How to write it down: the `-s` text, and the framework calls that make it (printed from `parameters`). */
+  readonly rendition: { readonly spec: string; readonly hf?: string; readonly torch?: string };
   readonly residual: { points: number; rms: number; rmsShare: number; maxAbs: number; maxAbsStep: number };
   /** Every family tried, best first, with its RMS residual as a share of the peak. */
   readonly candidates: readonly { family: string; rmsShare: number }[];
+  /** The fitted schedule, as lrviz builds it from `parameters`. */
+  readonly schedule: Schedule;
+  /** The schedule's definition and parameters: `{type: "cosine-warmup", lr: ..., ...}`. */
+  readonly parameters: SpecObject;
 }
 
 /** Families whose RMS residual is within this of the best one's count as explaining the log equally well. */
@@ -62,11 +68,11 @@ function describe(catalog: Catalog, fit: FamilyFit, data: FitData, log: { steps:
   const offset = rawOffset === 0 ? 0 : rawOffset;
   const [start, peak, floor] = fit.coefficients.map((c) => Number((c * data.scale).toPrecision(12)));
   const fitted = { peak, start: warmup > 0 ? start : 0, floor: fit.family.hasFloor ? floor : 0, warmup, shape };
-  const rendition = fit.family.render(fitted, log.steps[log.steps.length - 1]);
+  const { spec: parameters, hf, torch } = fit.family.render(fitted, log.steps[log.steps.length - 1]);
   const horizon = fit.family.horizon?.(warmup, shape);
-  // The residual is measured with the spec itself, built as `-s` would build it: the spec is what we vouch for.
+  // The residual is measured with the spec itself, built as `-s` builds it: the spec is what we vouch for.
   const lastStep = log.steps[log.steps.length - 1];
-  const built = buildSchedule(catalog, parseTextSpec(rendition.spec), Math.max(horizon ?? 0, lastStep + 1)).schedule;
+  const built = buildSchedule(catalog, parameters, Math.max(horizon ?? 0, lastStep + 1)).schedule;
   let sum = 0;
   let maxAbs = 0;
   let maxAbsStep = log.steps[0];
@@ -85,8 +91,10 @@ function describe(catalog: Catalog, fit: FamilyFit, data: FitData, log: { steps:
     offset,
     ...(horizon === undefined ? {} : { horizon }),
     shape: Object.fromEntries(fit.family.shapeParams.map((p, i) => [p.name, shape[i]])),
-    rendition,
+    rendition: { spec: specText(parameters), hf, torch },
     residual: { points: log.steps.length, rms, rmsShare: rms / peak, maxAbs, maxAbsStep },
     candidates: all.map((f) => ({ family: f.family.name, rmsShare: f.fitRmsShare })),
+    schedule: built,
+    parameters,
   };
 }

@@ -7,8 +7,6 @@ import { readLogFile } from '../../logs/index.js';
 import { render } from '../../render/formats.js';
 import type { Catalog } from '../../schedules/catalog.js';
 import { schedule } from '../../schedules/schedule.js';
-import { buildSchedule } from '../../notation/build.js';
-import { parseTextSpec } from '../../notation/parse.js';
 import { ensureFiniteReport } from '../../finite-report.js';
 import { parseChartSize } from '../chart-size.js';
 import { terminalColumns, wantsColor } from '../environment.js';
@@ -48,9 +46,11 @@ export async function fit(catalog: Catalog, path: string, options: FitOptions): 
   if (k > runs.length) throw new LrvizError(`--series ${shown(options.series)} is not allowed; ${path} holds ${runs.length} learning-rate series`);
   const run = runs[k - 1];
   const result = fitLog(catalog, run);
-  ensureFiniteReport(result, 'fit');
+  // The report is the numbers: the schedule is a function, and its parameters are in rendition.spec already.
+  const { schedule: fitted, parameters: _parameters, ...reported } = result;
+  ensureFiniteReport(reported, 'fit');
   if (options.json) {
-    writeStdout(JSON.stringify({ log: { source: run.source, label: run.label, format: run.format, points: run.steps.length }, ...result }, null, 2) + '\n');
+    writeStdout(JSON.stringify({ log: { source: run.source, label: run.label, format: run.format, points: run.steps.length }, ...reported }, null, 2) + '\n');
     return;
   }
   let chart = '';
@@ -59,9 +59,8 @@ export async function fit(catalog: Catalog, path: string, options: FitOptions): 
   if (options.chart && steps > MAX_CHART_STEPS) {
     chart = `(no chart: the schedule spans ${steps} steps; draw a part with lrviz plot -s ${result.rendition.spec} --steps N)\n`;
   } else if (options.chart) {
-    const built = buildSchedule(catalog, parseTextSpec(result.rendition.spec), steps).schedule;
     // Drawn where the log sits: the fitted schedule shifted by the offset it found.
-    const shifted = schedule((i) => built.lr(Math.max(0, i - result.offset)));
+    const shifted = schedule((i) => fitted.lr(Math.max(0, i - result.offset)));
     const size = parseChartSize(options, true);
     const width = size.width ?? terminalColumns();
     const height = size.height;

@@ -1,14 +1,10 @@
 import { logGrid, type Features } from '../features.js';
-import { n, type Family, type FittedSchedule, type Rendition } from './family.js';
+import { n, specOf, unlessZero, type Family, type FittedSchedule, type Rendition } from './family.js';
 
 /** Horizons to try: from a fifth of the logged decay to twenty times it (logs often stop early). */
 function horizonStarts(features: Features, warmup: number): number[][] {
   const logged = Math.max(2, features.last - warmup);
   return logGrid(Math.max(2, logged * 0.2), logged * 20, 20).map((d) => [warmup + d]);
-}
-
-function optional(name: string, value: number): string {
-  return value === 0 ? '' : `,${name}=${n(value)}`;
 }
 
 type Shape = 'linear' | 'cosine' | '1-sqrt';
@@ -47,7 +43,7 @@ function decayFamily(name: string, easing: Shape, spec: (f: FittedSchedule, tota
 export const linearFamily = decayFamily('linear', 'linear', (f, total) => {
   const { peak, start, floor, warmup } = f;
   return {
-    spec: `linear:lr=${n(peak)},warmup=${warmup},total=${total}${optional('start_lr', start)}${optional('min_lr', floor)}`,
+    spec: specOf('linear', { lr: peak, warmup, total, start_lr: unlessZero(start), min_lr: unlessZero(floor) }),
     hf: start === 0 && floor === 0 ? `get_linear_schedule_with_warmup(optimizer, num_warmup_steps=${warmup}, num_training_steps=${total})  # optimizer lr=${n(peak)}` : undefined,
     torch:
       warmup === 0
@@ -62,8 +58,8 @@ export const cosineFamily = decayFamily('cosine', 'cosine', (f, total) => {
   const { peak, start, floor, warmup } = f;
   const spec =
     warmup === 0
-      ? `cosine:lr=${n(peak)},total=${total}${optional('min_lr', floor)}`
-      : `cosine-warmup:lr=${n(peak)},warmup=${warmup},total=${total}${optional('start_lr', start)}${optional('min_lr', floor)}`;
+      ? specOf('cosine', { lr: peak, total, min_lr: unlessZero(floor) })
+      : specOf('cosine-warmup', { lr: peak, warmup, total, start_lr: unlessZero(start), min_lr: unlessZero(floor) });
   return {
     spec,
     hf:
@@ -111,7 +107,7 @@ function wsdFamily(decayType: Shape): Family {
     horizon: (_warmup, [total]) => total,
     render({ peak, start, floor, warmup, shape: [total, decay] }) {
       return {
-        spec: `wsd:lr=${n(peak)},warmup=${warmup},decay=${decay},total=${total},decay_type=${decayType}${optional('start_lr', start)}${optional('min_lr', floor)}`,
+        spec: specOf('wsd', { lr: peak, warmup, decay, total, decay_type: decayType, start_lr: unlessZero(start), min_lr: unlessZero(floor) }),
         hf:
           start === 0
             ? `get_wsd_schedule(optimizer, num_warmup_steps=${warmup}, num_stable_steps=${total - warmup - decay}, num_decay_steps=${decay}, decay_type="${decayType}", min_lr_ratio=${n(floor / peak)})  # optimizer lr=${n(peak)}`
@@ -144,7 +140,7 @@ export const polynomialFamily: Family = {
   },
   horizon: (_warmup, [total]) => total,
   render: ({ peak, start, floor, warmup, shape: [total, power] }) => ({
-    spec: `polynomial:lr=${n(peak)},power=${n(power)},warmup=${warmup},total=${total}${optional('start_lr', start)}${optional('min_lr', floor)}`,
+    spec: specOf('polynomial', { lr: peak, power, warmup, total, start_lr: unlessZero(start), min_lr: unlessZero(floor) }),
     hf:
       start === 0
         ? `get_polynomial_decay_schedule_with_warmup(optimizer, num_warmup_steps=${warmup}, num_training_steps=${total}, lr_end=${n(floor)}, power=${n(power)})  # optimizer lr=${n(peak)}`
@@ -167,7 +163,7 @@ export const oneCycleFamily: Family = {
     const divFactor = start > 0 ? peak / start : 25;
     const finalDiv = floor > 0 && start > 0 ? start / floor : undefined;
     return {
-      spec: `one-cycle:lr=${n(peak)},total=${total},pct_start=${n(pct)},div_factor=${n(divFactor)}${finalDiv === undefined ? '' : `,final_div_factor=${n(finalDiv)}`}`,
+      spec: specOf('one-cycle', { lr: peak, total, pct_start: pct, div_factor: divFactor, final_div_factor: finalDiv }),
       // torch ends the rise at pct_start * total_steps - 1 and the decay at total_steps - 1: one step earlier.
       torch: `OneCycleLR(optimizer, max_lr=${n(peak)}, total_steps=${total + 1}, pct_start=${n((warmup + 1) / (total + 1))}, div_factor=${n(divFactor)}${finalDiv === undefined ? '' : `, final_div_factor=${n(finalDiv)}`})`,
     };

@@ -1,3 +1,4 @@
+import type { SpecObject } from '../../schedules/definition.js';
 import type { Features } from '../features.js';
 
 /** How a shape parameter is tidied once fitted: steps snap to round numbers, factors to few digits. */
@@ -18,9 +19,12 @@ export interface FittedSchedule {
   readonly shape: readonly number[];
 }
 
-/** Ways to write the fitted schedule down: an lrviz spec, and the framework calls that make it. */
+/**
+ * The fitted schedule written down: as lrviz's spec (a definition's name and its parameters, from which the
+ * schedule is built and the `-s` text printed), and as the framework calls that make it.
+ */
 export interface Rendition {
-  readonly spec: string;
+  readonly spec: SpecObject;
   readonly hf?: string;
   readonly torch?: string;
 }
@@ -56,9 +60,45 @@ export interface Family {
   render(fitted: FittedSchedule, lastStep: number): Rendition;
 }
 
+/** 12 significant digits: a ratio such as floor / peak should read 0.1, not 0.09999999999999999. */
+function tidy(v: number): number {
+  return Number(v.toPrecision(12));
+}
+
 /** Numbers for specs and calls: the shortest form, small rates as 1e-5. */
 export function n(v: number): string {
-  // 12 significant digits: a ratio such as floor / peak should read 0.1, not 0.09999999999999999.
-  const tidy = Number(v.toPrecision(12));
-  return tidy !== 0 && Math.abs(tidy) < 1e-3 ? tidy.toExponential().replace('e+', 'e') : String(tidy);
+  const t = tidy(v);
+  return t !== 0 && Math.abs(t) < 1e-3 ? t.toExponential().replace('e+', 'e') : String(t);
+}
+
+/**
+ * lrviz's spec of a fitted schedule: the definition's name and its parameters in the order given, those
+ * undefined left out, numbers tidied as `n` prints them (so that the schedule built from it is the one the
+ * printed text describes).
+ */
+export function specOf(type: string, params: Readonly<Record<string, number | string | readonly number[] | undefined>>): SpecObject {
+  const spec: SpecObject = { type };
+  for (const [name, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    spec[name] = typeof value === 'number' ? tidy(value) : typeof value === 'string' ? value : value.map(tidy);
+  }
+  return spec;
+}
+
+/** The text of a spec as `-s` takes it: `NAME:key=value,...`. */
+export function specText(spec: SpecObject): string {
+  const params = Object.entries(spec)
+    .filter(([name]) => name !== 'type')
+    .map(([name, value]) => `${name}=${typeof value === 'number' ? n(value) : Array.isArray(value) ? JSON.stringify(value) : String(value)}`);
+  return params.length === 0 ? spec.type : `${spec.type}:${params.join(',')}`;
+}
+
+/** The warmup's parameters, when there is a warmup: its length, and its start when that is not 0. */
+export function warmupParams({ warmup, start }: FittedSchedule): { warmup?: number; start_lr?: number } {
+  return { warmup: warmup > 0 ? warmup : undefined, start_lr: warmup > 0 && start > 0 ? start : undefined };
+}
+
+/** A parameter that is left out when it is 0 (a floor, a starting lr). */
+export function unlessZero(value: number): number | undefined {
+  return value === 0 ? undefined : value;
 }

@@ -5,6 +5,7 @@ import { constantFamily, exponentialFamily, inverseSqrtFamily } from './smooth.j
 import { multistepFamilies, stepFamily } from './steps.js';
 
 export type { Family, FittedSchedule, Rendition, ShapeParam, Tidy } from './family.js';
+export { specText } from './family.js';
 
 /** Every family the fitter tries, simplest first. */
 export const FAMILIES: readonly Family[] = [

@@ -1,5 +1,5 @@
 import { locateCycle } from '../../schedules/combinators/restarts.js';
-import { n, type Family } from './family.js';
+import { n, specOf, warmupParams, type Family } from './family.js';
 
 /** Cosine cycles (SGDR): cycle k lasts cycle * cycle_mult^k steps and peaks at peak * cycle_decay^k. */
 export const restartsFamily: Family = {
@@ -49,7 +49,14 @@ export const restartsFamily: Family = {
     const equalCycles = mult === 1 && decay === 1 && Math.abs(f.warmup + cycles * fittedCycle - total) <= 1;
     const cycle = equalCycles ? (total - f.warmup) / cycles : fittedCycle;
     return {
-      spec: `cosine-restarts:lr=${n(f.peak)},cycle=${n(cycle)},cycle_mult=${n(mult)},cycle_decay=${n(decay)}${f.floor > 0 ? `,min_lr=${n(f.floor)}` : ''}${f.warmup > 0 ? `,warmup=${f.warmup}` : ''}${f.warmup > 0 && f.start > 0 ? `,start_lr=${n(f.start)}` : ''}`,
+      spec: specOf('cosine-restarts', {
+        lr: f.peak,
+        cycle,
+        cycle_mult: mult,
+        cycle_decay: decay,
+        min_lr: f.floor > 0 ? f.floor : undefined,
+        ...warmupParams(f),
+      }),
       hf:
         equalCycles && f.floor === 0 && f.start === 0
           ? `get_cosine_with_hard_restarts_schedule_with_warmup(optimizer, num_warmup_steps=${f.warmup}, num_training_steps=${total}, num_cycles=${cycles})  # optimizer lr=${n(f.peak)}`

@@ -1,9 +1,6 @@
 import { logGrid } from '../features.js';
-import { n, type Family, type FittedSchedule } from './family.js';
+import { n, specOf, warmupParams, type Family } from './family.js';
 
-function warmupPart({ warmup, start }: FittedSchedule): string {
-  return (warmup > 0 ? `,warmup=${warmup}` : '') + (warmup > 0 && start > 0 ? `,start_lr=${n(start)}` : '');
-}
 
 /** The learning rate holds its peak after the warmup. */
 export const constantFamily: Family = {
@@ -19,9 +16,9 @@ export const constantFamily: Family = {
   },
   render: (f) =>
     f.warmup === 0
-      ? { spec: `constant:lr=${n(f.peak)}`, hf: `get_constant_schedule(optimizer)  # optimizer lr=${n(f.peak)}`, torch: `no scheduler: optimizer lr=${n(f.peak)}` }
+      ? { spec: specOf('constant', { lr: f.peak }), hf: `get_constant_schedule(optimizer)  # optimizer lr=${n(f.peak)}`, torch: `no scheduler: optimizer lr=${n(f.peak)}` }
       : {
-          spec: `warmup:lr=${n(f.peak)}${warmupPart(f)}`,
+          spec: specOf('warmup', { lr: f.peak, ...warmupParams(f) }),
           hf: f.start === 0 ? `get_constant_schedule_with_warmup(optimizer, num_warmup_steps=${f.warmup})  # optimizer lr=${n(f.peak)}` : undefined,
           torch: f.start > 0 ? `LinearLR(optimizer, start_factor=${n(f.start / f.peak)}, total_iters=${f.warmup})  # optimizer lr=${n(f.peak)}` : undefined,
         },
@@ -40,7 +37,7 @@ export const exponentialFamily: Family = {
     floor.fill(0, from);
   },
   render: (f) => ({
-    spec: `exponential:lr=${n(f.peak)},decay_rate=0.5,decay_steps=${n(f.shape[0])}${warmupPart(f)}`,
+    spec: specOf('exponential', { lr: f.peak, decay_rate: 0.5, decay_steps: f.shape[0], ...warmupParams(f) }),
     torch: f.warmup === 0 ? `ExponentialLR(optimizer, gamma=${n(0.5 ** (1 / f.shape[0]))})  # optimizer lr=${n(f.peak)}` : undefined,
   }),
 };
@@ -58,7 +55,7 @@ export const inverseSqrtFamily: Family = {
     floor.fill(0, from);
   },
   render: (f) => ({
-    spec: `inverse-sqrt:lr=${n(f.peak)},warmup=${f.warmup},timescale=${n(f.shape[0])}${f.warmup > 0 && f.start > 0 ? `,start_lr=${n(f.start)}` : ''}`,
+    spec: specOf('inverse-sqrt', { lr: f.peak, warmup: f.warmup, timescale: f.shape[0], start_lr: warmupParams(f).start_lr }),
     hf: f.start === 0 ? `get_inverse_sqrt_schedule(optimizer, num_warmup_steps=${f.warmup}, timescale=${n(f.shape[0])})  # optimizer lr=${n(f.peak)}` : undefined,
   }),
 };

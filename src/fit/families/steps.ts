@@ -1,4 +1,5 @@
-import { n, type Family } from './family.js';
+import { n, specOf, warmupParams, type Family } from './family.js';
+
 
 /** Multiply by gamma every step_size steps after the warmup (StepLR). */
 export const stepFamily: Family = {
@@ -22,7 +23,7 @@ export const stepFamily: Family = {
     floor.fill(0, from);
   },
   render: (f) => ({
-    spec: `step:lr=${n(f.peak)},step_size=${f.shape[0]},gamma=${n(f.shape[1])}${f.warmup > 0 ? `,warmup=${f.warmup}` : ''}${f.warmup > 0 && f.start > 0 ? `,start_lr=${n(f.start)}` : ''}`,
+    spec: specOf('step', { lr: f.peak, step_size: f.shape[0], gamma: f.shape[1], ...warmupParams(f) }),
     torch: f.warmup === 0 ? `StepLR(optimizer, step_size=${f.shape[0]}, gamma=${n(f.shape[1])})  # optimizer lr=${n(f.peak)}` : undefined,
   }),
 };
@@ -65,7 +66,7 @@ function multistepFamily(count: number): Family {
       const milestones = f.shape.slice(0, count);
       const gamma = f.shape[count];
       return {
-        spec: `step:lr=${n(f.peak)},milestones=${JSON.stringify(milestones)},gamma=${n(gamma)}${f.warmup > 0 ? `,warmup=${f.warmup}` : ''}${f.warmup > 0 && f.start > 0 ? `,start_lr=${n(f.start)}` : ''}`,
+        spec: specOf('step', { lr: f.peak, milestones, gamma, ...warmupParams(f) }),
         torch: f.warmup === 0 ? `MultiStepLR(optimizer, milestones=${JSON.stringify(milestones)}, gamma=${n(gamma)})  # optimizer lr=${n(f.peak)}` : undefined,
       };
     },
