@@ -37,6 +37,7 @@ const halfWaves = cycles(0.5, 'number of cosine waves over the decay (0.5: from 
 const minLrPair = {
   min_lr: num({
     min: 0,
+    acceptsNone: true,
     default: (given) => {
       const rate = givenNumber(given, 'min_lr_rate');
       if (rate === undefined) throw new LrvizError('hf cosine with min_lr: give one of min_lr or min_lr_rate (transformers requires one)');
@@ -47,6 +48,7 @@ const minLrPair = {
   }),
   min_lr_rate: num({
     min: 0,
+    acceptsNone: true,
     default: (given) => givenNumber(given, 'min_lr')! / givenNumber(given, 'lr')!,
     defaultText: 'min_lr / lr',
     doc: 'floor of the cosine as a fraction of lr (give this or min_lr)',
@@ -196,6 +198,7 @@ export const hfDefinitions: readonly ScheduleDefinition[] = [
       num_warmup_steps: warmupSteps,
       timescale: num({
         above: 0,
+        acceptsNone: true,
         default: (given) => givenNumber(given, 'num_warmup_steps') || 10_000,
         defaultText: 'num_warmup_steps, or 10000 when it is 0',
         doc: 'unit of the decay: lr / sqrt(1 + (i - num_warmup_steps)/timescale)',
@@ -233,6 +236,7 @@ export const hfDefinitions: readonly ScheduleDefinition[] = [
       warmup_lr_rate: num({
         min: 0,
         max: 1,
+        acceptsNone: true,
         // Unset, transformers ramps (i + 1)/num_warmup_steps: the same line as starting at 1/num_warmup_steps.
         default: (given) => 1 / Math.max(1, givenNumber(given, 'num_warmup_steps')!),
         defaultText: '1/num_warmup_steps',
@@ -256,9 +260,11 @@ export const hfDefinitions: readonly ScheduleDefinition[] = [
       lr,
       num_warmup_steps: warmupSteps,
       num_decay_steps: int({ min: 0, doc: 'steps of the final decay' }),
-      num_training_steps: trainingSteps,
+      // get_wsd_schedule's num_training_steps and num_stable_steps default to None: one of them is needed.
+      num_training_steps: { ...trainingSteps, acceptsNone: true },
       num_stable_steps: int({
         min: 0,
+        acceptsNone: true,
         default: (given) => givenNumber(given, 'num_training_steps')! - givenNumber(given, 'num_warmup_steps')! - givenNumber(given, 'num_decay_steps')!,
         defaultText: 'num_training_steps - num_warmup_steps - num_decay_steps',
         doc: 'steps held at lr (takes precedence over num_training_steps)',

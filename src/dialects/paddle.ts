@@ -281,7 +281,7 @@ export const paddleDefinitions: readonly ScheduleDefinition[] = [
       base_learning_rate: num({ min: 0, doc: 'lower bound, and the lr at step 0' }),
       max_learning_rate: num({ min: 0, doc: 'upper bound' }),
       step_size_up: int({ above: 0, doc: 'steps from base to max' }),
-      step_size_down: int({ above: 0, default: (given) => given.step_size_up as number, defaultText: 'step_size_up', doc: 'steps from max back to base' }),
+      step_size_down: int({ above: 0, acceptsNone: true, default: (given) => given.step_size_up as number, defaultText: 'step_size_up', doc: 'steps from max back to base' }),
       mode: choice(['triangular', 'triangular2', 'exp_range'], { default: 'triangular', doc: 'how the amplitude changes from cycle to cycle' }),
       exp_gamma: num({ above: 0, default: 1, doc: 'exp_range: amplitude factor per step' }),
       scale_mode: text({ default: 'cycle', doc: 'only with a custom scale_fn (no effect with mode)', noEffect: 'CyclicLR.__init__ sets scale_mode from mode when scale_fn is None' }),

@@ -269,6 +269,7 @@ export const torchDefinitions: readonly ScheduleDefinition[] = [
       max_lr: num({ min: 0, doc: 'peak learning rate' }),
       total_steps: int({
         above: 0,
+        acceptsNone: true,
         default: (given, steps) => {
           if (given.epochs === undefined && given.steps_per_epoch === undefined) return steps;
           if (given.epochs === undefined || given.steps_per_epoch === undefined) {
@@ -279,8 +280,8 @@ export const torchDefinitions: readonly ScheduleDefinition[] = [
         defaultText: 'epochs * steps_per_epoch, else --steps',
         doc: 'steps in the cycle',
       }),
-      epochs: int({ above: 0, default: 1, doc: 'with steps_per_epoch, gives total_steps when it is not given' }),
-      steps_per_epoch: int({ above: 0, default: (given) => givenNumber(given, 'total_steps')!, defaultText: 'total_steps', doc: 'with epochs, gives total_steps when it is not given' }),
+      epochs: int({ above: 0, default: 1, acceptsNone: true, doc: 'with steps_per_epoch, gives total_steps when it is not given' }),
+      steps_per_epoch: int({ above: 0, acceptsNone: true, default: (given) => givenNumber(given, 'total_steps')!, defaultText: 'total_steps', doc: 'with epochs, gives total_steps when it is not given' }),
       pct_start: num({ min: 0, max: 1, default: 0.3, doc: 'fraction of the cycle spent rising' }),
       anneal_strategy: choice(['cos', 'linear'], { default: 'cos', doc: 'shape of each phase' }),
       div_factor: num({ above: 0, default: 25, doc: 'initial lr = max_lr / div_factor' }),
@@ -314,7 +315,7 @@ export const torchDefinitions: readonly ScheduleDefinition[] = [
       base_lr: num({ min: 0, doc: 'lower bound of each cycle' }),
       max_lr: num({ min: 0, doc: 'upper bound of the first cycle' }),
       step_size_up: num({ above: 0, default: 2000, doc: 'steps rising in each cycle' }),
-      step_size_down: num({ min: 0, default: (given) => givenNumber(given, 'step_size_up') ?? 2000, defaultText: 'step_size_up', doc: 'steps falling in each cycle' }),
+      step_size_down: num({ min: 0, acceptsNone: true, default: (given) => givenNumber(given, 'step_size_up') ?? 2000, defaultText: 'step_size_up', doc: 'steps falling in each cycle' }),
       mode: choice(['triangular', 'triangular2', 'exp_range'], { default: 'triangular', doc: 'how the amplitude changes' }),
       gamma: { ...gamma, default: 1 },
       cycle_momentum: momentumNoOps.cycle_momentum,

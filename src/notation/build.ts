@@ -1,6 +1,6 @@
 import { LrvizError, shown } from '../errors.js';
 import type { Schedule } from '../schedules/schedule.js';
-import { None, type BuildContext, type ParamValue, type ScheduleDefinition, type SpecObject } from '../schedules/definition.js';
+import { acceptsNone, None, type BuildContext, type ParamValue, type ScheduleDefinition, type SpecObject } from '../schedules/definition.js';
 import type { Catalog } from '../schedules/catalog.js';
 import { isPlainObject } from '../json.js';
 import { readParam } from './params.js';
@@ -42,6 +42,7 @@ function buildNested(catalog: Catalog, spec: SpecObject, steps: number, where: s
     for (const alias of param.aliases ?? []) known.set(alias, param.name);
   }
   const given: Record<string, ParamValue | undefined> = Object.create(null);
+  const saidNone = new Set<string>();
   for (const [key, raw] of Object.entries(spec)) {
     if (SPEC_KEYS.has(key)) continue;
     const name = known.get(key);
@@ -51,8 +52,14 @@ function buildNested(catalog: Catalog, spec: SpecObject, steps: number, where: s
         `${context}: unknown parameter ${shown(key)}${didYouMean(key, known.keys())}; its parameters are ${names.join(', ') || '(none)'}`,
       );
     }
-    if (name in given) throw new LrvizError(`${context}: parameter ${name} given twice (as ${shown(key)} too)`);
-    given[name] = readParam(context, definition.params.find((p) => p.name === name)!, raw);
+    if (name in given || saidNone.has(name)) throw new LrvizError(`${context}: parameter ${name} given twice (as ${shown(key)} too)`);
+    const param = definition.params.find((p) => p.name === name)!;
+    // The framework's None: as if the parameter were left out, so its default (or None) applies.
+    if (acceptsNone(param) && isNone(raw)) {
+      saidNone.add(name);
+      continue;
+    }
+    given[name] = readParam(context, param, raw);
   }
   for (const param of definition.params) {
     // A parameter that never has an effect is only ever recorded when given, never defaulted.
@@ -86,6 +93,11 @@ function buildNested(catalog: Catalog, spec: SpecObject, steps: number, where: s
     return param.noEffect !== undefined && Object.hasOwn(spec, param.name) && value !== undefined ? [{ name: param.name, value, why: param.noEffect }] : [];
   });
   return { schedule, resolved, definition, ineffective };
+}
+
+/** Python's None as a user writes it: `None` or `null` in text, null in JSON. */
+function isNone(raw: unknown): boolean {
+  return raw === null || raw === 'None' || raw === 'null';
 }
 
 function resolveDefinition(catalog: Catalog, spec: SpecObject, where: string, framework?: string): ScheduleDefinition {

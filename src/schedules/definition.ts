@@ -23,7 +23,8 @@
  *   });
  *
  * A parameter without `default` is required. `default: None` is the framework's `None`: the value is
- * undefined unless given. A `noEffect` parameter is accepted but never defaulted (undefined unless given).
+ * undefined unless given. Where the framework's default is None but lrviz computes one (`total_steps`
+ * from epochs), `acceptsNone: true` says so: `None`/`null` given then means the same as leaving it out. A `noEffect` parameter is accepted but never defaulted (undefined unless given).
  * A parameter declared once can be shared between definitions (`const lr = num({...})`, then `{ lr, ... }`)
  * and varied by spreading (`{ ...lr, doc: '...' }`).
  */
@@ -74,6 +75,8 @@ export interface Param<T extends ParamValue = ParamValue, Optional extends boole
   readonly choices?: readonly string[];
   /** Other names the parameter is accepted under (an alias is never listed as its own parameter). */
   readonly aliases?: readonly string[];
+  /** The framework's own default is None: `None` or `null` given means the same as leaving it out. */
+  readonly acceptsNone?: true;
   /**
    * The framework accepts this parameter but it never reaches the learning rate (a **kwargs that swallows
    * it): why, in one line. Giving it is allowed, as in the framework, and `lrviz check` warns about it.
@@ -154,6 +157,7 @@ interface Common<T> {
   readonly default?: T | None | ComputedDefault<T>;
   readonly defaultText?: string;
   readonly aliases?: readonly string[];
+  readonly acceptsNone?: true;
   readonly noEffect?: string;
 }
 
@@ -219,6 +223,11 @@ export function objects<const O extends Common<Record<string, unknown>[]>>(optio
 /** A number or a nested schedule in one argument (paddle's LinearWarmup learning_rate). */
 export function numberOrSchedule<const O extends Common<number | SpecObject> & Bounds>(options: O): Param<number | SpecObject, MayBeAbsent<O>> {
   return { type: 'number-or-schedule', ...options };
+}
+
+/** Whether `None`/`null` may be given for the parameter, meaning the same as leaving it out. */
+export function acceptsNone(param: Param): boolean {
+  return param.default === None || param.acceptsNone === true;
 }
 
 /** How `lrviz list` and errors show a default. */
