@@ -31,6 +31,11 @@ export class Catalog {
     return [...this.#byName.values()];
   }
 
+  /** Whose schedules it holds: `lrviz` for lrviz's own, then each framework in the order of its definitions. */
+  frameworks(): string[] {
+    return [...new Set(this.all().map((d) => d.framework ?? 'lrviz'))];
+  }
+
   /** A new catalog holding these definitions after this one's (a name defined twice is an error). */
   with(...definitions: ScheduleDefinition[]): Catalog {
     return new Catalog([...this.#byName.values(), ...definitions]);

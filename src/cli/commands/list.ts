@@ -16,7 +16,7 @@ export function registerList(program: Command, catalog: Catalog): void {
     .command('list')
     .description('list every schedule with its parameters, defaults and formula')
     .argument('[name]', 'show only this schedule')
-    .option('--framework <name>', `only this framework's schedulers: ${frameworksOf(catalog).join(', ')}`)
+    .option('--framework <name>', `only this framework's schedulers: ${catalog.frameworks().join(', ')}`)
     .option('--json', 'machine-readable output')
     .addHelpText('after', examples(['lrviz list', 'lrviz list cosine-warmup', 'lrviz list --framework timm', 'lrviz list --json']))
     .action((name: string | undefined, options: ListOptions) => {
@@ -24,18 +24,13 @@ export function registerList(program: Command, catalog: Catalog): void {
     });
 }
 
-/** The frameworks the catalog holds, in its order: a dialect added to the catalog is listed at once. */
-function frameworksOf(catalog: Catalog): string[] {
-  return [...new Set(catalog.all().map((d) => d.framework ?? 'lrviz'))];
-}
-
 function list(catalog: Catalog, name: string | undefined, options: ListOptions): string {
   let definitions = catalog.all();
   if (options.framework !== undefined) {
     const framework = options.framework.toLowerCase();
-    const FRAMEWORKS = frameworksOf(catalog);
-    if (!FRAMEWORKS.includes(framework)) {
-      throw new LrvizError(`--framework ${shown(options.framework)} is not known; use one of ${FRAMEWORKS.join(', ')}${didYouMean(framework, FRAMEWORKS)}`);
+    const frameworks = catalog.frameworks();
+    if (!frameworks.includes(framework)) {
+      throw new LrvizError(`--framework ${shown(options.framework)} is not known; use one of ${frameworks.join(', ')}${didYouMean(framework, frameworks)}`);
     }
     definitions = definitions.filter((d) => (d.framework ?? 'lrviz') === framework);
   }
