@@ -10,7 +10,7 @@
 //
 // Each rule names what it protects; a new import that runs back down the floors fails with that name.
 /** Paths that any floor may use: errors, text for and from people, JSON shapes. */
-const SHARED = '^src/(errors|json|visible-text)\\.[jt]s$|^src/text/';
+const SHARED = '^src/(errors|json|visible-text|extent)\\.[jt]s$|^src/text/';
 /** Reading a file with a cap on its size: the edge where the notation (`@file`) and the log readers read. */
 const CAPPED_READ = '^src/io/read-capped\\.[jt]s$';
 /** The HTML page's entry point: it runs in the browser and rebuilds series with the catalog, as the CLI does. */

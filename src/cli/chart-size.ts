@@ -1,5 +1,5 @@
 import { LrvizError, shown } from '../errors.js';
-import { parseNumber } from '../notation/params.js';
+import { parseNumber } from '../text/decimal.js';
 
 /**
  * Limits on the size of a chart, so that every accepted size draws in seconds and bounded memory

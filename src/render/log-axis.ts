@@ -1,6 +1,6 @@
 import type { Envelope } from '../curve/envelope.js';
 import { LrvizError } from '../errors.js';
-import type { LoggedPoints } from './request.js';
+import type { LoggedPoints } from '../logs/points.js';
 
 /**
  * A logarithmic axis has no place for 0 or below: when nothing drawn is above 0 there is no range to
