@@ -2,7 +2,7 @@
 // same run, interleaved with it (job A, baseline, job B, ... then again), so that a busy machine slows
 // both alike; the median of several repetitions is reported. Absolute times are printed for reference.
 //
-//   node bench/run.mjs [--reps N] [--only JOB,...] [--skip-growth] [--skip-stream] [--save]
+//   node bench/run.mjs [--reps N] [--only JOB,...] [--skip-growth] [--skip-stream] [--skip-page] [--skip-worst] [--save]
 //
 // --save writes the report to bench/RESULTS.md.
 //
@@ -57,6 +57,15 @@ function once({ command, argv, env = cleanEnv }) {
   const stderr = String(result.stderr ?? '');
   if (result.status !== 0) throw new Error(`${[command, ...(argv ?? [])].join(' ')} failed (${result.status}): ${stderr.slice(0, 300)}`);
   return { ms, peakMiB };
+}
+
+/** Wall time of one run (ms); a run that exits 1 counts when `exitOneIsDone` (check reporting an error). */
+function timeOf(job, exitOneIsDone) {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(job.command, job.argv, { env: job.env ?? cleanEnv, stdio: ['ignore', DISCARD, 'pipe'], cwd: root, maxBuffer: 1 << 26 });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0 && !(exitOneIsDone && result.status === 1)) throw new Error(`${[job.command, ...job.argv].join(' ')} failed (${result.status}): ${String(result.stderr).slice(0, 300)}`);
+  return ms;
 }
 
 function median(values) {
@@ -241,6 +250,74 @@ if (!flag('--skip-stream')) {
   say(`- command: \`lrviz plot -s cosine-warmup --steps ${n} -o - | node bench/check-csv.mjs ${n}\``);
   say(`- ${fmt(ms)} for ${check.bytes?.toLocaleString('en')} bytes, ${check.rows?.toLocaleString('en')} rows; every value read back identical and shortest: ${check.complete && check.mismatch === null ? 'yes' : `NO ${JSON.stringify(check)}`}`);
   say(`- peak RSS of lrviz: ${peak === undefined ? 'n/a (no /usr/bin/time)' : `${peak.toFixed(0)} MiB`} (goal: under 200 MB ${peak !== undefined && peak * 1.048576 < 200 ? 'met' : 'NOT met'})`);
+  say();
+}
+
+// ---------------------------------------------------------------- worst cases
+/** A step,lr CSV of a cosine over `points` logged steps (every step), written once for the log rows. */
+function writeLog(points) {
+  const file = out(`log${points}.csv`);
+  if (existsSync(file)) return file;
+  const parts = ['step,lr\n'];
+  let chunk = '';
+  for (let s = 0; s < points; s++) {
+    chunk += `${s},${(5e-4 * (1 + Math.cos((Math.PI * s) / points))).toPrecision(6)}\n`;
+    if (chunk.length > 1 << 20) {
+      parts.push(chunk);
+      chunk = '';
+    }
+  }
+  parts.push(chunk);
+  writeFileSync(file, parts.join(''));
+  return file;
+}
+
+if (!flag('--skip-worst')) {
+  say('## Worst cases: cost against the number of steps (median of 3, interleaved)');
+  say();
+  say('Each row runs a command at its worst size and the same command at 1e6 (steps or logged points), alternately; the goal is 2x (issue 13).');
+  say();
+  const command = (...rest) => ({ command: node, argv: [bin, ...rest] });
+  const rows = [
+    ['restarts of 2 steps, terminal, 1e12 steps', (n) => command('plot', '-s', 'cosine-restarts:cycle=2', '--steps', n), '1e12'],
+    ['restarts of 1 step, SVG, 1e12 steps', (n) => command('plot', '-s', 'cosine-restarts:cycle=1', '--steps', n, '-o', out('worst.svg')), '1e12'],
+    ['hf.cosine, terminal, 1e10 steps', (n) => command('plot', '-s', 'hf.cosine', '--steps', n), '1e10'],
+    ['torch.CosineAnnealingLR:T_max=100, terminal, 1e10 steps', (n) => command('plot', '-s', 'torch.CosineAnnealingLR:T_max=100', '--steps', n), '1e10'],
+    ['compare cosine vs linear, 1e10 steps', (n) => command('compare', '-s', 'cosine', '-s', 'linear', '--steps', n, '--no-chart'), '1e10'],
+    ['check torch.CosineAnnealingLR:T_max=100, 1e9 steps', (n) => command('check', '-s', 'torch.CosineAnnealingLR:T_max=100', '--train-steps', n), '1e9'],
+  ];
+  const mayFail = new Set(['check torch.CosineAnnealingLR:T_max=100, 1e9 steps']);
+  say('| case | at its size | at 1e6 | ratio | goal |');
+  say('|---|---:|---:|---:|---|');
+  for (const [name, make, size] of rows) {
+    const big = [];
+    const small = [];
+    for (let rep = 0; rep < 3; rep++) {
+      big.push(timeOf(make(size), mayFail.has(name)));
+      small.push(timeOf(make('1e6'), mayFail.has(name)));
+    }
+    const ratio = median(big) / median(small);
+    say(`| ${name} | ${fmt(median(big))} | ${fmt(median(small))} | ${fmtRatio(ratio)} | <= 2x ${ratio <= 2 ? 'met' : 'NOT met'} |`);
+  }
+  // Logs: the 1e6-point fit against a 1e4-point one (a fit of 1e6 points is the row's own 1e6), and the
+  // overlay of a 1e7-row log against a 1e6-row one.
+  const log6 = writeLog(1e6);
+  const log4 = writeLog(1e4);
+  const log7 = writeLog(1e7);
+  const logRows = [
+    ['fit of a 1e6-point log (against 1e4 points)', command('fit', log6, '--no-chart'), command('fit', log4, '--no-chart')],
+    ['1e7-row log overlay, terminal (against 1e6 rows)', command('plot', '-s', 'cosine', '--steps', '1e7', '--log', log7), command('plot', '-s', 'cosine', '--steps', '1e6', '--log', log6)],
+  ];
+  for (const [name, big, small] of logRows) {
+    const b = [];
+    const sm = [];
+    for (let rep = 0; rep < 3; rep++) {
+      b.push(timeOf(big, false));
+      sm.push(timeOf(small, false));
+    }
+    const ratio = median(b) / median(sm);
+    say(`| ${name} | ${fmt(median(b))} | ${fmt(median(sm))} | ${fmtRatio(ratio)} | <= 2x ${ratio <= 2 ? 'met' : 'NOT met'} |`);
+  }
   say();
 }
 
