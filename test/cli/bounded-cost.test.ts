@@ -59,11 +59,12 @@ describe('check, compare and fit at any number of steps', () => {
     expect(stdout).toMatch(/10,000,000,000 steps: every 2,385th step is compared/);
   });
 
+  // check computes 2^22 profile values at any length: about 5 s on an idle machine, 45 s on a loaded one.
   it('check --train-steps 1e9 of torch CosineAnnealingLR (a recursion) ends', () => {
-    const result = lrviz(['check', '-s', 'torch.CosineAnnealingLR:T_max=100', '--train-steps', '1e9'], { timeout: LIMIT_MS });
+    const result = lrviz(['check', '-s', 'torch.CosineAnnealingLR:T_max=100', '--train-steps', '1e9'], { timeout: 3 * LIMIT_MS });
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('LRV001');
-  });
+  }, 4 * LIMIT_MS);
 
   it('plot of torch CosineAnnealingLR:T_max=100 at 1e9 steps ends', () => {
     run(['plot', '-s', 'torch.CosineAnnealingLR:T_max=100', '--steps', '1e9']);
