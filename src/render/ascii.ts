@@ -1,7 +1,7 @@
 import asciichart from 'asciichart';
 import { envelopeOf, type Envelope } from '../curve/envelope.js';
-import { trimExponential } from '../text/numbers.js';
-import { lrLabelFormatter, niceStep, stepLabel } from './number-format.js';
+import { floorNote, lrAxis } from './lr-axis.js';
+import { niceStep, stepLabel } from './number-format.js';
 import type { LoggedPoints } from '../logs/points.js';
 import type { RenderRequest } from './request.js';
 import { largest } from '../extent.js';
@@ -35,14 +35,17 @@ export function renderAscii(request: RenderRequest): string {
   let labelWidth = USUAL_LABEL_WIDTH;
   let envelopes = request.curves.map((c) => envelopeOf(c, plotColumns(width, labelWidth)));
   if (request.logY) ensureLogAxisHasValues(envelopes, request.logs);
-  const transform = request.logY ? logTransform(envelopes) : (v: number) => v;
-  const [low, high] = range(envelopes, transform, request.logY);
-  const format = labelFormat(low, high, rows, request.logY);
-  const widest = Math.max(...sampleLabels(low, high, rows).map((v) => format(v).length));
+  const axis = lrAxis(envelopes, [], request.logY, Math.max(2, Math.round(rows / 2.5)), request.ylim);
+  const note = floorNote(axis, envelopes, request.curves.map((c) => c.label));
+  if (note !== undefined) request.note?.(note);
+  const widest = largest(axis.ticks.labels.map((label) => label.length));
   if (widest > labelWidth) {
     labelWidth = widest;
     envelopes = request.curves.map((c) => envelopeOf(c, plotColumns(width, labelWidth)));
   }
+  // On a log axis the chart is drawn in log10 of the rates, those at or below the floor on the floor.
+  const transform = request.logY ? (v: number) => Math.log10(axis.plotted(v)) : (v: number) => Math.min(Math.max(v, axis.domain[0]), axis.domain[1]);
+  const [low, high] = request.logY ? axis.domain.map(Math.log10) : axis.domain;
 
   const series: number[][] = [];
   const colors: (string | undefined)[] = [];
@@ -55,6 +58,12 @@ export function renderAscii(request: RenderRequest): string {
     colors.push(request.color ? PALETTE[(envelopes.length + k) % PALETTE.length] : undefined);
   }
 
+  // Each round tick labels the row nearest it; the top and bottom rows are the axis' ends, both ticks.
+  const rowLabels = new Map<number, string>();
+  axis.ticks.values.forEach((value, k) => {
+    const row = Math.round(((high - (request.logY ? Math.log10(value) : value)) / (high - low)) * rows);
+    if (!rowLabels.has(row)) rowLabels.set(row, axis.ticks.labels[k]);
+  });
   // asciichart works out its labels as max - y * (max - min) / rows, which overflows to -Infinity for
   // rates near the largest double: hand it values in units of the largest magnitude and scale back.
   const unit = Math.max(Math.abs(low), Math.abs(high)) || 1;
@@ -66,9 +75,15 @@ export function renderAscii(request: RenderRequest): string {
       max: high / unit,
       offset: 3,
       colors: colors as string[],
-      format: (value: number) => format(value * unit).padStart(labelWidth),
+      // Only the axis' own mark: asciichart would put ┼ where each series starts and on the zero row.
+      symbols: ['┤', '┤', '╶', '╴', '─', '╰', '╭', '╮', '╯', '│'],
+      format: (_value: number, row: number) => (rowLabels.get(row) ?? '').padStart(labelWidth),
     },
-  );
+  )
+    .split('\n')
+    // A row without a label gets a plain axis line, so the labelled rows stand out.
+    .map((line) => (line.startsWith(' '.repeat(labelWidth + 1)) ? line.replace(/^( +)(\x1b\[[0-9;]*m)?┤(\x1b\[0m)?/, '$1│') : line))
+    .join('\n');
   const chartColumns = largest(series.map((s) => s.length));
   const lines: string[] = [];
   if (request.title) lines.push(' '.repeat(Math.max(0, Math.floor((labelWidth + chartColumns - request.title.length) / 2) + 2)) + request.title);
@@ -104,47 +119,6 @@ function loggedSeries(log: LoggedPoints, steps: number, columns: number, transfo
     out.push(transform(current));
   }
   return out;
-}
-
-function range(envelopes: Envelope[], transform: (v: number) => number, logY: boolean): [number, number] {
-  let low = Infinity;
-  let high = -Infinity;
-  for (const e of envelopes) {
-    low = Math.min(low, transform(e.low));
-    high = Math.max(high, transform(e.high));
-  }
-  if (!Number.isFinite(low)) return [0, 1];
-  if (low === high) return low === 0 ? [0, 1] : atLeastTiny(Math.min(0, low), Math.max(0, high));
-  // A decay that ends near zero reads best on an axis from zero, not from its last tiny value (2.5e-9).
-  if (!logY && low >= 0 && low < 0.1 * high) return atLeastTiny(0, high);
-  return atLeastTiny(low, high);
-}
-
-/** asciichart divides the height by the span: a span of subnormal rates (lr=5e-324) overflows that. */
-function atLeastTiny(low: number, high: number): [number, number] {
-  return high - low < 1e-290 ? [low, low + 1e-290] : [low, high];
-}
-
-/** log10 of the values; zeros and below are drawn at the smallest positive value instead. */
-function logTransform(envelopes: Envelope[]): (v: number) => number {
-  let smallest = Infinity;
-  for (const e of envelopes) for (const v of e.min) if (v > 0 && v < smallest) smallest = v;
-  for (const e of envelopes) for (const v of e.max) if (v > 0 && v < smallest) smallest = v;
-  const floor = Number.isFinite(smallest) ? smallest : 1;
-  return (v) => Math.log10(v > 0 ? v : floor);
-}
-
-function labelFormat(low: number, high: number, rows: number, logY: boolean): (value: number) => string {
-  if (!logY) return lrLabelFormatter(low, high, rows + 1);
-  const linear = lrLabelFormatter(10 ** low, 10 ** high, rows + 1);
-  return (exponent) => {
-    const value = 10 ** exponent;
-    return value < 1e-2 ? trimExponential(value.toExponential(1)) : linear(value);
-  };
-}
-
-function sampleLabels(low: number, high: number, rows: number): number[] {
-  return Array.from({ length: rows + 1 }, (_, y) => high - ((high - low) * y) / rows);
 }
 
 /** An axis line with ticks at round step numbers, and their labels below. */

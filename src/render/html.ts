@@ -27,7 +27,8 @@ export function renderHtml(request: RenderRequest): string {
   const { height } = pictureSize(request);
   const theme = THEMES[request.theme];
   const vegaLite = vegaLiteSpec(request, { interactive: true, detail: 1, page: true });
-  const payload = pagePayload(request);
+  const yScale = (vegaLite as { layer: { encoding: { y: { scale: { domain: number[] } } } }[] }).layer[0].encoding.y.scale;
+  const payload = pagePayload(request, request.logY ? yScale.domain[0] : undefined);
   const vegaSpec = pageVegaSpec(vegaRuntime().vegaLite.compile(vegaLite).spec as VegaSpec, payload.lastStep);
   return `<!doctype html>
 <html lang="en">
@@ -79,14 +80,14 @@ function pageVegaSpec(spec: VegaSpec, lastStep: number): VegaSpec {
 }
 
 /** What the page needs to compute every view itself: see PagePayload. */
-export function pagePayload(request: RenderRequest): PagePayload {
+export function pagePayload(request: RenderRequest, logFloor?: number): PagePayload {
   const steps = request.curves[0]?.steps ?? 1;
   const logs = (request.logs ?? []).map((log) => {
     const kept = loggedPoints(log, steps, EMBEDDED_COLUMNS);
     return { label: log.label, steps: kept.map((p) => p.step), values: kept.map((p) => p.lr) };
   });
   const lastLogged = largest(logs.map((log) => log.steps[log.steps.length - 1] ?? 0), 0);
-  return { series: request.curves.map(pageSeries), logs, lastStep: Math.max(steps, lastLogged), logY: request.logY };
+  return { series: request.curves.map(pageSeries), logs, lastStep: Math.max(steps, lastLogged), logFloor };
 }
 
 function pageSeries(curve: Curve): PageSeries {

@@ -1,7 +1,9 @@
 /**
- * Colours and type for the pictures (SVG, PNG, HTML). Series colours follow the terminal's order (blue,
- * red, green, purple, teal, ochre); each theme darkens or brightens them enough to read on its own
- * background. The font is DejaVu Sans, the one the PNG rasteriser is given, so SVG, PNG and browser
+ * Colours and type for the pictures (SVG, PNG, HTML). Series colours are Okabe and Ito's colour-blind
+ * safe set (blue, vermillion, bluish green, reddish purple, orange, sky blue, black; its yellow is too
+ * faint on white) followed by three of Paul Tol's muted scheme (wine, olive, purple), also chosen to stay
+ * apart for colour-blind readers: ten before any repeats. The dark theme swaps black for near-white and
+ * starts from the brighter sky blue. Dash patterns (DASHES) keep a dozen series apart in grey print. The font is DejaVu Sans, the one the PNG rasteriser is given, so SVG, PNG and browser
  * agree where DejaVu is present and fall back to any sans-serif where it is not.
  */
 export interface PictureTheme {
@@ -26,7 +28,7 @@ export const THEMES: Readonly<Record<'light' | 'dark', PictureTheme>> = {
     grid: '#e4e7eb',
     axis: '#8c959f',
     hoverRule: '#57606a',
-    series: ['#0969da', '#cf222e', '#1a7f37', '#8250df', '#1b7c83', '#9a6700'],
+    series: ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#882255', '#999933', '#AA4499'],
   },
   dark: {
     background: '#0d1117',
@@ -35,9 +37,16 @@ export const THEMES: Readonly<Record<'light' | 'dark', PictureTheme>> = {
     grid: '#262c36',
     axis: '#6e7681',
     hoverRule: '#8b949e',
-    series: ['#58a6ff', '#ff7b72', '#3fb950', '#d2a8ff', '#56d4dd', '#e3b341'],
+    series: ['#56B4E9', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#F0E442', '#E6EDF3', '#CC6677', '#999933', '#AA4499'],
   },
 };
+
+/**
+ * Stroke dash patterns for several planned curves, in order: solid, dashed, dotted, dash-dot, long
+ * dashes, dash-dot-dot. With ten colours, series k and k+6 share a dash but differ in colour and in grey
+ * level, and no two of the first thirty share both.
+ */
+export const DASHES: readonly (readonly number[])[] = [[], [8, 3], [2, 2.5], [8, 3, 2, 3], [14, 4], [6, 2.5, 1.5, 2.5, 1.5, 2.5]];
 
 /** Default picture size in pixels: twice as wide as tall suits a curve over steps. */
 export const DEFAULT_PICTURE_WIDTH = 720;

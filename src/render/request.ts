@@ -1,5 +1,6 @@
 import type { Curve } from '../curve/curve.js';
 import type { LoggedPoints } from '../logs/points.js';
+import type { LegendPlacement } from './legend.js';
 
 /** What every renderer receives: curves and presentation options, never schedules. */
 export interface RenderRequest {
@@ -18,6 +19,12 @@ export interface RenderRequest {
   readonly theme: 'light' | 'dark';
   /** Pixel density for PNG. */
   readonly scale: number;
+  /** Where the pictures' legend goes (default auto: none for one series, below in columns for several). */
+  readonly legend?: LegendPlacement;
+  /** Where a renderer says something the user should know (a rate drawn at a log axis' floor). */
+  readonly note?: (text: string) => void;
+  /** The learning-rate axis' range instead of the one the data gives. */
+  readonly ylim?: readonly [number, number];
 }
 
 /** A renderer's output: one string or buffer, or chunks of them for streaming formats. */

@@ -5,14 +5,18 @@ import { envelopeLine, LOGGED_SUFFIX, loggedPoints, sampleRows, seriesField } fr
 import {
   DEFAULT_PICTURE_HEIGHT,
   DEFAULT_PICTURE_WIDTH,
+  DASHES,
   FONT_FAMILY,
   MIN_PICTURE_HEIGHT,
   MIN_PICTURE_WIDTH,
   THEMES,
 } from './picture-theme.js';
+import { legendLayout } from './legend.js';
+import { floorNote, lrAxis } from './lr-axis.js';
 import type { RenderRequest } from './request.js';
 import { largest } from '../extent.js';
 import { ensureLogAxisHasValues } from './log-axis.js';
+import { labelExpression } from './ticks.js';
 
 export interface SpecOptions {
   /** Hover tooltips and zoom on x: for the HTML page and the spec users embed, not for still pictures. */
@@ -52,25 +56,25 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
   const steps = request.curves[0]?.steps ?? 1;
   const columns = Math.max(1, Math.min(MAX_COLUMNS, Math.round(width * options.detail)));
 
-  // A log axis has no place for 0: such points become null, which breaks the line there.
-  const plotted = request.logY ? (lr: number) => (lr > 0 ? lr : null) : (lr: number) => lr;
   const envelopes = request.curves.map((curve) => envelopeOf(curve, columns));
   if (request.logY) ensureLogAxisHasValues(envelopes, request.logs);
-  const lineRows = envelopes.flatMap((envelope) => envelopeLine(envelope).map(({ step, lr }) => ({ series: envelope.label, step, lr: plotted(lr) })));
   const logs = request.logs ?? [];
-  const logRows = logs.flatMap((log) =>
-    loggedPoints(log, steps, columns).map(({ step, lr }) => ({ series: log.label + LOGGED_SUFFIX, step, lr: plotted(lr) })),
-  );
-
-  let high = 0;
-  for (const e of envelopes) high = Math.max(high, Math.abs(e.low), Math.abs(e.high));
-  for (const row of logRows) high = Math.max(high, Math.abs(row.lr ?? 0));
-  const lrFormat = scientific(high) ? '~e' : '~g';
+  const keptLogs = logs.map((log) => loggedPoints(log, steps, columns));
+  const axis = lrAxis(envelopes, keptLogs, request.logY, Math.max(2, Math.round(height / 45)), request.ylim);
+  const plotted = axis.plotted;
+  const note = floorNote(axis, envelopes, request.curves.map((c) => c.label));
+  if (note !== undefined) request.note?.(note);
+  const lineRows = envelopes.flatMap((envelope) => envelopeLine(envelope).map(({ step, lr }) => ({ series: envelope.label, step, lr: plotted(lr) })));
+  const logRows = logs.flatMap((log, k) => keptLogs[k].map(({ step, lr }) => ({ series: log.label + LOGGED_SUFFIX, step, lr: plotted(lr) })));
+  const lrFormat = axis.ticks.notation.kind === 'exponent' || (axis.ticks.notation.kind === 'decade' && !axis.ticks.notation.plain) ? '~e' : '~g';
 
   // A run may have logged past the planned horizon; its points still belong inside the axes.
   const lastStep = largest(logRows.map((row) => row.step), steps);
   const names = [...request.curves.map((c) => c.label), ...logs.map((l) => l.label + LOGGED_SUFFIX)];
   const palette = names.map((_, k) => theme.series[k % theme.series.length]);
+  // Several planned curves: each its own dash as well as its colour, so they stay apart in grey print.
+  const dashes = names.map((_, k) => (request.curves.length > 1 && k < request.curves.length ? DASHES[k % DASHES.length] : []));
+  const legend = legendLayout(names, width, request.legend ?? 'auto');
   const x = {
     field: 'step',
     type: 'quantitative' as const,
@@ -84,34 +88,41 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
     field: 'lr',
     type: 'quantitative' as const,
     title: 'learning rate',
-    scale: request.logY ? { type: 'log' as const } : { zero: true },
-    axis: { labelExpr: lrLabelExpression(request.logY, lrFormat), tickCount: Math.max(2, Math.round(height / 45)) },
+    // The axis runs from round tick to round tick over the whole run, so zooming the page's steps keeps it.
+    scale: { type: request.logY ? ('log' as const) : ('linear' as const), domain: axis.domain, nice: false, ...(request.logY ? {} : { zero: false }) },
+    axis: { values: axis.ticks.values, labelExpr: labelExpression(axis.ticks.notation) },
   };
+  const legendSpec =
+    legend.orient === 'none'
+      ? null
+      : {
+          title: legend.title ?? null,
+          orient: legend.orient,
+          direction: legend.orient === 'bottom' && legend.columns > 1 ? 'horizontal' : 'vertical',
+          columns: legend.columns,
+          labelLimit: legend.orient === 'right' ? Math.round(width / 3) : width - 40,
+          titleLimit: width - 40,
+          // Shortened entries come from a parameter, looked up by the series' place: labels never enter an expression.
+          ...(legend.entries.some((entry, k) => entry !== names[k]) ? { labelExpr: "legendEntries[indexof(domain('color'), datum.value)]" } : {}),
+          ...(logs.length > 0 ? { encode: { symbols: { update: loggedSymbols(request.curves.length) } } } : {}),
+        };
   const color = {
     field: 'series',
     type: 'nominal' as const,
     // The domain in the user's order: otherwise vega-lite sorts the names and colours change with them.
     scale: { domain: names, range: palette },
-    legend: names.length > 0 ? { title: null, ...(logs.length > 0 ? { encode: { symbols: { update: loggedSymbols(request.curves.length) } } } : {}) } : null,
+    legend: legendSpec,
   };
+  const strokeDash = { field: 'series', type: 'nominal' as const, scale: { domain: names, range: dashes }, legend: legendSpec };
 
-  if (options.page) {
-    let low = Infinity;
-    for (const e of envelopes) low = Math.min(low, request.logY ? smallestPositive(e) : e.low);
-    for (const row of logRows) if (row.lr !== null) low = Math.min(low, row.lr);
-    // The whole run's range, so that zooming into a quiet stretch does not blow its noise up.
-    if (request.logY && low < Infinity && low > 0 && high > 0) Object.assign(y.scale, { domain: [low, high], nice: true });
-    else if (!request.logY && high > 0) Object.assign(y.scale, { domain: [Math.min(0, low), high], nice: true });
-  }
-
-  // Clipping only matters once a zoom can push the lines past the axes; still pictures need no clip ids.
-  const clip = options.interactive;
+  // Clipping only matters once a zoom or --ylim can push the lines past the axes; otherwise no clip ids.
+  const clip = options.interactive || request.ylim !== undefined;
   const zoomable = options.interactive && !options.page;
   const layers: object[] = [
     {
       data: options.page ? { name: 'lines' } : { values: lineRows },
       mark: { type: 'line', strokeWidth: 1.75, strokeJoin: 'round', strokeCap: 'round', clip, invalid: 'break-paths-filter-domains' },
-      encoding: { x, y, color },
+      encoding: { x, y, color, strokeDash },
       ...(zoomable ? { params: [{ name: 'zoom', select: { type: 'interval', encodings: ['x'] }, bind: 'scales' }] } : {}),
     },
   ];
@@ -133,6 +144,7 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
     padding: 10,
     background: theme.background,
     ...(request.title ? { title: { text: request.title, anchor: 'start', offset: 12 } } : {}),
+    ...(legendSpec !== null && 'labelExpr' in legendSpec ? { params: [{ name: 'legendEntries', value: legend.entries }] } : {}),
     layer: layers,
     config: {
       font: FONT_FAMILY,
@@ -148,11 +160,12 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
         tickColor: theme.axis,
       },
       legend: {
-        orient: 'bottom',
-        direction: 'vertical',
         labelColor: theme.text,
+        titleColor: theme.text,
+        titleFontSize: 12,
+        titleFontWeight: 'normal',
         labelFontSize: 12,
-        labelLimit: width - 40,
+        columnPadding: 14,
         symbolType: 'stroke',
         symbolStrokeWidth: 2.5,
         symbolSize: 220,
@@ -180,29 +193,6 @@ function loggedSymbols(plannedCount: number): object {
 /** The spec as a file: users feed it to vega-embed, the vega editor, or altair. */
 export function renderVegaLiteJson(request: RenderRequest): string {
   return JSON.stringify(vegaLiteSpec(request, { interactive: true, detail: 1 })) + '\n';
-}
-
-/** The smallest positive value an envelope reaches (Infinity if none): where a log axis can start. */
-function smallestPositive(envelope: { min: Float64Array; max: Float64Array }): number {
-  let low = Infinity;
-  for (let c = 0; c < envelope.min.length; c++) {
-    const v = envelope.min[c] > 0 ? envelope.min[c] : envelope.max[c];
-    if (v > 0 && v < low) low = v;
-  }
-  return low;
-}
-
-/** Small (< 0.01) and huge rates read as 3e-4 and 2e+5, never as 0.00 or 200000. */
-function scientific(magnitude: number): boolean {
-  return magnitude !== 0 && (magnitude < 1e-2 || magnitude >= 1e5);
-}
-
-function lrLabelExpression(logY: boolean, format: string): string {
-  // As in the terminal: 2e5, not 2e+5.
-  const exponential = "replace(format(datum.value, '~e'), 'e+', 'e')";
-  // A log axis spans decades, so each label picks its own notation: 1e-5, 1e-3, 0.01, 0.1, 1.
-  if (logY) return `abs(datum.value) < 0.01 || abs(datum.value) >= 1e5 ? ${exponential} : format(datum.value, '~g')`;
-  return `datum.value === 0 ? '0' : ${format === '~e' ? exponential : `format(datum.value, '${format}')`}`;
 }
 
 /**

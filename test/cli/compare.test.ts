@@ -18,7 +18,7 @@ describe('lrviz compare', () => {
     expect(stdout).toMatch(/schedule\s+peak\s+at step\s+final\s+min\s+at step\s+mean\s+area \(lr budget\)\s+steps > peak\/2/);
     expect(stdout).toMatch(/cosine-warmup:lr=3e-4,warmup=500\s+3e-4\s+500\s/);
     expect(stdout).toMatch(/vs\s+linear:lr=3e-4,warmup=500.*step 501/);
-    expect(stdout).toContain('┼');
+    expect(stdout).toContain('└┬');
     expect(stdout).toContain('━━ linear:lr=3e-4,warmup=500');
   });
 

@@ -46,8 +46,9 @@ describe('terminal chart', () => {
     expect(stdout).toContain('━━ plain cosine');
     expect(stdout.split('\n')[0].trim()).toBe('Two');
     for (const line of stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(70);
-    expect(stdout.split('\n').filter((l) => /[┤┼]/.test(l))).toHaveLength(12);
-    expect(stdout).toContain('8000');
+    // Eleven rows and the axis ends: every chart line starts with a label (or its room) and the axis.
+    expect(stdout.split('\n').filter((l) => /^ *[^ ]* [┤│]/.test(l))).toHaveLength(12);
+    expect(stdout).toContain('8k');
   });
 
   it('keeps a restart peak visible however many steps fall in a column', () => {
@@ -55,6 +56,16 @@ describe('terminal chart', () => {
     const { stdout } = lrviz(['plot', '-s', 'cosine-restarts:lr=0.1,cycle=100000', '--steps', '1000000', '--width', '70', '--height', '10']);
     const top = stdout.split('\n').find((l) => l.trimStart().startsWith('0.1'))!;
     expect(top.split(/[┤┼]/)[1].match(/[╭╮─]/g)!.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('puts the rate labels at round values, and says when a log axis draws rates at its floor', () => {
+    const { stdout, stderr } = lrviz(['plot', '-s', 'cosine:lr=1e-3', '--steps', '10000', '--log-y', '--height', '12', '--width', '60']);
+    const labels = stdout.split('\n').filter((l) => /┤/.test(l)).map((l) => l.split('┤')[0].trim());
+    expect(labels).toEqual(['1e-3', '1e-4', '1e-5', '1e-6', '1e-7']);
+    expect(stderr).toBe('lrviz: note: on the log axis, "cosine:lr=1e-3" goes below 1e-7; drawn at the axis floor 1e-7 (--ylim LOW,HIGH sets it)\n');
+    const linear = lrviz(['plot', '-s', 'cosine:lr=3e-4', '--height', '13', '--width', '60']).stdout;
+    expect(linear.split('\n').filter((l) => /┤/.test(l)).map((l) => l.split('┤')[0].trim())).toEqual(['3e-4', '2.5e-4', '2e-4', '1.5e-4', '1e-4', '0.5e-4', '0']);
+    expect(linear).not.toContain('┼');
   });
 
   it('colours only when asked: FORCE_COLOR on, NO_COLOR off', () => {
@@ -133,6 +144,10 @@ describe('bad input: one line on stderr, exit 2, nothing written', () => {
     ['unknown extension', ['-s', 'cosine', '-o', 'OUT.xlsx'], /cannot tell the format from the extension/],
     ['no schedule', [], /no schedule given/],
     ['a bad value among good ones', ['-s', 'cosine', '-s', 'linear:lr=oops'], /schedule "linear": lr=oops/],
+    ['unknown legend place', ['-s', 'cosine', '--legend', 'left'], /--legend "left" is not allowed; use one of auto, right, bottom, none/],
+    ['limits upside down', ['-s', 'cosine', '--ylim', '1,0'], /--ylim "1,0" is not allowed; --ylim takes LOW,HIGH, two numbers with LOW below HIGH/],
+    ['one limit', ['-s', 'cosine', '--ylim', '0.1'], /--ylim "0.1" is not allowed/],
+    ['log limits from 0', ['-s', 'cosine', '--log-y', '--ylim', '0,1'], /--ylim "0,1".*LOW above 0 \(the axis is logarithmic\)/],
   ];
   it.each(cases)('%s', (_name, args, message) => {
     const target = join(dir, `bad-${_name.replace(/\W+/g, '-')}.csv`);

@@ -44,19 +44,57 @@ describe('vegaLiteSpec', () => {
     expect(spec.layer[0].data.values.length).toBeLessThanOrEqual(2 * 720 + 2);
   });
 
-  it('labels small rates in scientific notation and others as plain decimals', () => {
+  it('puts the rate axis on round ticks from round tick to round tick, one exponent for small rates', () => {
     const small = specOf(pictureRequest([warmup]), { interactive: false, detail: 1 });
-    expect(small.layer[0].encoding.y.axis.labelExpr).toContain("'~e'");
+    const y = small.layer[0].encoding.y;
+    expect(y.axis.values[0]).toBe(0);
+    expect(y.scale.domain).toEqual([y.axis.values[0], y.axis.values[y.axis.values.length - 1]]);
+    expect(y.axis.labelExpr).toMatch(/ \+ 'e-\d+'$/);
     const large = specOf(pictureRequest([formulaCurve('big', 100, () => 0.5)]), { interactive: false, detail: 1 });
-    expect(large.layer[0].encoding.y.axis.labelExpr).toContain("'~g'");
+    expect(large.layer[0].encoding.y.axis.labelExpr).toMatch(/format\(datum.value, '\.\d~f'\)$/);
   });
 
-  it('puts a log scale on y with --log-y and drops zeros there instead of breaking the domain', () => {
-    const spec = specOf(pictureRequest([warmup], { logY: true }), { interactive: false, detail: 1 });
-    expect(spec.layer[0].encoding.y.scale.type).toBe('log');
+  it('puts a log scale on y with --log-y, decades only, and draws zeros at its floor, saying so', () => {
+    const notes: string[] = [];
+    const spec = specOf(pictureRequest([warmup], { logY: true, note: (text) => notes.push(text) }), { interactive: false, detail: 1 });
+    const y = spec.layer[0].encoding.y;
+    expect(y.scale.type).toBe('log');
+    expect(y.axis.values.map((v: number) => Math.log10(v) % 1 === 0)).not.toContain(false);
+    const floor = y.scale.domain[0];
     const values = spec.layer[0].data.values.map((row: Json) => row.lr);
-    expect(values[0]).toBeNull();
-    expect(values.slice(1).every((v: number | null) => v === null || v > 0)).toBe(true);
+    expect(values[0]).toBe(floor);
+    expect(values.every((v: number) => v >= floor)).toBe(true);
+    expect(notes).toEqual([`lrviz: note: on the log axis, "${warmup.label}" reaches 0 or less; drawn at the axis floor ${floor} (--ylim LOW,HIGH sets it)`]);
+  });
+
+  it('keeps a log axis to four decades under its top by default, and to --ylim when given', () => {
+    const deep = formulaCurve('deep', 100, (i) => 1e-3 * 10 ** (-i / 10));
+    const y = specOf(pictureRequest([deep], { logY: true }), { interactive: false, detail: 1 }).layer[0].encoding.y;
+    expect(y.scale.domain).toEqual([1e-7, 1e-3]);
+    const limited = specOf(pictureRequest([deep], { logY: true, ylim: [1e-9, 1e-2] }), { interactive: false, detail: 1 }).layer[0].encoding.y;
+    expect(limited.scale.domain).toEqual([1e-9, 1e-2]);
+    expect(limited.axis.values).toEqual([1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2]);
+  });
+
+  it('gives several planned curves their own dash and colour, from ten colours before any repeats', () => {
+    const twelve = Array.from({ length: 12 }, (_, k) => formulaCurve(`s${k}`, 10, () => k));
+    const encoding = specOf(pictureRequest(twelve), { interactive: false, detail: 1 }).layer[0].encoding;
+    const colours = encoding.color.scale.range as string[];
+    const dashes = (encoding.strokeDash.scale.range as number[][]).map((d) => d.join(','));
+    expect(new Set(colours.slice(0, 10)).size).toBe(10);
+    expect(new Set(colours.map((c, k) => `${c}/${dashes[k]}`)).size).toBe(12);
+    expect(dashes[0]).toBe('');
+  });
+
+  it('gives one series no legend unless asked, and shortens many into columns under a shared title', () => {
+    expect(specOf(pictureRequest([warmup]), { interactive: false, detail: 1 }).layer[0].encoding.color.legend).toBeNull();
+    expect(specOf(pictureRequest([warmup], { legend: 'right' }), { interactive: false, detail: 1 }).layer[0].encoding.color.legend.orient).toBe('right');
+    const labels = Array.from({ length: 8 }, (_, k) => `cosine:lr=3e-4,min_lr=${k}e-5`);
+    const spec = specOf(pictureRequest(labels.map((label) => formulaCurve(label, 10, () => 1))), { interactive: false, detail: 1 });
+    const legend = spec.layer[0].encoding.color.legend;
+    expect(legend.title).toBe('cosine: lr=3e-4');
+    expect(legend.columns).toBeGreaterThan(1);
+    expect(spec.params).toEqual([{ name: 'legendEntries', value: labels.map((_, k) => `min_lr=${k}e-5`) }]);
   });
 
   it('adds hover tooltips with the step and every series, and x zoom, only when interactive', () => {

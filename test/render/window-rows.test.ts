@@ -60,7 +60,7 @@ describe('windowRows', () => {
       [19_700, 21_200, 1000],
       [19_990, 20_010, 800],
     ]) {
-      const { lines } = windowRows([restarts], [], low, high, columns, false);
+      const { lines } = windowRows([restarts], [], low, high, columns);
       const jumps = lines.filter((row, k) => k > 0 && (row.lr as number) > (lines[k - 1].lr as number) + 0.05);
       if (high - low < 2000) {
         expect(jumps.map((row) => row.step)).toEqual(high > 21_000 ? [20_000, 21_000] : [20_000]);
@@ -72,11 +72,11 @@ describe('windowRows', () => {
     }
   });
 
-  it('breaks the line where a log axis has no place for a value, and keeps logged points in view only', () => {
-    const zeroAt = { label: 'z', curve: curveFromValues('z', [1, 0, 1, 1]) };
+  it('draws rates at or below a log axis\' floor on the floor, and keeps logged points in view only', () => {
+    const zeroAt = { label: 'z', curve: curveFromValues('z', [1, 0, 1e-9, 1]) };
     const log = { label: 'run', steps: [0, 1, 2, 3], values: [1, 0.5, 0.25, 0.125] };
-    const { lines, logs } = windowRows([zeroAt], [log], 1, 2, 10, true);
-    expect(lines.map((row) => row.lr)).toEqual([1, null, 1, 1]);
+    const { lines, logs } = windowRows([zeroAt], [log], 1, 2, 10, 1e-4);
+    expect(lines.map((row) => row.lr)).toEqual([1, 1e-4, 1e-4, 1]);
     expect(logs).toEqual([
       { series: 'run (logged)', step: 1, lr: 0.5 },
       { series: 'run (logged)', step: 2, lr: 0.25 },

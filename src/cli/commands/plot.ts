@@ -8,6 +8,7 @@ import type { LoggedPoints } from '../../logs/points.js';
 import type { RenderRequest } from '../../render/request.js';
 import { terminalColumns, wantsColor } from '../environment.js';
 import { parseChartSize } from '../chart-size.js';
+import { addFigureOptions, parseFigureOptions, type FigureFlags } from '../figure-options.js';
 import { collect, examples } from '../help.js';
 import { addPlanOptions, planInputs, type PlanFlags } from '../plan-flags.js';
 import { parsePositiveInteger } from '../flags.js';
@@ -16,7 +17,7 @@ import { addSteppingOptions, type SteppingFlags } from '../stepping.js';
 import { visible } from '../../visible-text.js';
 import { parseNumber } from '../../text/decimal.js';
 
-export interface PlotOptions extends SteppingFlags, PlanFlags {
+export interface PlotOptions extends SteppingFlags, PlanFlags, FigureFlags {
   schedule: string[];
   config?: string[];
   /** -s and --config in command-line order (recorded by the command; absent when called as a library). */
@@ -52,6 +53,7 @@ export function registerPlot(program: Command, catalog: Catalog): void {
     .option('--theme <theme>', 'picture theme: light or dark', 'light')
     .option('--scale <factor>', 'pixel density of PNG output (2 for high-DPI)', '1')
     .option('--log <file>', 'overlay learning rates a run logged (trainer_state.json, metrics.csv, step,lr CSV)', collect, []);
+  addFigureOptions(command);
   addSteppingOptions(command);
   addPlanOptions(command, { epochFlags: false })
     .addHelpText(
@@ -92,6 +94,7 @@ export async function buildRequest(catalog: Catalog, options: PlotOptions): Prom
   const scale = parseNumber(options.scale.trim()) ?? NaN;
   if (!(scale >= 0.1 && scale <= 10)) throw new LrvizError(`--scale ${shown(options.scale)} is not allowed; --scale must be a number from 0.1 to 10`);
   if (options.theme !== 'light' && options.theme !== 'dark') throw new LrvizError(`--theme ${shown(options.theme)} is not allowed; use light or dark`);
+  const figure = parseFigureOptions(options, options.logY === true);
   const { series } = await loadSources(catalog, sourcesOf(options), { flags: options, fallbackRows: 1000, inputs: () => planInputs(options), stack: options.stack });
   let logs: LoggedPoints[] | undefined;
   if (options.log && options.log.length > 0) {
@@ -109,6 +112,8 @@ export async function buildRequest(catalog: Catalog, options: PlotOptions): Prom
     color: options.output === undefined && options.format === undefined && wantsColor(),
     theme: options.theme,
     scale,
+    ...figure,
+    note: (text) => process.stderr.write(`${text}\n`),
   };
 }
 

@@ -56,7 +56,7 @@ async function start(): Promise<void> {
     }
     const started = performance.now();
     const [low, high] = state.domain;
-    const rows = windowRows(series, payload.logs, low, high, Math.round(plotWidth()), payload.logY);
+    const rows = windowRows(series, payload.logs, low, high, Math.round(plotWidth()), payload.logFloor);
     state.lastComputeMs = performance.now() - started;
     view.signal('xDomain', [low, high]);
     view.change('lines', vega.changeset().remove(() => true).insert(rows.lines));

@@ -26,5 +26,6 @@ export interface PagePayload {
   readonly logs: readonly PageLog[];
   /** The x range of the whole run: 0 to the horizon, or to the last logged step past it. */
   readonly lastStep: number;
-  readonly logY: boolean;
+  /** On a log axis, its bottom: rates at or below it are drawn there. Undefined on a linear axis. */
+  readonly logFloor?: number;
 }

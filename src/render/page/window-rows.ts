@@ -10,21 +10,23 @@ export interface DrawnSeries {
   readonly line?: readonly LinePoint[];
 }
 
-/** A row of the page's `lines` or `logs` data set; null breaks a line (a value a log axis cannot show). */
+/** A row of the page's `lines` or `logs` data set. */
 export interface Row {
   series: string;
   step: number;
-  lr: number | null;
+  lr: number;
 }
 
 /**
  * What the page draws for the steps from `low` to `high` (fractional: the x axis' domain): every
  * curve's envelope over the whole steps in view, one column a pixel, computed from the curve itself, so
  * a restart sits at its exact step at any zoom (every step, once there are two pixels a step or fewer); logged points in view, thinned to a few a column. One
- * step past each edge is included so the line runs to the frame, which clips it.
+ * step past each edge is included so the line runs to the frame, which clips it. `logFloor`: the log
+ * axis' bottom, where rates at or below it are drawn.
  */
-export function windowRows(series: readonly DrawnSeries[], logs: readonly PageLog[], low: number, high: number, columns: number, logY: boolean): { lines: Row[]; logs: Row[] } {
-  const plotted = logY ? (lr: number) => (lr > 0 ? lr : null) : (lr: number) => lr;
+export function windowRows(series: readonly DrawnSeries[], logs: readonly PageLog[], low: number, high: number, columns: number, logFloor?: number): { lines: Row[]; logs: Row[] } {
+  // A log axis draws rates at or below its floor (0 included) on the floor, as the still pictures do.
+  const plotted = logFloor === undefined ? (lr: number) => lr : (lr: number) => (lr > logFloor ? lr : logFloor);
   const lines: Row[] = [];
   for (const s of series) {
     if (s.curve !== undefined) {
