@@ -247,7 +247,12 @@ class Evaluator {
       if (parts.length < 8) parts.push(t.kind === 'string' ? JSON.stringify(t.value) : t.text);
       this.pos++;
     }
-    const text = parts.join(' ').replace(/ ([(),.\]]) ?/g, '$1').replace(/\( /g, '(');
+    // Spaced as code is written: between words, after commas and colons, nowhere else.
+    let text = '';
+    for (const part of parts) {
+      if (text !== '' && ((/[\w"']$/.test(text) && /^[\w"']/.test(part)) || /[,:]$/.test(text))) text += ' ';
+      text += part;
+    }
     return `"${text.length > 50 ? `${text.slice(0, 47)}...` : text}${parts.length >= 8 ? ' ...' : ''}"`;
   }
 

@@ -6,5 +6,7 @@
 import type { StackReader } from '../types.js';
 import { deepSpeed } from './deepspeed.js';
 import { hfTrainer } from './hf.js';
+import { mmengine } from './mmengine.js';
+import { detectron2 } from './detectron2.js';
 
-export const STACKS: readonly StackReader[] = [hfTrainer, deepSpeed];
+export const STACKS: readonly StackReader[] = [hfTrainer, deepSpeed, mmengine, detectron2];
