@@ -158,6 +158,6 @@ describe('bad config files: one line naming the file and the key, exit 2', () =>
   }
 
   it('--stack forces a reader; an unknown one is refused', () => {
-    expect(lrviz(['resolve', `${BAD}/not-a-config.json`, '--stack', 'nope']).stderr).toBe('lrviz: error: --stack "nope" is not allowed; use one of hf, deepspeed\n');
+    expect(lrviz(['resolve', `${BAD}/not-a-config.json`, '--stack', 'nope']).stderr).toBe('lrviz: error: --stack "nope" is not allowed; use one of hf, deepspeed, mmengine, detectron2\n');
   });
 });
