@@ -102,6 +102,10 @@ function roundSteps(searched: Searched, start: number[], zeroed: number[], fixed
   const polished = solve(theta, zeroed);
   if (polished === undefined) return undefined;
   const kinds = ['steps', 'steps', ...family.shapeParams.map((p) => p.tidy)] as const;
+  // Parameters already set to a round value: later trials leave them there. Were they to float again, the
+  // last one rounded would always drift back off (a log sampled every 50 steps gave cycle=3910.00008,
+  // cycle_mult=1.99999999 for torch's T_0=3910, T_mult=2).
+  const rounded = new Set<number>();
   // Twice over: a round horizon can make a round warmup fit, and the other way round.
   for (let pass = 0; pass < 2; pass++) {
     for (let i = 1; i < theta.length; i++) {
@@ -112,12 +116,13 @@ function roundSteps(searched: Searched, start: number[], zeroed: number[], fixed
         let trial = theta.slice();
         trial[i] = candidate;
         // The other continuous parameters follow (a cycle_mult of exactly 1 moves the cycle length a little).
-        const floating = new Set(integer.flatMap((isInteger, j) => (!isInteger && j !== i && !fixed.has(j) ? [j] : [])));
+        const floating = new Set(integer.flatMap((isInteger, j) => (!isInteger && j !== i && !fixed.has(j) && !rounded.has(j) ? [j] : [])));
         if (floating.size > 0) trial = refine(trial, new Set(theta.map((_, j) => j).filter((j) => !floating.has(j))), (t) => objective(t, zeroed), family);
         const settled = polish(trial, free.map((f, j) => f && j === 0), (t) => objective(t, zeroed), 2);
         const solved = solve(settled, zeroed);
         if (solved !== undefined && rmsWithin(solved.mse, polished.mse, kind === 'steps' ? roundStepsFactor(candidate) : TIDY.factor)) {
           theta = settled;
+          rounded.add(i);
           break;
         }
       }

@@ -43,6 +43,14 @@ describe('lrviz fit', () => {
     expect(lrviz(['plot', '-s', spec, '--steps', '300', '--log', join(dir, 'd.csv'), '-W', '60']).status).toBe(0);
   });
 
+  it("snaps a torch warm-restart run plot wrote every 50 steps to T_0=3910, T_mult=2 and prints torch's call", () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'lrviz-fit-snap-')), 'w.csv');
+    expect(lrviz(['plot', '-s', 'torch.CosineAnnealingWarmRestarts:lr=0.1,T_0=3910,T_mult=2', '--steps', '58650', '--every', '50', '-o', path]).status).toBe(0);
+    const { stdout } = lrviz(['fit', path, '--no-chart']);
+    expect(stdout).toContain('  -s cosine-restarts:lr=0.1,cycle=3910,cycle_mult=2,cycle_decay=1\n');
+    expect(stdout).toContain('  torch: CosineAnnealingWarmRestarts(optimizer, T_0=3910, T_mult=2, eta_min=0)  # optimizer lr=0.1\n');
+  });
+
   it('gives JSON', () => {
     const { status, stdout } = lrviz(['fit', TINYLLAMA, '--json']);
     expect(status).toBe(0);

@@ -172,6 +172,16 @@ describe('fit on synthesised logs: known schedule, noise, offsets, gaps, early s
     }
   });
 
+  it('snaps torch warm restarts sampled off their cycle to the integers configured, and gives back the torch call', () => {
+    // Every 50 steps no logged point sits on a restart of T_0=3910: the continuous optimum lies a hair off.
+    for (const every of [50]) {
+      const fit = fitLog(catalog, synthesize({ spec: 'torch.CosineAnnealingWarmRestarts:lr=0.1,T_0=3910,T_mult=2', steps: 58650, every }));
+      expect(fit.shape).toMatchObject({ cycle: 3910, cycle_mult: 2, cycle_decay: 1 });
+      expect(fit.rendition.spec).toBe('cosine-restarts:lr=0.1,cycle=3910,cycle_mult=2,cycle_decay=1');
+      expect(fit.rendition.torch).toBe('CosineAnnealingWarmRestarts(optimizer, T_0=3910, T_mult=2, eta_min=0)  # optimizer lr=0.1');
+    }
+  });
+
   it('reads HF hard restarts, whose cycles are not whole steps', () => {
     const fit = fitLog(catalog, synthesize({ spec: 'hf.cosine_with_restarts:lr=2e-4,num_warmup_steps=100,num_training_steps=6000,num_cycles=3', steps: 6000, every: 25, offset: 2, digits: 6 }));
     expect(fit.family).toBe('cosine with restarts');
