@@ -12,7 +12,7 @@ const WHISPER = fileURLToPath(new URL('../fixtures/real-logs/whisper-large-v2-ja
 
 describe('lrviz compare', () => {
   it('prints a table per schedule, the pair differences and the overlay chart', () => {
-    const { status, stdout, stderr } = lrviz(['compare', '-s', 'cosine-warmup:lr=3e-4,warmup=500', '-s', 'linear:lr=3e-4,warmup=500', '--steps', '10000', '-W', '90']);
+    const { status, stdout, stderr } = lrviz(['compare', '-s', 'cosine-warmup:lr=3e-4,warmup=500', '-s', 'linear:lr=3e-4,warmup=500', '--steps', '10000', '-W', '130']);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(stdout).toMatch(/schedule\s+peak\s+at step\s+final\s+min\s+at step\s+mean\s+area \(lr budget\)\s+steps > peak\/2/);
@@ -20,6 +20,25 @@ describe('lrviz compare', () => {
     expect(stdout).toMatch(/vs\s+linear:lr=3e-4,warmup=500.*step 501/);
     expect(stdout).toContain('└┬');
     expect(stdout).toContain('━━ linear:lr=3e-4,warmup=500');
+  });
+
+  it('one schedule alone: its statistics and its chart', () => {
+    const { status, stdout, stderr } = lrviz(['compare', '-s', 'cosine-warmup', '-W', '80']);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^schedule\s+peak\s+at step/);
+    expect(stdout).toMatch(/\ncosine-warmup\s+0\.001\s+100\s/);
+    expect(stdout).not.toContain('pair');
+    expect(stdout).toContain('━━ cosine-warmup');
+  });
+
+  it('the pair table fits the terminal width', () => {
+    const specs = ['hf.cosine:lr=3e-4,num_warmup_steps=500,num_training_steps=10000', 'torch.CosineAnnealingLR:lr=3e-4,T_max=10000,eta_min=0'];
+    const { stdout } = lrviz(['compare', ...specs.flatMap((s) => ['-s', s]), '--steps', '10000', '--no-chart', '-W', '80']);
+    const pairTable = stdout.slice(stdout.indexOf('pair')).trimEnd().split('\n');
+    expect(pairTable.length).toBe(3);
+    for (const line of pairTable) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(stdout).toContain('#1 hf.cosine:lr=3e-4');
   });
 
   it('gives JSON with the numbers', () => {
@@ -57,7 +76,6 @@ describe('lrviz compare', () => {
   });
 
   const bad: [string, string[], RegExp][] = [
-    ['one schedule and no log', ['-s', 'cosine'], /compare needs two schedules/],
     ['a log without a plan', ['--log', WHISPER], /--log needs a planned schedule/],
     ['a missing log', ['-s', 'cosine', '--log', 'nope.json'], /--log "nope.json": no such file/],
     ['bad steps', ['-s', 'cosine', '-s', 'linear', '--steps', '0'], /--steps "0" is not allowed/],

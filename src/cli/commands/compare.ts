@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Catalog } from '../../schedules/catalog.js';
-import { compareLog, curveDifference, curveStats, formatDifferences, formatLogComparisons, formatStats, type CurveDifference } from '../../compare/index.js';
+import { compareLog, curveDifference, curveStats, formatDifferences, formatLogComparisons, formatStats, pairNaming, type CurveDifference } from '../../compare/index.js';
 import { LrvizError } from '../../errors.js';
 import { writeStdout } from '../../io/write-output.js';
 import { render } from '../../render/formats.js';
@@ -68,7 +68,6 @@ export async function compare(catalog: Catalog, options: CompareOptions): Promis
     throw new LrvizError(`--log ${options.log.join(', ')}: the log reaches step ${Math.floor(lastLogged)}; comparing that many steps takes long, so give --steps N to choose`);
   }
   const { series, steps } = await loadSources(catalog, sources, { flags: options, fallbackRows, inputs: () => planInputs(options), stack: options.stack });
-  if (series.length < 2 && logs.length === 0) throw new LrvizError('compare needs two schedules (repeat -s), or one schedule and --log FILE');
   const stats = series.map((s) => curveStats(s.curve));
   const differences: CurveDifference[] = [];
   for (let i = 0; i < series.length; i++) {
@@ -84,13 +83,14 @@ export async function compare(catalog: Catalog, options: CompareOptions): Promis
     );
     return;
   }
-  const lines = [...formatStats(stats)];
-  if (differences.length > 0) lines.push('', ...formatDifferences(differences));
+  // One schedule alone gets its statistics (and its chart): compare is where those numbers live.
+  const size = parseChartSize(options, true);
+  const width = size.width ?? terminalColumns();
+  const lines = [...formatStats(stats, pairNaming(differences, width) === 'numbered')];
+  if (differences.length > 0) lines.push('', ...formatDifferences(differences, width, series.map((s) => s.label)));
   if (logComparisons.length > 0) lines.push('', ...formatLogComparisons(logComparisons));
   let chart = '';
   if (options.chart) {
-    const size = parseChartSize(options, true);
-    const width = size.width ?? terminalColumns();
     const height = size.height;
     chart = String(
       await render('terminal', { curves: series.map((s) => s.curve), logs, width, height, every: 1, logY: false, color: wantsColor(), theme: 'light', scale: 1 }),
