@@ -27,7 +27,7 @@ export function checkSchedule(input: CheckInput & { definitionName?: string }): 
     ...restartRules(profile),
     ...negativeLr(profile),
     ...neverChanges(profile, input.definitionName),
-    ...ignoredParameters(input.ineffective ?? []),
+    ...ignoredParameters(input.ineffective ?? [], profile.lr, profile.steps),
   ];
   return { label: input.label, findings: findings.sort(bySeverityThenStep) };
 }

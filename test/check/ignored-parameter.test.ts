@@ -31,8 +31,21 @@ describe('ignored parameters (LRV014)', () => {
     expect(ignored).toHaveLength(1);
     expect(ignored[0]).toMatchObject({ severity: 'warning', name: 'ignored-parameter', step: 0, values: { warmup_steps: 20 } });
     expect(ignored[0].message).toMatch(/^warmup_steps=20 has no effect/);
+    // The effective value: warmup_epoch (default 5) × step_each_epoch 100.
+    expect(ignored[0].message).toMatch(/; the warmup really runs 500 steps, from 0 to 0\.5$/);
     const plain = buildSchedule(catalog, seed, 800);
     expect(checkSchedule({ label: 'seed', schedule: plain.schedule, spec: plain.resolved, training, ineffective: plain.ineffective }).findings.some((f) => f.code === 'LRV014')).toBe(false);
+  });
+
+  it('are said in one line on stderr by plot, with the warmup the schedule really runs', () => {
+    const spec = 'paddle.CosineWarmup:lr=0.5,step_each_epoch=100,epochs=8,warmup_steps=20,start_lr=0,end_lr=0.5';
+    const { status, stdout, stderr } = lrviz(['plot', '-s', spec, '--steps', '800', '-W', '60']);
+    expect(status).toBe(0);
+    expect(stdout).toContain('┼');
+    expect(stderr).toBe(
+      `lrviz: note: ${spec}: warmup_steps=20, start_lr=0, end_lr=0.5 have no effect (CosineWarmup passes its own warmup (warmup_epoch*step_each_epoch steps, from 0 to lr) to LinearWarmup and drops this); the warmup really runs 500 steps, from 0 to 0.5 [LRV014]\n`,
+    );
+    expect(lrviz(['plot', '-s', 'paddle.CosineWarmup:lr=0.5,step_each_epoch=100,epochs=8', '--steps', '800', '-W', '60']).stderr).toBe('');
   });
 
   it('fail a --strict check of the tutorial call', () => {

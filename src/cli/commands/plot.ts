@@ -10,6 +10,7 @@ import { terminalColumns, wantsColor } from '../environment.js';
 import { parseChartSize } from '../chart-size.js';
 import { addFigureOptions, parseFigureOptions, type FigureFlags } from '../figure-options.js';
 import { collect, examples } from '../help.js';
+import { ignoredParametersNote } from '../../check/rules/parameters.js';
 import { addPlanOptions, planInputs, type PlanFlags } from '../plan-flags.js';
 import { parsePositiveInteger } from '../flags.js';
 import { loadSources, seriesSources, sourcesOf, type SeriesSource } from '../series.js';
@@ -39,6 +40,7 @@ export function registerPlot(program: Command, catalog: Catalog): void {
   const order = seriesSources();
   const command = program
     .command('plot')
+    .argument('[schedules...]', 'schedules, as with -s: lrviz plot cosine-warmup')
     .description('compute learning-rate curves and draw them in the terminal or export them')
     .option('-s, --schedule <spec>', 'a schedule: NAME:key=value,..., a JSON object, or @file.json (repeat to overlay)', order.spec, [])
     .option('-c, --config <file>', 'a training config: training_args.json, ds_config.json, ... (repeat; mixes with -s)', order.config, [])
@@ -69,8 +71,9 @@ export function registerPlot(program: Command, catalog: Catalog): void {
         'lrviz plot --config training_args.json --dataset-size 52002 --devices 8',
       ]),
     )
-    .action(async (options: PlotOptions) => {
-      await plot(catalog, { ...options, sources: order.sources });
+    .action(async (schedules: string[], options: PlotOptions) => {
+      options.schedule = [...schedules, ...options.schedule];
+      await plot(catalog, { ...options, sources: [...schedules.map((text) => ({ kind: 'spec' as const, text })), ...order.sources] });
     });
 }
 
@@ -95,7 +98,12 @@ export async function buildRequest(catalog: Catalog, options: PlotOptions): Prom
   if (!(scale >= 0.1 && scale <= 10)) throw new LrvizError(`--scale ${shown(options.scale)} is not allowed; --scale must be a number from 0.1 to 10`);
   if (options.theme !== 'light' && options.theme !== 'dark') throw new LrvizError(`--theme ${shown(options.theme)} is not allowed; use light or dark`);
   const figure = parseFigureOptions(options, options.logY === true);
-  const { series } = await loadSources(catalog, sourcesOf(options), { flags: options, fallbackRows: 1000, inputs: () => planInputs(options), stack: options.stack });
+  const { series, steps } = await loadSources(catalog, sourcesOf(options), { flags: options, fallbackRows: 1000, inputs: () => planInputs(options), stack: options.stack });
+  // A parameter the framework swallows changes the chart without a word on it: say so, as check does.
+  for (const s of series) {
+    const note = ignoredParametersNote(s.label, s.ineffective, (i) => s.schedule.lr(i), steps);
+    if (note !== undefined) process.stderr.write(`lrviz: note: ${note}\n`);
+  }
   let logs: LoggedPoints[] | undefined;
   if (options.log && options.log.length > 0) {
     const { readLoggedPoints } = await import('../../logs/index.js');
