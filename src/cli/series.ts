@@ -149,3 +149,8 @@ function specSeries(catalog: Catalog, argument: string, run: RunLength, unique: 
 function fileName(file: string): string {
   return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 }
+
+/** `lrviz plot cosine-warmup`: specs given without -s come first, as if each had its -s. */
+export function withPositionalSpecs<O extends { schedule: string[] }>(specs: readonly string[], options: O, sources: readonly SeriesSource[]): O & { sources: SeriesSource[] } {
+  return { ...options, schedule: [...specs, ...options.schedule], sources: [...specs.map((text) => ({ kind: 'spec' as const, text })), ...sources] };
+}

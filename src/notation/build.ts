@@ -4,7 +4,8 @@ import { acceptsNone, None, type BuildContext, type ParamValue, type ScheduleDef
 import type { Catalog } from '../schedules/catalog.js';
 import { isPlainObject } from '../json.js';
 import { readParam } from './params.js';
-import { didYouMean } from './suggest.js';
+import { dialectName, frameworkName } from './copied-names.js';
+import { didYouMean, nearestSchedule } from './suggest.js';
 
 /** Keys every spec may carry besides its schedule's parameters. */
 const SPEC_KEYS = new Set(['type', 'symbol', 'label']);
@@ -104,13 +105,21 @@ function resolveDefinition(catalog: Catalog, spec: SpecObject, where: string, fr
   if (!isPlainObject(spec)) throw new LrvizError(`${where}: expected a schedule object {"type": ...}, got ${shown(spec)}`);
   const name = typeof spec.type === 'string' ? spec.type : typeof spec.symbol === 'string' ? spec.symbol : undefined;
   if (name === undefined) throw new LrvizError(`${where}: ${shown(spec)} has no "type" naming the schedule (see lrviz list)`);
-  const definition = (framework && !name.includes('.') ? catalog.lookup(`${framework}.${name}`) : undefined) ?? catalog.lookup(name);
+  // As copied from code: `torch.optim.lr_scheduler.CosineAnnealingLR`, `transformers.get_..._schedule`.
+  const copied = dialectName(name);
+  const definition =
+    (framework && !name.includes('.') ? catalog.lookup(`${framework}.${name}`) : undefined) ?? catalog.lookup(name) ?? catalog.lookup(copied);
   if (definition === undefined) {
+    const alone = frameworkName(name);
+    if (alone !== undefined) {
+      throw new LrvizError(`${where}: ${shown(name)} is a framework, not a schedule; name one of its schedulers, e.g. ${firstOf(catalog, alone)} ("lrviz list ${alone}" shows them all)`);
+    }
     const candidates = catalog
       .all()
       .filter((d) => framework === undefined || d.framework === framework || d.framework === undefined)
       .flatMap((d) => [d.name, ...(d.aliases ?? [])]);
-    const hint = didYouMean(framework && !name.includes('.') ? `${framework}.${name}` : name, candidates);
+    const guess = nearestSchedule(framework && !copied.includes('.') ? `${framework}.${copied}` : copied, candidates);
+    const hint = guess === undefined ? '' : ` (did you mean "${guess}"?)`;
     throw new LrvizError(`${where}: unknown schedule ${shown(name)}${hint}; run "lrviz list" to see them all`);
   }
   return definition;
@@ -125,4 +134,9 @@ function nestedContext(where: string, name: string, depth: number): string {
   if (depth < 3) return full;
   const outermost = /^[^"]*"[^"]*"/.exec(where)?.[0] ?? where;
   return `${outermost} > ${depth - 1} levels > schedule "${name}"`;
+}
+
+/** A framework's first scheduler, to show what a name of it looks like. */
+function firstOf(catalog: Catalog, framework: string): string {
+  return catalog.all().find((d) => d.framework === framework)?.name ?? `${framework}.<symbol>`;
 }

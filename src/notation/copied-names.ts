@@ -20,6 +20,8 @@ const FRAMEWORK_ALIASES: Readonly<Record<string, string>> = {
   keras: 'keras',
   tf: 'keras',
   tensorflow: 'keras',
+  mmengine: 'mmengine',
+  detectron2: 'detectron2',
 };
 
 /** The framework lrviz calls it (`huggingface` → `hf`), or undefined when it is none lrviz knows. */

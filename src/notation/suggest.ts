@@ -32,3 +32,35 @@ export function didYouMean(given: string, candidates: Iterable<string>): string 
   const guess = nearest(given, candidates);
   return guess === undefined ? '' : ` (did you mean "${guess}"?)`;
 }
+
+/** A name split where people type it: `torch.CosineAnnealingLR` is framework torch, symbol CosineAnnealingLR. */
+function frameworkAndSymbol(name: string): [string | undefined, string] {
+  const dot = name.indexOf('.');
+  return dot === -1 ? [undefined, name] : [name.slice(0, dot).toLowerCase(), name.slice(name.lastIndexOf('.') + 1)];
+}
+
+const loose = (name: string): string => name.toLowerCase().replace(/[-_]/g, '');
+
+/**
+ * The schedule name nearest to one the catalog lacks, always one: an unknown name always gets a suggestion.
+ * Symbols are compared loosely (case, "-" and "_" aside), a symbol that holds the other (`CosineAnnealing` in
+ * `CosineAnnealingLR`) counts as one typo, and another framework than the one named costs two.
+ */
+export function nearestSchedule(given: string, names: Iterable<string>): string | undefined {
+  const [framework, symbol] = frameworkAndSymbol(given);
+  const wanted = loose(symbol);
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const name of names) {
+    const [otherFramework, otherSymbol] = frameworkAndSymbol(name);
+    const other = loose(otherSymbol);
+    let score = distance(wanted, other);
+    if (Math.min(wanted.length, other.length) >= 3 && (other.includes(wanted) || wanted.includes(other))) score = Math.min(score, 1);
+    if (framework !== otherFramework) score += 2;
+    if (score < bestScore) {
+      best = name;
+      bestScore = score;
+    }
+  }
+  return best;
+}

@@ -1,5 +1,5 @@
 import { finding, type Finding } from '../finding.js';
-import { count, rate } from '../../render/number-format.js';
+import { count, rate } from '../../text/numbers.js';
 
 export interface Ineffective {
   readonly name: string;

@@ -9,7 +9,7 @@ import { writeStdout } from '../../io/write-output.js';
 import { collect, examples } from '../help.js';
 import { addPlanOptions, planInputs, type PlanFlags } from '../plan-flags.js';
 import { parsePositiveInteger, parseSteps } from '../flags.js';
-import { loadSources, seriesSources, sourcesOf, type Series, type SeriesSource } from '../series.js';
+import { loadSources, seriesSources, sourcesOf, type Series, type SeriesSource, withPositionalSpecs } from '../series.js';
 import { addSteppingOptions, parseEpochs, parseStepped, parseStepsPerEpoch } from '../stepping.js';
 
 export interface CheckOptions extends PlanFlags {
@@ -31,6 +31,7 @@ export function registerCheck(program: Command, catalog: Catalog): void {
   const order = seriesSources();
   const command = program
     .command('check')
+    .argument('[schedules...]', 'schedules, as with -s: lrviz check cosine-warmup')
     .description('find the schedule mistakes that really happen: wrong horizon, epochs vs steps, lr 0 at the first step, jumps, restarts')
     .option('-s, --schedule <spec>', 'a schedule: NAME:key=value,..., a JSON object, or @file.json (repeat to check several)', order.spec, [])
     .option('-c, --config <file>', 'a training config: the run length it implies is the training length (repeat; mixes with -s)', order.config, [])
@@ -52,8 +53,8 @@ export function registerCheck(program: Command, catalog: Catalog): void {
       ]),
     )
     .addHelpText('after', '\nExit status: 0 nothing found (or infos only; warnings too without --strict), 1 errors (or warnings with --strict), 2 bad input.\n')
-    .action(async (options: CheckOptions) => {
-      await check(catalog, { ...options, sources: order.sources });
+    .action(async (schedules: string[], options: CheckOptions) => {
+      await check(catalog, withPositionalSpecs(schedules, options, order.sources));
     });
 }
 

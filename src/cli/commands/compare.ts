@@ -9,7 +9,7 @@ import { parseChartSize } from '../chart-size.js';
 import { terminalColumns, wantsColor } from '../environment.js';
 import { collect, examples } from '../help.js';
 import { addPlanOptions, planInputs, type PlanFlags } from '../plan-flags.js';
-import { loadSources, seriesSources, sourcesOf, type SeriesSource } from '../series.js';
+import { loadSources, seriesSources, sourcesOf, type SeriesSource, withPositionalSpecs } from '../series.js';
 import { addSteppingOptions, type SteppingFlags } from '../stepping.js';
 import { largest } from '../../extent.js';
 
@@ -32,6 +32,7 @@ export function registerCompare(program: Command, catalog: Catalog): void {
   const order = seriesSources();
   const command = program
     .command('compare')
+    .argument('[schedules...]', 'schedules, as with -s: lrviz compare cosine-warmup')
     .description('compare schedules step by step: peak, final, mean, lr budget, where they part; or a logged run against its plan')
     .option('-s, --schedule <spec>', 'a schedule: NAME:key=value,..., a JSON object, or @file.json (repeat)', order.spec, [])
     .option('-c, --config <file>', 'a training config: training_args.json, ds_config.json, ... (repeat; mixes with -s)', order.config, [])
@@ -52,8 +53,8 @@ export function registerCompare(program: Command, catalog: Catalog): void {
         'lrviz compare --config training_args.json --config other_args.yaml --dataset-size 52002',
       ]),
     )
-    .action(async (options: CompareOptions) => {
-      await compare(catalog, { ...options, sources: order.sources });
+    .action(async (schedules: string[], options: CompareOptions) => {
+      await compare(catalog, withPositionalSpecs(schedules, options, order.sources));
     });
 }
 

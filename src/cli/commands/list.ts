@@ -4,7 +4,8 @@ import { writeStdout } from '../../io/write-output.js';
 import { describeDefault, type ScheduleDefinition } from '../../schedules/definition.js';
 import type { Catalog } from '../../schedules/catalog.js';
 import { examples } from '../help.js';
-import { didYouMean } from '../../notation/suggest.js';
+import { dialectName, frameworkName } from '../../notation/copied-names.js';
+import { didYouMean, nearestSchedule } from '../../notation/suggest.js';
 
 interface ListOptions {
   framework?: string;
@@ -15,29 +16,42 @@ export function registerList(program: Command, catalog: Catalog): void {
   program
     .command('list')
     .description('list every schedule with its parameters, defaults and formula')
-    .argument('[name]', 'show only this schedule')
+    .argument('[name]', 'show only this schedule, or only this framework\'s (lrviz list hf)')
     .option('--framework <name>', `only this framework's schedulers: ${catalog.frameworks().join(', ')}`)
     .option('--json', 'machine-readable output')
-    .addHelpText('after', examples(['lrviz list', 'lrviz list cosine-warmup', 'lrviz list --framework timm', 'lrviz list --json']))
+    .addHelpText('after', examples(['lrviz list', 'lrviz list cosine-warmup', 'lrviz list hf', 'lrviz list --framework timm', 'lrviz list --json']))
     .action((name: string | undefined, options: ListOptions) => {
       writeStdout(list(catalog, name, options));
     });
 }
 
+/** `hf`, `huggingface`, `transformers`, `mmengine`: the framework as the catalog names it, or undefined. */
+function knownFramework(catalog: Catalog, given: string): string | undefined {
+  const frameworks = catalog.frameworks();
+  const lower = given.trim().toLowerCase();
+  if (frameworks.includes(lower)) return lower;
+  const alias = frameworkName(given);
+  return alias !== undefined && frameworks.includes(alias) ? alias : undefined;
+}
+
 function list(catalog: Catalog, name: string | undefined, options: ListOptions): string {
   let definitions = catalog.all();
-  if (options.framework !== undefined) {
-    const framework = options.framework.toLowerCase();
-    const frameworks = catalog.frameworks();
-    if (!frameworks.includes(framework)) {
-      throw new LrvizError(`--framework ${shown(options.framework)} is not known; use one of ${frameworks.join(', ')}${didYouMean(framework, frameworks)}`);
+  // `lrviz list hf` reads as `lrviz list --framework hf` when no schedule has that name.
+  const byName = name !== undefined && catalog.lookup(dialectName(name)) === undefined && knownFramework(catalog, name) !== undefined;
+  const framework = options.framework ?? (byName ? name : undefined);
+  if (framework !== undefined) {
+    const known = knownFramework(catalog, framework);
+    if (known === undefined) {
+      const FRAMEWORKS = catalog.frameworks();
+      throw new LrvizError(`--framework ${shown(framework)} is not known; use one of ${FRAMEWORKS.join(', ')}${didYouMean(framework.toLowerCase(), FRAMEWORKS)}`);
     }
-    definitions = definitions.filter((d) => (d.framework ?? 'lrviz') === framework);
+    definitions = definitions.filter((d) => (d.framework ?? 'lrviz') === known);
   }
-  if (name !== undefined) {
-    const found = catalog.lookup(name);
+  if (name !== undefined && !byName) {
+    const found = catalog.lookup(name) ?? catalog.lookup(dialectName(name));
     if (!found) {
-      throw new LrvizError(`unknown schedule ${shown(name)}${didYouMean(name, catalog.all().map((d) => d.name))}; run "lrviz list" to see them all`);
+      const guess = nearestSchedule(dialectName(name), catalog.all().map((d) => d.name));
+      throw new LrvizError(`unknown schedule ${shown(name)}${guess === undefined ? '' : ` (did you mean "${guess}"?)`}; run "lrviz list" to see them all`);
     }
     definitions = [found];
   }

@@ -13,7 +13,7 @@ import { collect, examples } from '../help.js';
 import { ignoredParametersNote } from '../../check/rules/parameters.js';
 import { addPlanOptions, planInputs, type PlanFlags } from '../plan-flags.js';
 import { parsePositiveInteger } from '../flags.js';
-import { loadSources, seriesSources, sourcesOf, type SeriesSource } from '../series.js';
+import { loadSources, seriesSources, sourcesOf, type SeriesSource, withPositionalSpecs } from '../series.js';
 import { addSteppingOptions, type SteppingFlags } from '../stepping.js';
 import { visible } from '../../visible-text.js';
 import { parseNumber } from '../../text/decimal.js';
@@ -72,8 +72,7 @@ export function registerPlot(program: Command, catalog: Catalog): void {
       ]),
     )
     .action(async (schedules: string[], options: PlotOptions) => {
-      options.schedule = [...schedules, ...options.schedule];
-      await plot(catalog, { ...options, sources: [...schedules.map((text) => ({ kind: 'spec' as const, text })), ...order.sources] });
+      await plot(catalog, withPositionalSpecs(schedules, options, order.sources));
     });
 }
 
