@@ -44,7 +44,7 @@ const loose = (name: string): string => name.toLowerCase().replace(/[-_]/g, '');
 /**
  * The schedule name nearest to one the catalog lacks, always one: an unknown name always gets a suggestion.
  * Symbols are compared loosely (case, "-" and "_" aside), a symbol that holds the other (`CosineAnnealing` in
- * `CosineAnnealingLR`) counts as one typo, and another framework than the one named costs two.
+ * `CosineAnnealingLR`) counts as one and a half typos, and another framework than the one named costs two.
  */
 export function nearestSchedule(given: string, names: Iterable<string>): string | undefined {
   const [framework, symbol] = frameworkAndSymbol(given);
@@ -55,7 +55,7 @@ export function nearestSchedule(given: string, names: Iterable<string>): string 
     const [otherFramework, otherSymbol] = frameworkAndSymbol(name);
     const other = loose(otherSymbol);
     let score = distance(wanted, other);
-    if (Math.min(wanted.length, other.length) >= 3 && (other.includes(wanted) || wanted.includes(other))) score = Math.min(score, 1);
+    if (Math.min(wanted.length, other.length) >= 3 && (other.includes(wanted) || wanted.includes(other))) score = Math.min(score, 1.5);
     if (framework !== otherFramework) score += 2;
     if (score < bestScore) {
       best = name;

@@ -108,6 +108,15 @@ describe('lrviz check on framework schedulers (the threads the codes come from)'
     }
   });
 
+  it('--steps means what it means for plot, per epoch too: the run in updates, the scheduler stepped every --steps-per-epoch', () => {
+    const spec = 'torch.CosineAnnealingLR:lr=0.1,T_max=35190';
+    const inEpochs = JSON.parse(lrviz(['check', '-s', spec, '--epochs', '90', '--steps-per-epoch', '391', '--stepped', 'epoch', '--json']).stdout);
+    const inSteps = JSON.parse(lrviz(['check', '-s', spec, '--steps', '35190', '--steps-per-epoch', '391', '--stepped', 'epoch', '--json']).stdout);
+    expect(inSteps.training).toEqual(inEpochs.training);
+    expect(inSteps.schedules[0].findings.map((f: { code: string }) => f.code)).toEqual(['LRV005']);
+    expect(inSteps.schedules[0].findings).toEqual(inEpochs.schedules[0].findings);
+  });
+
   it('--ignore leaves findings out of the report, the summary, the exit status and --json', () => {
     const spec = 'hf.cosine:lr=3e-4,num_warmup_steps=500,num_training_steps=10000';
     expect(lrviz(['check', '-s', 'cosine-warmup', '--steps', '1000', '--strict']).status).toBe(1);

@@ -141,7 +141,11 @@ function lengthOf(options: Pick<CheckOptions, 'trainSteps' | 'epochs' | 'stepsPe
   if (options.trainSteps !== undefined) {
     if (options.epochs !== undefined) throw new LrvizError(`give either ${flag} or --epochs with --steps-per-epoch, not both`);
     const steps = parseSteps(options.trainSteps, flag);
-    if (options.stepped === 'epoch') throw new LrvizError(`--stepped epoch needs the run in epochs: give --epochs and --steps-per-epoch instead of ${flag}`);
+    if (options.stepped === 'epoch') {
+      // As plot reads it: the run's updates, the scheduler stepped once every --steps-per-epoch of them.
+      if (stepsPerEpoch === undefined) throw new LrvizError(`--stepped epoch with ${flag} needs --steps-per-epoch N (optimizer updates per epoch)`);
+      return { schedulerSteps: Math.ceil(steps / stepsPerEpoch), stepped: 'epoch', stepsPerEpoch, epochs: steps / stepsPerEpoch };
+    }
     return { schedulerSteps: steps, stepped: 'batch', ...(stepsPerEpoch === undefined ? {} : { stepsPerEpoch, epochs: steps / stepsPerEpoch }) };
   }
   if (options.epochs === undefined) {
