@@ -43,8 +43,8 @@ const loose = (name: string): string => name.toLowerCase().replace(/[-_]/g, '');
 
 /**
  * The schedule name nearest to one the catalog lacks, always one: an unknown name always gets a suggestion.
- * Symbols are compared loosely (case, "-" and "_" aside), a symbol that holds the other (`CosineAnnealing` in
- * `CosineAnnealingLR`) counts as one and a half typos, and another framework than the one named costs two.
+ * Symbols are compared loosely (case, "-" and "_" aside) in typos per character, and another framework
+ * than the one named costs about a third of the symbol.
  */
 export function nearestSchedule(given: string, names: Iterable<string>): string | undefined {
   const [framework, symbol] = frameworkAndSymbol(given);
@@ -54,9 +54,13 @@ export function nearestSchedule(given: string, names: Iterable<string>): string 
   for (const name of names) {
     const [otherFramework, otherSymbol] = frameworkAndSymbol(name);
     const other = loose(otherSymbol);
-    let score = distance(wanted, other);
-    if (Math.min(wanted.length, other.length) >= 3 && (other.includes(wanted) || wanted.includes(other))) score = Math.min(score, 1.5);
-    if (framework !== otherFramework) score += 2;
+    let typos = distance(wanted, other);
+    // A symbol that holds the other is half a typo for each character it lacks (CosineAnnealing is nearer
+    // CosineAnnealingLR than CosineAnnealingWarmRestarts).
+    if (Math.min(wanted.length, other.length) >= 3 && (other.includes(wanted) || wanted.includes(other))) typos = Math.min(typos, Math.abs(wanted.length - other.length) / 2);
+    // Typos per character, so that a long symbol is not outscored by any short one; another framework
+    // counts as about a third of the symbol wrong (hf.CosineAnnealingLR still finds torch's).
+    const score = typos / Math.max(wanted.length, other.length, 1) + (framework !== otherFramework ? 0.3 : 0);
     if (score < bestScore) {
       best = name;
       bestScore = score;

@@ -19,3 +19,9 @@ describe('nearestSchedule', () => {
     expect(nearestSchedule('timm.Foo', names)?.startsWith('timm.')).toBe(true);
   });
 });
+
+describe('nearestSchedule across frameworks', () => {
+  it('finds the symbol in the framework it belongs to when the one named lacks it', () => {
+    expect(nearestSchedule('hf.CosineAnnealingLR', names)).toBe('torch.CosineAnnealingLR');
+  });
+});
