@@ -41,7 +41,7 @@ describe('ignored parameters (LRV014)', () => {
     const spec = 'paddle.CosineWarmup:lr=0.5,step_each_epoch=100,epochs=8,warmup_steps=20,start_lr=0,end_lr=0.5';
     const { status, stdout, stderr } = lrviz(['plot', '-s', spec, '--steps', '800', '-W', '60']);
     expect(status).toBe(0);
-    expect(stdout).toContain('┼');
+    expect(stdout).toContain('┤');
     expect(stderr).toBe(
       `lrviz: note: ${spec}: warmup_steps=20, start_lr=0, end_lr=0.5 have no effect (CosineWarmup passes its own warmup (warmup_epoch*step_each_epoch steps, from 0 to lr) to LinearWarmup and drops this); the warmup really runs 500 steps, from 0 to 0.5 [LRV014]\n`,
     );
