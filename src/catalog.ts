@@ -13,6 +13,8 @@ import { kerasDefinitions } from './dialects/keras.js';
 import { mmengineDefinitions } from './dialects/mmengine.js';
 import { detectron2Definitions } from './dialects/detectron2.js';
 import { deepspeedDefinitions } from './dialects/deepspeed.js';
+import { megatronDefinitions } from './dialects/megatron.js';
+import { axolotlDefinitions } from './dialects/axolotl.js';
 
 export const catalog = new Catalog([
   ...builtins,
@@ -25,4 +27,6 @@ export const catalog = new Catalog([
   ...mmengineDefinitions,
   ...detectron2Definitions,
   ...deepspeedDefinitions,
+  ...megatronDefinitions,
+  ...axolotlDefinitions,
 ]);

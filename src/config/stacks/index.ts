@@ -8,5 +8,7 @@ import { deepSpeed } from './deepspeed.js';
 import { hfTrainer } from './hf.js';
 import { mmengine } from './mmengine.js';
 import { detectron2 } from './detectron2.js';
+import { megatron } from './megatron.js';
+import { axolotl } from './axolotl.js';
 
-export const STACKS: readonly StackReader[] = [hfTrainer, deepSpeed, mmengine, detectron2];
+export const STACKS: readonly StackReader[] = [axolotl, hfTrainer, deepSpeed, mmengine, detectron2, megatron];
