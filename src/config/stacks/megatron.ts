@@ -9,7 +9,7 @@
  * G = --global-batch-size, else --micro-batch-size × data-parallel processes (arguments.py).
  */
 import { LrvizError, shown } from '../../errors.js';
-import { parseNumber } from '../../notation/params.js';
+import { parseNumber } from '../../text/decimal.js';
 import { count, Plan } from '../plan.js';
 import { readShellFlags } from '../shell-args.js';
 import type { ConfigDocument, ResolveContext, ResolvedConfig, StackReader } from '../types.js';
