@@ -158,7 +158,6 @@ describe('bad config files: one line naming the file and the key, exit 2', () =>
   }
 
   it('--stack forces a reader; an unknown one is refused', () => {
-    expect(lrviz(['resolve', `${BAD}/not-a-config.json`, '--stack', 'nope']).stderr).toBe('lrviz: error: --stack "nope" is not allowed; use one of axolotl, hf, deepspeed, mmengine, detectron2, megatron
-');
+    expect(lrviz(['resolve', `${BAD}/not-a-config.json`, '--stack', 'nope']).stderr).toBe('lrviz: error: --stack "nope" is not allowed; use one of axolotl, hf, deepspeed, mmengine, detectron2, megatron\n');
   });
 });
