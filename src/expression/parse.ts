@@ -66,6 +66,8 @@ const BINARY_PRECEDENCE: Record<string, number> = {
   '**': 11,
 };
 
+const OPEN_PARENTHESIS = 40; // '('
+
 let configured: typeof jsepModule | undefined;
 
 function jsep(): typeof jsepModule {
@@ -81,7 +83,7 @@ function jsep(): typeof jsepModule {
   parser.removeLiteral('null');
   parser.removeLiteral('this');
   parser.hooks.add('gobble-token', function markParentheses(env) {
-    if (this.code === parser.OPAREN_CODE) env.node = { type: 'Parenthesized', expression: this.gobbleGroup() };
+    if (this.code === OPEN_PARENTHESIS) env.node = { type: 'Parenthesized', expression: this.gobbleGroup() };
   });
   configured = parser;
   return parser;
