@@ -4,6 +4,7 @@
  */
 import { Catalog } from './schedules/catalog.js';
 import { builtins } from './schedules/builtins.js';
+import { formulaDefinitions } from './schedules/formula.js';
 import { torchDefinitions } from './dialects/torch.js';
 import { hfDefinitions } from './dialects/hf.js';
 import { timmDefinitions } from './dialects/timm.js';
@@ -18,6 +19,7 @@ import { axolotlDefinitions } from './dialects/axolotl.js';
 
 export const catalog = new Catalog([
   ...builtins,
+  ...formulaDefinitions,
   ...torchDefinitions,
   ...hfDefinitions,
   ...timmDefinitions,

@@ -15,6 +15,8 @@ import { cosine, linear } from '../schedules/shapes/anneal.js';
 import { inverseTime } from '../schedules/shapes/inverse-time.js';
 import { bool, choice, define, int, num, numberOrSchedule, numbers, text, type BuildContext, type ScheduleDefinition } from '../schedules/definition.js';
 import { pythonFloorDiv } from './python-math.js';
+import { formulaOfStep } from '../expression/index.js';
+import { schedule } from '../schedules/schedule.js';
 import { cyclic } from './torch-cyclic.js';
 import { stretchedPolynomial } from './stretched-polynomial.js';
 import { paddleOneCycle } from './paddle-one-cycle.js';
@@ -174,6 +176,26 @@ export const paddleDefinitions: readonly ScheduleDefinition[] = [
       verbose,
     },
     build: (p) => polynomialDecay(p, p.learning_rate, p.end_lr, p.decay_steps),
+  }),
+  define({
+    name: 'paddle.LambdaDecay',
+    framework,
+    summary: 'learning_rate * lr_lambda(step), the function given as a formula',
+    formula: 'learning_rate * lr_lambda(i)',
+    params: {
+      learning_rate: learningRate,
+      lr_lambda: text({ doc: 'the function of the step, as a formula: "0.95 ** epoch" or "lambda epoch: 0.95 ** epoch"' }),
+      total: int({ above: 0, default: (_given, steps) => steps, defaultText: '--steps', doc: 'what `total` means in the formula' }),
+      last_epoch: int({ min: -1, default: -1, doc: 'the last step already taken when resuming (-1: a fresh start)' }),
+      verbose: bool({ noEffect: 'prints each update; no effect on the lr', doc: 'print each update (no effect)' }),
+    },
+    build: (p, ctx) => {
+      const factor = formulaOfStep(p.lr_lambda, 'lr_lambda', { total: p.total, lr: p.learning_rate }, ctx.fail);
+      // LambdaDecay.get_lr (python/paddle/optimizer/lr.py): base_lr * lr_lambda(last_epoch), from base_lr each
+      // step, so resuming at last_epoch=k (the constructor steps once) continues at step k + 1.
+      const resumeAt = p.last_epoch + 1;
+      return schedule((i) => p.learning_rate * factor(i + resumeAt));
+    },
   }),
   define({
     name: 'paddle.NoamDecay',

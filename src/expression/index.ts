@@ -23,14 +23,16 @@ export function formulaOfStep(text: string, name: string, scope: FormulaScope, f
   const given = `${name}=${shown(text)}`;
   let formula: ReturnType<typeof compileFormula>;
   try {
-    formula = compileFormula(text, ['step', 'total', 'lr']);
+    // `epoch` is the step too: torch's and Paddle's documentation write their lambdas of `epoch`.
+    formula = compileFormula(text, ['step', 'total', 'lr', 'epoch']);
   } catch (error) {
     if (error instanceof FormulaError) fail(`${given} is not a formula lrviz can read: ${error.reason}`);
     throw error;
   }
-  const values = [0, scope.total, scope.lr];
+  const values = [0, scope.total, scope.lr, 0];
   return (step) => {
     values[0] = step;
+    values[3] = step;
     let value: number;
     try {
       value = formula(values);
