@@ -10,6 +10,7 @@ import { cosineEasing, linearEasing, polynomialEasing, type Easing } from '../sc
 import { exponential } from '../schedules/shapes/exponential.js';
 import { piecewiseConstant } from '../schedules/shapes/piecewise.js';
 import { schedule, type Schedule } from '../schedules/schedule.js';
+import { exponentialDecay32, polynomial32 } from './optax-float32.js';
 import { bool, choice, define, int, nestedSchedules, None, num, numbers, object, objects, type BuildContext, type ScheduleDefinition } from '../schedules/definition.js';
 
 const framework = 'optax';
@@ -24,6 +25,14 @@ const exponent = num({ above: 0, default: 1, doc: 'power applied to the cosine f
 const boundariesAndScales = object({
   default: None,
   doc: 'JSON object {"step": scale, ...}; the value is multiplied by scale from that step on',
+});
+/**
+ * float32: the schedule as a jitted training step runs it (int32 count, XLA's float32 arithmetic, see
+ * optax-float32.ts), where a staircase can drop a step late and a fractional power can give NaN.
+ */
+const dtype = choice(['float64', 'float32'], {
+  default: 'float64',
+  doc: 'float32: as inside jax.jit (int32 count, float32 arithmetic on CPU), where discrete steps can move and NaN appear',
 });
 const decayRate = num({ min: 0, doc: 'factor per transition_steps; 0 holds init_value' });
 const staircase = bool({ default: false, doc: 'decay in whole jumps' });
@@ -43,6 +52,12 @@ function polynomial(init: number, end: number, power: number, steps: number, beg
   if (steps <= 0) return constant(init);
   const decay = anneal({ from: init, to: end, steps, easing: polynomialEasing(power) });
   return begin > 0 ? join([constant(init), decay], [begin]) : decay;
+}
+
+/** polynomial_schedule in the dtype asked for; non-positive lengths hold init_value in both. */
+function polynomialIn(type: 'float64' | 'float32', init: number, end: number, power: number, steps: number, begin: number): Schedule {
+  if (type === 'float64' || steps <= 0) return polynomial(init, end, power, steps, begin);
+  return polynomial32({ init, end, power, transitionSteps: steps, begin: Math.max(0, begin) });
 }
 
 /** cosine_decay_schedule: init_value * ((1 - alpha) * cosine^exponent + alpha), held at the end. */
@@ -148,16 +163,16 @@ export const optaxDefinitions: readonly ScheduleDefinition[] = [
     framework,
     summary: 'init_value, then a straight line to end_value over transition_steps, then end_value',
     formula: 'init + (end - init) * clip(i - transition_begin, 0, transition_steps) / transition_steps',
-    params: { init_value: initValue, end_value: endValue, transition_steps: transitionSteps, transition_begin: transitionBegin },
-    build: (p) => polynomial(p.init_value, p.end_value, 1, p.transition_steps, p.transition_begin),
+    params: { init_value: initValue, end_value: endValue, transition_steps: transitionSteps, transition_begin: transitionBegin, dtype },
+    build: (p) => polynomialIn(p.dtype, p.init_value, p.end_value, 1, p.transition_steps, p.transition_begin),
   }),
   define({
     name: 'optax.polynomial_schedule',
     framework,
     summary: 'init_value, then (init - end) * (1 - t/transition_steps)^power + end, then end_value',
     formula: '(init - end) * (1 - clip(i - transition_begin, 0, T)/T)^power + end',
-    params: { init_value: initValue, end_value: endValue, power: num({ above: 0, doc: 'exponent of the transition' }), transition_steps: transitionSteps, transition_begin: transitionBegin },
-    build: (p) => polynomial(p.init_value, p.end_value, p.power, p.transition_steps, p.transition_begin),
+    params: { init_value: initValue, end_value: endValue, power: num({ above: 0, doc: 'exponent of the transition' }), transition_steps: transitionSteps, transition_begin: transitionBegin, dtype },
+    build: (p) => polynomialIn(p.dtype, p.init_value, p.end_value, p.power, p.transition_steps, p.transition_begin),
   }),
   define({
     name: 'optax.cosine_decay_schedule',
@@ -200,8 +215,18 @@ export const optaxDefinitions: readonly ScheduleDefinition[] = [
     framework,
     summary: 'init_value * decay_rate^((i - transition_begin)/transition_steps), optionally clipped at end_value',
     formula: 'init * rate^((i - begin)/T)  (floor with staircase) for i > begin;  init before;  clipped at end_value',
-    params: { init_value: initValue, transition_steps: transitionSteps, decay_rate: decayRate, transition_begin: transitionBegin, staircase, end_value: endBound },
-    build: (p) => exponentialDecay(p, p.init_value),
+    params: { init_value: initValue, transition_steps: transitionSteps, decay_rate: decayRate, transition_begin: transitionBegin, staircase, end_value: endBound, dtype },
+    build: (p) => {
+      if (p.dtype === 'float64' || p.transition_steps <= 0 || p.decay_rate === 0) return exponentialDecay(p, p.init_value);
+      return exponentialDecay32({
+        init: p.init_value,
+        transitionSteps: p.transition_steps,
+        rate: p.decay_rate,
+        begin: Math.max(0, p.transition_begin),
+        staircase: p.staircase,
+        ...(p.end_value === undefined ? {} : { end: p.end_value }),
+      });
+    },
   }),
   define({
     name: 'optax.warmup_exponential_decay_schedule',
