@@ -7,6 +7,7 @@
  */
 import { LrvizError } from '../errors.js';
 import { join } from '../schedules/combinators/join.js';
+import { shift } from '../schedules/combinators/shift.js';
 import { scale } from '../schedules/combinators/scale.js';
 import { warmup } from '../schedules/combinators/warmup.js';
 import { anneal, linear } from '../schedules/shapes/anneal.js';
@@ -40,7 +41,9 @@ const minLrPair = {
     acceptsNone: true,
     default: (given) => {
       const rate = givenNumber(given, 'min_lr_rate');
-      if (rate === undefined) throw new LrvizError('hf cosine with min_lr: give one of min_lr or min_lr_rate (transformers requires one)');
+      if (rate === undefined) {
+        throw new LrvizError('hf cosine with min_lr: give min_lr or min_lr_rate; transformers raises "ValueError: One of min_lr or min_lr_rate should be set through the `lr_scheduler_kwargs`"');
+      }
       return rate * givenNumber(given, 'lr')!;
     },
     defaultText: 'min_lr_rate * lr',
@@ -67,7 +70,7 @@ function minLrRate(p: { readonly lr: number; readonly min_lr: number; readonly m
   const rate = p.min_lr_rate;
   if (!Number.isFinite(rate)) ctx.fail(`min_lr=${p.min_lr} with lr=${p.lr}: transformers divides min_lr by lr; give min_lr_rate instead`);
   if (Math.abs(p.min_lr - rate * p.lr) > 1e-12 * Math.max(p.min_lr, rate * p.lr)) {
-    ctx.fail(`min_lr=${p.min_lr} and min_lr_rate=${rate} disagree; give only one of them (transformers raises when both are set)`);
+    ctx.fail(`min_lr=${p.min_lr} and min_lr_rate=${rate}: give only one; transformers raises "ValueError: Only one of min_lr or min_lr_rate should be set"`);
   }
   return rate;
 }
@@ -277,12 +280,13 @@ export const hfDefinitions: readonly ScheduleDefinition[] = [
     build: (p, ctx) => {
       const warmupSteps = p.num_warmup_steps;
       const stable = p.num_stable_steps;
-      if (stable < 0) {
-        ctx.fail(`num_warmup_steps=${warmupSteps} plus num_decay_steps=${p.num_decay_steps} exceed num_training_steps=${p.num_training_steps}; no steps are left to hold lr`);
-      }
       const floor = p.min_lr_ratio;
       const rise = anneal({ from: floor, to: 1, steps: warmupSteps, easing: WSD_WARMUPS[p.warmup_type] });
       const decay = anneal({ from: 1, to: floor, steps: p.num_decay_steps, easing: wsdDecays(p.num_cycles)[p.decay_type] });
+      // Warmup plus decay longer than the run leaves num_stable_steps negative, and transformers does not
+      // raise (checked with 5.18): its decay starts num_stable_steps before the warmup ends, and the warmup
+      // branch wins until then, so the lr drops from the warmup's end straight into the middle of the decay.
+      if (stable < 0) return lambdaLR(p, join([rise, shift(decay, -stable)], [warmupSteps]));
       return lambdaLR(p, join([rise, constant(1), decay], [warmupSteps, warmupSteps + stable]));
     },
   }),

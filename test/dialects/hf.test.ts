@@ -84,8 +84,9 @@ describe('cosine with a floor (get_cosine_with_min_lr_schedule_with_warmup)', ()
   });
 
   it('needs exactly one of min_lr and min_lr_rate', () => {
-    expect(buildError('hf.cosine_with_min_lr:lr=1')).toMatch(/one of min_lr or min_lr_rate/);
-    expect(buildError('hf.cosine_with_min_lr:lr=1,min_lr=0.5,min_lr_rate=0.1')).toMatch(/min_lr=0.5 and min_lr_rate=0.1 disagree/);
+    // transformers 5.18's own messages, as get_cosine_with_min_lr_schedule_with_warmup raises them.
+    expect(buildError('hf.cosine_with_min_lr:lr=1')).toMatch(/ValueError: One of min_lr or min_lr_rate should be set through the `lr_scheduler_kwargs`/);
+    expect(buildError('hf.cosine_with_min_lr:lr=1,min_lr=0.5,min_lr_rate=0.1')).toMatch(/min_lr=0.5 and min_lr_rate=0.1: give only one; transformers raises "ValueError: Only one of min_lr or min_lr_rate should be set"/);
   });
 });
 
@@ -111,8 +112,12 @@ describe('warmup_stable_decay (_get_wsd_scheduler_lambda)', () => {
     expectClose(lrs('hf.wsd:lr=1,num_warmup_steps=2,num_decay_steps=2,num_training_steps=10', 11, 7), [1, 1, 0.5, 0]);
   });
 
-  it('refuses a stable phase of negative length and a missing num_decay_steps', () => {
-    expect(buildError('hf.warmup_stable_decay:num_warmup_steps=5,num_decay_steps=10,num_training_steps=10')).toMatch(/num_warmup_steps=5 plus num_decay_steps=10 exceed num_training_steps=10/);
+  it('draws warmup plus decay longer than the run as transformers does (no error there), and refuses a missing num_decay_steps', () => {
+    // transformers 5.18 get_wsd_schedule(opt, num_warmup_steps=5, num_decay_steps=10, num_training_steps=10), lr=1,
+    // through LambdaLR: the decay starts 5 steps before the warmup ends, so the lr drops from 0.8 to its middle.
+    expectClose(lrs('hf.warmup_stable_decay:lr=1,num_warmup_steps=5,num_decay_steps=10,num_training_steps=10', 16), [
+      0.0, 0.2, 0.4, 0.6, 0.8, 0.5, 0.34549150281252633, 0.2061073738537635, 0.09549150281252633, 0.024471741852423234, 0, 0, 0, 0, 0, 0,
+    ]);
     expect(buildError('hf.warmup_stable_decay:num_warmup_steps=5')).toMatch(/missing parameter num_decay_steps/);
   });
 });

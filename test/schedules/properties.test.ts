@@ -55,6 +55,10 @@ function specFor(name: string, d: Draw): Record<string, unknown> {
       return { type: name, ...common, warmup: Math.max(1, warmup), start_lr: startLr };
     case 'one-cycle':
       return { type: name, ...common, pct_start: Math.max(0.05, d.warmupFraction) };
+    case 'expr':
+      return { type: name, ...common, f: 'lr * 0.5 * (1 + cos(pi * min(step, total) / total))' };
+    case 'nanogpt':
+      return { type: name, learning_rate: d.lr, warmup_iters: warmup, lr_decay_iters: warmup + Math.max(1, Math.floor(d.steps * d.decayFraction)), min_lr: minLr };
     default:
       throw new Error(`no generator for ${name}: add one`);
   }
@@ -74,10 +78,10 @@ describe.each(builtins)('%s', (name) => {
         const spec = specFor(name, d);
         const values = materialize(curveOf(buildSchedule(catalog, spec as never, d.steps).schedule, name, d.steps));
         const resolved = buildSchedule(catalog, spec as never, d.steps).resolved;
-        const peak = resolved.lr as number;
+        const peak = (resolved.lr ?? resolved.learning_rate) as number;
         let floor = Math.min(peak, (resolved.min_lr as number | undefined) ?? peak, (resolved.start_lr as number | undefined) ?? peak);
         if (name === 'one-cycle') floor = peak / (resolved.div_factor as number) / (resolved.final_div_factor as number);
-        if (name === 'step' || name === 'exponential' || name === 'inverse-sqrt') floor = 0;
+        if (name === 'step' || name === 'exponential' || name === 'inverse-sqrt' || name === 'expr' || name === 'nanogpt') floor = 0;
         for (let i = 0; i < values.length; i++) {
           const v = values[i];
           if (!Number.isFinite(v) || v < floor * (1 - 1e-12) - 1e-300 || v > peak * (1 + 1e-12)) {
