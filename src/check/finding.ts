@@ -47,6 +47,11 @@ export const CODES = {
   LRV105: { name: 'no-warmup', severity: 'info' },
   LRV106: { name: 'warmup-fraction-of-decay', severity: 'info' },
   LRV107: { name: 'horizon-from-dataset', severity: 'info' },
+  // Found in an MMEngine config: scheduler ranges in the wrong unit, staircases, gaps and overlaps.
+  LRV201: { name: 'epoch-end-in-iterations', severity: 'warning' },
+  LRV202: { name: 'epoch-wise-staircase', severity: 'warning' },
+  LRV203: { name: 'scheduler-gap-or-overlap', severity: 'warning' },
+  LRV204: { name: 'iteration-end-in-epochs', severity: 'warning' },
 } as const satisfies Record<string, { name: string; severity: Severity }>;
 
 export type Code = keyof typeof CODES;

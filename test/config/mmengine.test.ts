@@ -64,6 +64,13 @@ describe('MMEngine configs against mmengine 0.11 scheduler code', () => {
     expect(resolved.notes.map((n) => n.code)).toContain('LRV202');
   });
 
+  it('check reports an MMEngine note under its own code and name, never another stack\'s', () => {
+    const { stdout } = lrviz(['check', '--config', `${DIR}/mmpretrain/configs/swin_transformer/swin-tiny_16xb64_in1k.py`, '--steps-per-epoch', '7', '--json']);
+    const findings = (JSON.parse(stdout) as { schedules: { findings: { code: string; name: string }[] }[] }).schedules.flatMap((s) => s.findings);
+    expect(findings).toContainEqual(expect.objectContaining({ code: 'LRV202', name: 'epoch-wise-staircase' }));
+    expect(findings.map((f) => f.code)).not.toContain('LRV101');
+  });
+
   it('a plan flag it needs is asked for in one line', () => {
     const { status, stderr } = lrviz(['resolve', `${DIR}/mmpretrain/configs/resnet/resnet50_8xb32_in1k.py`]);
     expect(status).toBe(2);
