@@ -13,6 +13,8 @@
 const SHARED = '^src/(errors|json|visible-text|extent)\\.[jt]s$|^src/text/';
 /** Reading a file with a cap on its size: the edge where the notation (`@file`) and the log readers read. */
 const CAPPED_READ = '^src/io/read-capped\\.[jt]s$';
+/** The formula language (`expr:f=...`, torch's LambdaLR): pure arithmetic over the step, a floor below schedules. */
+const EXPRESSION = '^src/expression/';
 /** The HTML page's entry point: it runs in the browser and rebuilds series with the catalog, as the CLI does. */
 const PAGE = '^src/render/page/';
 
@@ -30,14 +32,21 @@ module.exports = {
       severity: 'error',
       comment: 'Shapes, combinators and definitions are pure functions of the step: they import nothing above them.',
       from: { path: '^src/schedules/' },
-      to: { path: '^src/', pathNot: `^src/schedules/|${SHARED}` },
+      to: { path: '^src/', pathNot: `^src/schedules/|${EXPRESSION}|${SHARED}` },
+    },
+    {
+      name: 'formulas-are-pure-arithmetic',
+      severity: 'error',
+      comment: 'The formula language parses and evaluates arithmetic over the step: it knows nothing of schedules or anything above.',
+      from: { path: EXPRESSION },
+      to: { path: '^src/', pathNot: `${EXPRESSION}|^src/dialects/python-math\\.[jt]s$|${SHARED}` },
     },
     {
       name: 'dialects-translate-onto-schedules',
       severity: 'error',
       comment: "A dialect translates a framework's names onto schedules: it may use schedules, never the notation, the catalog or anything that draws.",
       from: { path: '^src/dialects/' },
-      to: { path: '^src/', pathNot: `^src/(dialects|schedules)/|${SHARED}` },
+      to: { path: '^src/', pathNot: `^src/(dialects|schedules)/|${EXPRESSION}|${SHARED}` },
     },
     {
       name: 'the-catalog-only-gathers',

@@ -77,7 +77,8 @@ export function registerPlot(program: Command, catalog: Catalog): void {
 }
 
 export async function plot(catalog: Catalog, options: PlotOptions): Promise<void> {
-  const request = await buildRequest(catalog, options);
+  const notes: string[] = [];
+  const request = await buildRequest(catalog, options, notes);
   const format = outputFormat(options);
   const toStdout = options.output === undefined || options.output === '-' || isStreamTarget(options.output);
   // A file is written to a temporary name first, so a refusal half-way leaves nothing; a stream cannot
@@ -86,10 +87,12 @@ export async function plot(catalog: Catalog, options: PlotOptions): Promise<void
   const rendered = await render(format, request);
   if (options.output === undefined || options.output === '-') writeStdout(rendered);
   else await writeOutputFile(options.output, rendered);
+  // Notes come once the output is written: a run that fails ends in its one error line, never a note and an error.
+  for (const note of notes) process.stderr.write(`${note}\n`);
 }
 
 /** Everything the renderers need, checked before any output is produced. */
-export async function buildRequest(catalog: Catalog, options: PlotOptions): Promise<RenderRequest> {
+export async function buildRequest(catalog: Catalog, options: PlotOptions, notes: string[] = []): Promise<RenderRequest> {
   const every = parsePositiveInteger(options.every, '--every');
   const format = outputFormat(options);
   const { width, height } = parseChartSize(options, format === 'terminal' || format === 'txt');
@@ -101,7 +104,7 @@ export async function buildRequest(catalog: Catalog, options: PlotOptions): Prom
   // A parameter the framework swallows changes the chart without a word on it: say so, as check does.
   for (const s of series) {
     const note = ignoredParametersNote(s.label, s.ineffective, (i) => s.schedule.lr(i), steps);
-    if (note !== undefined) process.stderr.write(`lrviz: note: ${note}\n`);
+    if (note !== undefined) notes.push(`lrviz: note: ${note}`);
   }
   let logs: LoggedPoints[] | undefined;
   if (options.log && options.log.length > 0) {
@@ -120,7 +123,7 @@ export async function buildRequest(catalog: Catalog, options: PlotOptions): Prom
     theme: options.theme,
     scale,
     ...figure,
-    note: (text) => process.stderr.write(`${text}\n`),
+    note: (text) => notes.push(text),
   };
 }
 
