@@ -13,7 +13,7 @@
  */
 import { LrvizError } from '../errors.js';
 import { schedule, type Schedule } from '../schedules/schedule.js';
-import { pythonFloorDiv } from './python-math.js';
+import { pythonMod } from './python-math.js';
 import { recurrence } from './torch-recurrence.js';
 
 /**
@@ -242,10 +242,6 @@ function value(s: Active, t: number, lr: number): number {
 
 function etaMinOf(s: Active): number {
   return s.etaMinRatio === undefined ? (s.num('eta_min') ?? 0) : s.base * s.etaMinRatio;
-}
-
-function pythonMod(a: number, b: number): number {
-  return a - b * pythonFloorDiv(a, b);
 }
 
 /** OneCycleParamScheduler._get_value: phases end at float steps, annealed from the group's initial/max/min lr. */

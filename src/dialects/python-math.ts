@@ -1,6 +1,6 @@
 /**
- * The two float operations of CPython that decide which cycle or decay a step falls in for timm and Keras
- * (whose goldens and users run them under Python), reproduced bit for bit: an off-by-one ulp there moves
+ * The float operations of CPython that decide which cycle or decay a step falls in for timm, Keras, mmengine
+ * and lrviz formulas (whose goldens and users run them under Python), reproduced bit for bit: an off-by-one ulp there moves
  * a whole restart or decay, not a last digit.
  */
 
@@ -15,6 +15,21 @@ export function pythonFloorDiv(a: number, b: number): number {
   if (div === 0) return 0;
   const floor = Math.floor(div);
   return div - floor > 0.5 ? floor + 1 : floor;
+}
+
+/** Python's float `%`: the sign of the divisor (CPython float_rem), not of the dividend as in JavaScript. */
+export function pythonMod(a: number, b: number): number {
+  const mod = a % b;
+  if (mod === 0) return b < 0 ? -0 : 0;
+  return b < 0 !== mod < 0 ? mod + b : mod;
+}
+
+/** Python's round(x): halves to even (detectron2's rescaled lengths, formulas' round). */
+export function pythonRound(x: number): number {
+  const floor = Math.floor(x);
+  const diff = x - floor;
+  if (diff !== 0.5) return Math.round(x);
+  return floor % 2 === 0 ? floor : floor + 1;
 }
 
 /**

@@ -9,7 +9,7 @@
  * `-x ** 2` is `-(x ** 2)`, `//` and `%` floor (CPython's float rules), `a < b < c` chains, `and`/`or`
  * give an operand, every number but 0 is true (NaN too), and dividing by zero is an error, not Infinity.
  */
-import { pythonFloorDiv } from '../dialects/python-math.js';
+import { pythonFloorDiv, pythonMod, pythonRound } from '../dialects/python-math.js';
 import { FormulaError, parseFormula, type Node } from './parse.js';
 
 /** A compiled formula: its value for the variables, in the order they were named. */
@@ -17,24 +17,9 @@ export type Formula = (values: readonly number[]) => number;
 
 type Evaluate = (values: readonly number[]) => number;
 
-/** Python's float `%`: the sign of the divisor (CPython float_rem), not of the dividend as in JavaScript. */
-function pythonMod(a: number, b: number): number {
-  const mod = a % b;
-  if (mod === 0) return b < 0 ? -0 : 0;
-  return b < 0 !== mod < 0 ? mod + b : mod;
-}
-
 function divisor(b: number, op: string): number {
   if (b === 0) throw new FormulaError(`it divides by zero (${op} 0), where Python raises ZeroDivisionError`);
   return b;
-}
-
-/** Python's round(x): halves to even. */
-function roundHalfEven(x: number): number {
-  const floor = Math.floor(x);
-  const diff = x - floor;
-  if (diff !== 0.5) return Math.round(x);
-  return floor % 2 === 0 ? floor : floor + 1;
 }
 
 const BINARY: Record<string, (a: number, b: number) => number> = {
@@ -83,7 +68,7 @@ const FUNCTIONS: Record<string, { arity: number | readonly number[]; apply: (...
   trunc: { arity: 1, apply: Math.trunc },
   int: { arity: 1, apply: Math.trunc },
   float: { arity: 1, apply: (x) => x },
-  round: { arity: 1, apply: roundHalfEven },
+  round: { arity: 1, apply: pythonRound },
   min: { arity: -1, apply: (...xs) => xs.reduce((m, x) => (x < m ? x : m)) },
   max: { arity: -1, apply: (...xs) => xs.reduce((m, x) => (x > m ? x : m)) },
 };

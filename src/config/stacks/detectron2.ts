@@ -10,6 +10,7 @@
 import { dirname, resolve } from 'node:path';
 import { LrvizError } from '../../errors.js';
 import { DETECTRON2_SCHEDULERS, type Detectron2SchedulerName } from '../../dialects/detectron2-solver.js';
+import { pythonRound } from '../../dialects/python-math.js';
 import { readPythonLiterals, Unreadable } from '../python-literals.js';
 import { count, Plan } from '../plan.js';
 import type { ConfigDocument, ResolveContext, ResolvedConfig, StackReader } from '../types.js';
@@ -105,9 +106,9 @@ export async function resolveDetectron2(doc: ConfigDocument, ctx: ResolveContext
       // DefaultTrainer.auto_scale_workers; Python's round() rounds half to even.
       const scale = devices / reference;
       baseLr = plan.derive('lr', baseLr * scale, `${baseLr} × ${count(devices)} / ${count(reference)}`, 'SOLVER.REFERENCE_WORLD_SIZE, DefaultTrainer.auto_scale_workers');
-      maxIter = plan.derive('MAX_ITER', roundHalfEven(maxIter / scale), `round(${count(maxIter)} / ${scale})`, 'SOLVER.REFERENCE_WORLD_SIZE');
-      warmupIters = plan.derive('WARMUP_ITERS', roundHalfEven(warmupIters / scale), `round(${count(warmupIters)} / ${scale})`, 'SOLVER.REFERENCE_WORLD_SIZE');
-      stepValues = stepValues.map((s) => roundHalfEven(s / scale));
+      maxIter = plan.derive('MAX_ITER', pythonRound(maxIter / scale), `round(${count(maxIter)} / ${scale})`, 'SOLVER.REFERENCE_WORLD_SIZE');
+      warmupIters = plan.derive('WARMUP_ITERS', pythonRound(warmupIters / scale), `round(${count(warmupIters)} / ${scale})`, 'SOLVER.REFERENCE_WORLD_SIZE');
+      stepValues = stepValues.map((s) => pythonRound(s / scale));
       plan.assume(`SOLVER.STEPS rescaled to ${JSON.stringify(stepValues)} (round(s / ${scale}))`);
     }
   }
@@ -125,11 +126,4 @@ export async function resolveDetectron2(doc: ConfigDocument, ctx: ResolveContext
     RESCALE_INTERVAL: key('RESCALE_INTERVAL') === true,
   };
   return { stack: 'detectron2', release: DETECTRON2_RELEASE, file: doc.file, spec, updates, derivations: plan.derivations, assumptions: plan.assumptions, notes: plan.notes };
-}
-
-function roundHalfEven(x: number): number {
-  const floor = Math.floor(x);
-  const diff = x - floor;
-  if (diff !== 0.5) return Math.round(x);
-  return floor % 2 === 0 ? floor : floor + 1;
 }
