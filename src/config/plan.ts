@@ -4,12 +4,15 @@
  * readers derive with these helpers so that `lrviz resolve` can show the arithmetic exactly as it was done.
  */
 import { LrvizError } from '../errors.js';
+import { count as countForPeople } from '../text/numbers.js';
 import type { ConfigNote, Derivation, PlanInputs } from './types.js';
 
-/** 6504 -> "6,504"; fractions as JavaScript prints them (0.03). */
+/**
+ * 6504 -> "6,504", as every report prints counts; a fraction exactly as JavaScript prints it (0.03), since a
+ * rule shows the arithmetic as it was done, not rounded for reading.
+ */
 export function count(value: number): string {
-  if (!Number.isInteger(value)) return String(value);
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return Number.isInteger(value) ? countForPeople(value) : String(value);
 }
 
 /** Collects what a reader derives and assumes about one config. */
