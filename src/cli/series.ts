@@ -5,7 +5,7 @@ import { parseSpecArgument } from '../notation/parse.js';
 import { perEpoch } from '../schedules/combinators/per-epoch.js';
 import type { Catalog } from '../schedules/catalog.js';
 import { parseSteps } from './flags.js';
-import { parseRunLength, type RunLength, type SteppingFlags } from './stepping.js';
+import { parseRunLength, parseStepped, parseStepsPerEpoch, type RunLength, type SteppingFlags } from './stepping.js';
 import { visible } from '../visible-text.js';
 import type { PlanInputs, ResolvedConfig } from '../config/types.js';
 
@@ -79,9 +79,9 @@ export async function loadSources(
 ): Promise<LoadedSeries> {
   const configFiles = sources.filter((s): s is { kind: 'config'; file: string } => s.kind === 'config');
   if (configFiles.length === 0) {
-    const length = options.rows !== undefined ? options.rows : parseRunLength(options.flags, options.fallbackRows);
+    const length = options.rows !== undefined ? givenRows(options.rows, options.flags) : parseRunLength(options.flags, options.fallbackRows);
     const series = loadSeries(catalog, sources.map((s) => (s as { text: string }).text), length);
-    return { series, steps: typeof length === 'number' ? length : length.rows };
+    return { series, steps: length.rows };
   }
   if (options.flags.stepped !== undefined && options.flags.stepped !== 'batch') {
     throw new LrvizError('--stepped applies to -s schedules alone; a --config says itself how often its scheduler is stepped');
@@ -97,7 +97,7 @@ export async function loadSources(
       rows = Math.max(rows ?? 0, config.updates);
     }
   }
-  const length: RunLength = { rows: rows as number, schedulerSteps: rows as number, stepped: 'batch' };
+  const length: RunLength = { rows: rows as number, schedulerSteps: rows as number, stepped: 'batch', ...(inputs.stepsPerEpoch === undefined ? {} : { stepsPerEpoch: inputs.stepsPerEpoch }) };
   const series: Series[] = [];
   const unique = labeller();
   for (const source of sources) {
@@ -106,6 +106,15 @@ export async function loadSources(
     else series.push(configSeries(catalog, config, length.rows, unique));
   }
   return { series, steps: length.rows };
+}
+
+/**
+ * Rows a command fixed itself (check's training length, counted in the scheduler's own steps): stepped per
+ * update, --steps-per-epoch still tells a framework that counts epochs itself how long one is.
+ */
+function givenRows(rows: number, flags: SteppingFlags): RunLength {
+  const stepsPerEpoch = parseStepped(flags.stepped) === 'batch' ? parseStepsPerEpoch(flags.stepsPerEpoch) : undefined;
+  return { rows, schedulerSteps: rows, stepped: 'batch', ...(stepsPerEpoch === undefined ? {} : { stepsPerEpoch }) };
 }
 
 /** A config's series: its spec built over its own run, held per epoch when its scheduler steps per epoch. */
@@ -138,8 +147,10 @@ function labeller(): (wanted: string) => string {
 function specSeries(catalog: Catalog, argument: string, run: RunLength, unique: (wanted: string) => string): Series[] {
   const { rows, schedulerSteps } = run;
   const holdFor = run.stepped === 'epoch' ? (run.stepsPerEpoch ?? 1) : 1;
+  // Held per epoch here, the schedule itself counts scheduler steps: only a per-update run tells it the epoch's length.
+  const facts = run.stepped === 'batch' && run.stepsPerEpoch !== undefined ? { stepsPerEpoch: run.stepsPerEpoch } : {};
   return parseSpecArgument(argument, '--schedule').map(({ spec, source }) => {
-    const built = buildSchedule(catalog, spec, schedulerSteps);
+    const built = buildSchedule(catalog, spec, schedulerSteps, 'schedule', facts);
     const schedule = perEpoch(built.schedule, holdFor);
     const label = unique(visible(typeof spec.label === 'string' && spec.label !== '' ? spec.label : source));
     return { ...built, schedule, label, curve: curveOf(schedule, label, rows, { spec: built.resolved, rebuild: { schedulerSteps, stepsPerEpoch: holdFor } }) };

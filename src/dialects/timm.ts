@@ -90,28 +90,36 @@ const framework = 'timm';
 /**
  * timm's t_in_epochs (default True): the scheduler is stepped once per epoch with `step(epoch)` and its
  * lengths count epochs, so each epoch's lr holds for all of that epoch's updates. lrviz takes timm's default
- * as soon as it knows how many updates an epoch has (updates_per_epoch, as create_scheduler_v2 takes it);
- * without it the curve is per update (t_in_epochs=False, `step_update(num_updates)`).
+ * as soon as it knows how many updates an epoch has (updates_per_epoch, as create_scheduler_v2 takes it, or
+ * the command line's --steps-per-epoch); without it the curve is per update (t_in_epochs=False,
+ * `step_update(num_updates)`).
  */
 const tInEpochs = bool({
   default: (given) => given.updates_per_epoch !== undefined,
   defaultText: "true with updates_per_epoch (timm's default), else false",
   doc: 'true: stepped once per epoch, lengths in epochs; false: stepped every update (step_update), lengths in updates',
 });
-const updatesPerEpoch = int({ above: 0, default: None, doc: 'optimizer updates per epoch: with t_in_epochs each epoch holds its lr for this many rows' });
+const updatesPerEpoch = int({
+  above: 0,
+  default: (_given, _steps, run) => run.stepsPerEpoch as number,
+  defaultText: '--steps-per-epoch, else None',
+  acceptsNone: true,
+  doc: 'optimizer updates per epoch: with t_in_epochs each epoch holds its lr for this many rows',
+});
 
 /** A timm definition, which also takes t_in_epochs and updates_per_epoch. */
 function withStepping<const P extends ParamDecls>(declared: Definition<P>): ScheduleDefinition {
   const definition = define(declared);
   return {
     ...definition,
-    params: [...definition.params, { name: 't_in_epochs', ...tInEpochs }, { name: 'updates_per_epoch', ...updatesPerEpoch }],
+    // updates_per_epoch first: t_in_epochs' default reads it, defaulted or given.
+    params: [...definition.params, { name: 'updates_per_epoch', ...updatesPerEpoch }, { name: 't_in_epochs', ...tInEpochs }],
     build: (values, ctx) => {
       const perStep = definition.build(values, ctx);
       if (!values.t_in_epochs) return perStep;
       const updates = values.updates_per_epoch as number | undefined;
       if (updates === undefined) {
-        return ctx.fail('t_in_epochs=true steps the scheduler once per epoch: give updates_per_epoch=N (optimizer updates per epoch), or t_in_epochs=false with t_initial, warmup_t and decay_t in updates');
+        return ctx.fail('t_in_epochs=true steps the scheduler once per epoch: give updates_per_epoch=N or --steps-per-epoch N (optimizer updates per epoch), or t_in_epochs=false with t_initial, warmup_t and decay_t in updates');
       }
       return perEpoch(perStep, updates);
     },

@@ -1,6 +1,6 @@
 import { LrvizError, shown } from '../errors.js';
 import type { Schedule } from '../schedules/schedule.js';
-import { acceptsNone, None, type BuildContext, type ParamValue, type ScheduleDefinition, type SpecObject } from '../schedules/definition.js';
+import { acceptsNone, None, type BuildContext, type ParamValue, type RunFacts, type ScheduleDefinition, type SpecObject } from '../schedules/definition.js';
 import type { Catalog } from '../schedules/catalog.js';
 import { isPlainObject } from '../json.js';
 import { readParam } from './params.js';
@@ -26,14 +26,15 @@ export interface BuiltSchedule {
  * Turns a spec object into a schedule: finds its definition in the catalog, checks every parameter
  * (unknown keys, types, ranges), fills defaults, then lets the definition compose the schedule. All
  * failures are one-line LrvizErrors that name the schedule, the parameter, the value and what is allowed.
- * `where` names the spec in them (`schedule` unless the caller says otherwise).
+ * `where` names the spec in them (`schedule` unless the caller says otherwise); `run` is what the command line
+ * knows about the run that a computed default may take (`--steps-per-epoch`).
  */
-export function buildSchedule(catalog: Catalog, spec: SpecObject, steps: number, where = 'schedule'): BuiltSchedule {
-  return buildNested(catalog, spec, steps, where, 0);
+export function buildSchedule(catalog: Catalog, spec: SpecObject, steps: number, where = 'schedule', run: RunFacts = {}): BuiltSchedule {
+  return buildNested(catalog, spec, steps, where, 0, run);
 }
 
 /** `framework`: whose symbol a nested `{"symbol": ...}` names. */
-function buildNested(catalog: Catalog, spec: SpecObject, steps: number, where: string, depth: number, framework?: string): BuiltSchedule {
+function buildNested(catalog: Catalog, spec: SpecObject, steps: number, where: string, depth: number, run: RunFacts, framework?: string): BuiltSchedule {
   if (depth > MAX_DEPTH) throw new LrvizError(`${where}: schedules nested more than ${MAX_DEPTH} deep`);
   const definition = resolveDefinition(catalog, spec, where, framework);
   const context = nestedContext(where, definition.name, depth);
@@ -69,7 +70,7 @@ function buildNested(catalog: Catalog, spec: SpecObject, steps: number, where: s
       throw new LrvizError(`${context}: missing parameter ${param.name} (${param.doc})`);
     }
     // None leaves the parameter unset, as in the framework.
-    const value = param.default === None ? undefined : typeof param.default === 'function' ? param.default(given, steps) : param.default;
+    const value = param.default === None ? undefined : typeof param.default === 'function' ? param.default(given, steps, run) : param.default;
     // A default computed from huge parameters can overflow, and would print as null in JSON.
     if (typeof value === 'number' && !Number.isFinite(value)) {
       throw new LrvizError(`${context}: ${param.name} = ${param.defaultText ?? 'its default'} comes out as ${value}, not a finite number; give ${param.name} or smaller values`);
@@ -83,7 +84,7 @@ function buildNested(catalog: Catalog, spec: SpecObject, steps: number, where: s
       throw new LrvizError(`${context}: ${message}`);
     },
     nested(inner: SpecObject, path: string, innerFramework?: string): Schedule {
-      return buildNested(catalog, inner, steps, `${context} ${path}`, depth + 1, innerFramework).schedule;
+      return buildNested(catalog, inner, steps, `${context} ${path}`, depth + 1, run, innerFramework).schedule;
     },
   };
   const schedule = definition.build(given, ctx);

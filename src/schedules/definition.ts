@@ -45,8 +45,16 @@ export type ParamValue = number | boolean | string | number[] | SpecObject | Spe
 /** The parameters known so far when a default is computed: those the user gave, by name. */
 export type GivenParams = Readonly<Record<string, ParamValue | undefined>>;
 
+/**
+ * What the command line knows about the run besides its length: `--steps-per-epoch` when the scheduler is
+ * stepped every update (a framework that counts in epochs itself, timm's t_in_epochs, takes it from here).
+ */
+export interface RunFacts {
+  readonly stepsPerEpoch?: number;
+}
+
 /** A default computed from the other parameters and the plot's length; `defaultText` says it in words. */
-export type ComputedDefault<T> = (given: GivenParams, steps: number) => T;
+export type ComputedDefault<T> = (given: GivenParams, steps: number, run: RunFacts) => T;
 
 /** Python's `None` as a default: the parameter stays undefined unless the user gives it. */
 export const None: unique symbol = Symbol('None');

@@ -2,6 +2,7 @@
  * `--stepped epoch --steps-per-epoch N` on plot, compare and check: the scheduler's value for epoch e is
  * held for the N updates of that epoch, for any schedule.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lrviz } from '../support/cli.js';
 
@@ -68,6 +69,31 @@ describe('--stepped epoch', () => {
   it('check still counts the run in scheduler steps (one per epoch)', () => {
     const { stdout } = lrviz(['check', '-s', 'torch.CosineAnnealingLR:lr=0.1,T_max=90', '--stepped', 'epoch', '--steps-per-epoch', '391', '--epochs', '90', '--json']);
     expect(JSON.parse(stdout).training).toMatchObject({ schedulerSteps: 90, stepped: 'epoch', stepsPerEpoch: 391, epochs: 90 });
+  });
+
+  it('--steps-per-epoch gives timm symbols their epoch length: t_in_epochs, timm\'s default, against timm 1.0.29 run as train.py steps it', () => {
+    const golden = JSON.parse(readFileSync('test/fixtures/configs/timm/t-in-epochs.golden.json', 'utf8')) as { cases: { name: string; lr: number[] }[] };
+    const cosine = golden.cases.find((c) => c.name.startsWith('cosine per epoch'))!;
+    // create_scheduler_v2(sched='cosine', num_epochs=20, warmup_epochs=3, cooldown_epochs=2): 22 epochs of 5 updates.
+    const spec = 'timm.CosineLRScheduler:lr=0.1,t_initial=20,lr_min=1e-6,warmup_t=3,warmup_lr_init=1e-5,cycle_decay=0.1';
+    const { status, stdout, stderr } = lrviz(['plot', '-s', spec, '--steps-per-epoch', '5', '--epochs', '22', '-o', '-']);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const values = csvValues(stdout);
+    expect(values).toHaveLength(cosine.lr.length);
+    values.forEach((v, i) => expect(Math.abs(v - cosine.lr[i]), `update ${i}`).toBeLessThanOrEqual(1e-9 * cosine.lr[i]));
+    // check takes it too: the warmup ends at epoch 3 (update 15), not update 3.
+    const checked = JSON.parse(lrviz(['check', '-s', spec, '--steps-per-epoch', '5', '--epochs', '22', '--json']).stdout);
+    expect(checked.schedules[0].spec).toMatchObject({ updates_per_epoch: 5, t_in_epochs: true });
+    // Stepped per epoch by --stepped, the schedule counts epochs already: no second hold.
+    const held = csvValues(lrviz(['plot', '-s', spec, '--stepped', 'epoch', '--steps-per-epoch', '5', '--epochs', '22', '-o', '-']).stdout);
+    held.forEach((v, i) => expect(Math.abs(v - cosine.lr[i]), `update ${i}`).toBeLessThanOrEqual(1e-9 * cosine.lr[i]));
+  });
+
+  it('without --steps-per-epoch, timm\'s t_in_epochs=true names the flag to give', () => {
+    const { status, stderr } = lrviz(['plot', '-s', 'timm.CosineLRScheduler:t_initial=10,t_in_epochs=true', '-o', '-']);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/give updates_per_epoch=N or --steps-per-epoch N/);
   });
 
   it.each([
