@@ -39,7 +39,7 @@ await build({
   platform: 'node',
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
-  external: ['vega', 'vega-lite', 'vega-embed', '@resvg/resvg-js', 'dejavu-fonts-ttf', 'playwright-core', '@sparticuz/chromium'],
+  external: ['vega', 'vega-lite', '@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit', 'dejavu-fonts-ttf', 'playwright-core', '@sparticuz/chromium'],
   define: { LRVIZ_VERSION: JSON.stringify(version) },
   // commander is CommonJS: give the ESM bundle a real `require` for its node: built-ins.
   banner: { js: "import { createRequire as __lrvizRequire } from 'node:module'; const require = __lrvizRequire(import.meta.url);" },

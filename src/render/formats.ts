@@ -12,6 +12,7 @@ export const FORMATS = {
   json: () => import('./json.js').then((m) => m.renderJson),
   svg: () => import('./svg.js').then((m) => m.renderSvg),
   png: () => import('./png.js').then((m) => m.renderPng),
+  pdf: () => import('./pdf.js').then((m) => m.renderPdf),
   html: () => import('./html.js').then((m) => m.renderHtml),
   'vl.json': () => import('./vegalite.js').then((m) => m.renderVegaLiteJson),
 } satisfies Record<string, () => Promise<(request: RenderRequest) => Rendered | Promise<Rendered>>>;

@@ -1,7 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { LrvizError } from '../errors.js';
+import { fontFile } from './fonts.js';
 import { RASTER_FONT, THEMES } from './picture-theme.js';
 import type { RenderRequest } from './request.js';
 import { svgOf } from './svg.js';
@@ -10,15 +9,6 @@ import { pictureSize } from './vegalite.js';
 /** Larger PNGs take seconds and hundreds of megabytes; nobody needs one for a learning-rate curve. */
 const MAX_PNG_SIDE = 16384;
 const MAX_PNG_PIXELS = 4096 * 4096;
-
-// Not named `require`: the CLI bundle's banner already declares one in every chunk.
-const resolveHere = createRequire(import.meta.url);
-
-/** DejaVu Sans from the dejavu-fonts-ttf package: text looks the same on a machine with no fonts. */
-function fontFiles(): string[] {
-  const folder = dirname(resolveHere.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
-  return ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) => join(folder, file));
-}
 
 /**
  * The SVG picture rasterised by resvg, --scale times denser (2 for high-DPI screens). The envelope is
@@ -42,7 +32,7 @@ export async function renderPng(request: RenderRequest): Promise<Uint8Array> {
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: request.scale },
     background: THEMES[request.theme].background,
-    font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: RASTER_FONT, sansSerifFamily: RASTER_FONT },
+    font: { fontFiles: [fontFile('DejaVuSans.ttf'), fontFile('DejaVuSans-Bold.ttf')], loadSystemFonts: false, defaultFontFamily: RASTER_FONT, sansSerifFamily: RASTER_FONT },
   });
   return resvg.render().asPng();
 }

@@ -14,8 +14,8 @@ const resolveHere = createRequire(import.meta.url);
  * each package's entry point because their package.json exports do not list them. The HTML page inlines
  * these same files.
  */
-export function minifiedBuild(name: 'vega' | 'vega-lite' | 'vega-embed'): string {
-  const file = { vega: 'vega.min.js', 'vega-lite': 'vega-lite.min.js', 'vega-embed': 'vega-embed.min.js' }[name];
+export function minifiedBuild(name: 'vega' | 'vega-lite'): string {
+  const file = { vega: 'vega.min.js', 'vega-lite': 'vega-lite.min.js' }[name];
   return join(dirname(resolveHere.resolve(name)), file);
 }
 

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, lrviz } from '../support/cli.js';
 import { decodePng, drawnLines, texts } from './picture-support.js';
+import { readPdf } from './pdf-support.js';
 
 let dir: string;
 beforeAll(() => {
@@ -34,6 +35,17 @@ describe('lrviz plot to pictures', () => {
     expect([status, stderr]).toEqual([0, '']);
     const png = decodePng(readFileSync(file));
     expect([png.width, png.height]).toEqual([1800, 800]);
+  });
+
+  it('writes a PDF: one page, DejaVu embedded, the title, axis titles and legend as text', () => {
+    const file = join(dir, 'lr.pdf');
+    const { status, stdout, stderr } = lrviz(['plot', ...twoSchedules, '-o', file, '--title', 'warmup or not', '--width', '600', '--height', '300']);
+    expect([status, stdout, stderr]).toEqual([0, '', '']);
+    const pdf = readPdf(readFileSync(file));
+    expect([pdf.header, pdf.pages, pdf.mediaBoxes]).toEqual(['%PDF-1.3', 1, [[0, 0, 600, 300]]]);
+    expect(pdf.embeddedFonts.some((name) => name.endsWith('+DejaVuSans'))).toBe(true);
+    for (const label of ['warmup or not', 'step', 'learning rate', 'cosine-warmup:lr=3e-4,warmup=500', 'cosine:lr=3e-4', '10k']) expect(pdf.texts).toContain(label);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('writes a self-contained HTML page', () => {
@@ -81,8 +93,8 @@ describe('lrviz plot to pictures', () => {
     };
     visit(entry);
     expect(seen.size).toBeGreaterThan(1);
-    // Neither the packages themselves nor the minified builds vega-runtime evaluates.
-    const heavy = /["'](vega|vega-lite|vega-embed|@resvg\/resvg-js)["']|\.min\.js/;
+    // Neither the packages themselves (vega, resvg, pdfkit) nor the minified builds vega-runtime evaluates.
+    const heavy = /["'](vega|vega-lite|@resvg\/resvg-js|pdfkit|svg-to-pdfkit)["']|\.min\.js/;
     for (const file of seen) expect([file, heavy.test(readFileSync(file, 'utf8'))]).toEqual([file, false]);
     const pictureChunks = readdirSync(resolve(dirname(entry), 'chunks')).map((f) => readFileSync(resolve(dirname(entry), 'chunks', f), 'utf8'));
     expect(pictureChunks.some((code) => heavy.test(code))).toBe(true);

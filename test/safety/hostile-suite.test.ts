@@ -132,6 +132,7 @@ const OUTPUTS: Record<string, { flags: string[]; target?: string }> = {
   json: { flags: ['-o', '-', '--format', 'json'] },
   svg: { flags: ['-o', 'out.svg'], target: 'out.svg' },
   png: { flags: ['-o', 'out.png'], target: 'out.png' },
+  pdf: { flags: ['-o', 'out.pdf'], target: 'out.pdf' },
   html: { flags: ['-o', 'out.html'], target: 'out.html' },
   'vl.json': { flags: ['-o', '-', '--format', 'vl.json'] },
   'csv file': { flags: ['-o', 'out.csv'], target: 'out.csv' },
@@ -180,7 +181,7 @@ function plotCases(): Case[] {
   const cases: Case[] = [];
   // Pictures cost a second or so each: they get the specs that reach a renderer (numbers, payloads),
   // the text outputs get every spec.
-  const pictures = new Set(['svg', 'png', 'html', 'vl.json']);
+  const pictures = new Set(['svg', 'png', 'pdf', 'html', 'vl.json']);
   for (const [kind, output] of Object.entries(OUTPUTS)) {
     for (const spec of pictures.has(kind) ? SPECS.slice(1, 8) : SPECS) {
       cases.push({ name: `plot ${kind} -s ${spec.slice(0, 60)}`, args: ['plot', '-s', spec, ...output.flags], target: output.target });
