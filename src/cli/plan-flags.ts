@@ -22,6 +22,7 @@ export interface PlanFlags {
 /** Older releases' rules a flag brings back, and what each one is. */
 export const OLD_RULES: Record<string, string> = {
   'hf-floor-updates': 'transformers 4.46-4.51: updates per epoch rounded down (floor(batches / gradient_accumulation_steps))',
+  'deepspeed-first-update-optimizer-lr': "DeepSpeed before 0.15.3: WarmupLR, WarmupDecayLR and WarmupCosineLR leave update 0 at the optimizer's own lr",
 };
 
 /**

@@ -4,12 +4,14 @@
  * -1, since 0.15.3) and steps it after every optimizer update, so update 0 uses that first value and update
  * i the value at last_batch_iteration i - 1: each definition is `join([first value, the schedule], [1])`.
  * The warmups (WarmupLR, WarmupDecayLR, WarmupCosineLR) use warmup_num_steps = max(2, given) and, by default,
- * a logarithmic rise: log(k + 1) / log(warmup_num_steps) at iteration k.
+ * a logarithmic rise: log(k + 1) / log(warmup_num_steps) at iteration k. Before 0.15.3 those three set nothing
+ * when built (deepspeedai/DeepSpeed#6597, 85b7469ea), so update 0 ran at the optimizer's own lr: their
+ * `first_update_lr` says so (OneCycle and LRRangeTest always set theirs).
  */
 import { join } from '../schedules/combinators/join.js';
 import { constant } from '../schedules/shapes/constant.js';
 import { schedule, type Schedule } from '../schedules/schedule.js';
-import { bool, choice, define, givenNumber, int, num, type ScheduleDefinition } from '../schedules/definition.js';
+import { bool, choice, define, givenNumber, int, None, num, type ScheduleDefinition } from '../schedules/definition.js';
 
 const warmupNumSteps = int({ above: 0, default: 1000, doc: 'iterations of the warmup (DeepSpeed uses at least 2)' });
 const warmupType = choice(['log', 'linear'], { default: 'log', doc: 'shape of the warmup: log (the default) or linear' });
@@ -24,9 +26,18 @@ function warmupGamma(type: string, warmupSteps: number): (k: number) => number {
   return (k) => inverseLog * Math.log(k + 1);
 }
 
-/** Update 0 runs with the value set when the scheduler is built; update i with the value after i - 1 steps. */
-function steppedAfterEachUpdate(first: number, byIteration: Schedule): Schedule {
-  return join([constant(first), byIteration], [1]);
+const firstUpdateLr = num({
+  min: 0,
+  default: None,
+  doc: "lr of update 0 when it is not the one the scheduler sets when built: the optimizer's lr before DeepSpeed 0.15.3",
+});
+
+/**
+ * Update 0 runs with the value set when the scheduler is built (`built`), or with `firstUpdateLr` where the
+ * scheduler set nothing (before 0.15.3); update i with the value after i - 1 steps.
+ */
+function steppedAfterEachUpdate(built: number, byIteration: Schedule, firstUpdateLr?: number): Schedule {
+  return join([constant(firstUpdateLr ?? built), byIteration], [1]);
 }
 
 interface Warmup {
@@ -34,6 +45,7 @@ interface Warmup {
   readonly warmup_max_lr: number;
   readonly warmup_num_steps: number;
   readonly warmup_type: string;
+  readonly first_update_lr?: number;
 }
 
 /** WarmupLR and WarmupDecayLR: min_lr + (max_lr - min_lr) * gamma(k); gamma 1 after the warmup unless `decay`. */
@@ -44,7 +56,7 @@ function warmupLr(p: Warmup, decay?: (k: number, warmupSteps: number) => number)
   const gamma = warmupGamma(p.warmup_type, warmupSteps);
   const byIteration = schedule((k) => min + delta * (k < warmupSteps ? gamma(k) : decay ? decay(k, warmupSteps) : 1));
   // get_lr before the first step returns min_lrs.
-  return steppedAfterEachUpdate(min, byIteration);
+  return steppedAfterEachUpdate(min, byIteration, p.first_update_lr);
 }
 
 export const deepspeedDefinitions: readonly ScheduleDefinition[] = [
@@ -59,6 +71,7 @@ export const deepspeedDefinitions: readonly ScheduleDefinition[] = [
       warmup_max_lr: num({ min: 0, default: (given) => givenNumber(given, 'lr')!, defaultText: 'lr', doc: 'lr at the end of the warmup (None: the optimizer lr)' }),
       warmup_num_steps: warmupNumSteps,
       warmup_type: warmupType,
+      first_update_lr: firstUpdateLr,
     },
     build: (p) => warmupLr(p),
   }),
@@ -73,6 +86,7 @@ export const deepspeedDefinitions: readonly ScheduleDefinition[] = [
       warmup_max_lr: num({ min: 0, default: 0.001, doc: 'lr at the end of the warmup (default 0.001, not the optimizer lr)' }),
       warmup_num_steps: warmupNumSteps,
       warmup_type: warmupType,
+      first_update_lr: firstUpdateLr,
     },
     build: (p) => warmupLr(p, (k, warmupSteps) => Math.max(0, (p.total_num_steps - k) / Math.max(1, p.total_num_steps - warmupSteps))),
   }),
@@ -88,6 +102,7 @@ export const deepspeedDefinitions: readonly ScheduleDefinition[] = [
       warmup_num_steps: warmupNumSteps,
       cos_min_ratio: num({ min: 0, default: 0.0001, doc: 'end of the cosine as a fraction of lr' }),
       warmup_type: warmupType,
+      first_update_lr: firstUpdateLr,
     },
     build: (p) => {
       const warmupSteps = Math.max(2, p.warmup_num_steps);
@@ -99,7 +114,7 @@ export const deepspeedDefinitions: readonly ScheduleDefinition[] = [
         return Math.max(0, p.cos_min_ratio + (1 - p.cos_min_ratio) * ((1 + Math.cos(Math.PI * progress)) / 2));
       };
       // Before the first step get_lr returns 0.0 for every group, and the constructor sets it: update 0 trains at 0.
-      return steppedAfterEachUpdate(0, schedule((k) => p.lr * ratio(k), p.total_num_steps));
+      return steppedAfterEachUpdate(0, schedule((k) => p.lr * ratio(k), p.total_num_steps), p.first_update_lr);
     },
   }),
   define({

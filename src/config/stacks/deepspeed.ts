@@ -135,8 +135,30 @@ export function resolveDeepSpeed(keys: Keys, plan: Plan, fill: HfFill | undefine
   } else if (updates === undefined && plan.inputs.epochs !== undefined && plan.inputs.stepsPerEpoch !== undefined) {
     updates = plan.derive('updates', plan.inputs.epochs * plan.inputs.stepsPerEpoch, `${count(plan.inputs.epochs)} × ${count(plan.inputs.stepsPerEpoch)}`, '--epochs × --steps-per-epoch');
   }
-  plan.assume('update 0 uses the value the scheduler sets when built (iteration -1), update i the value after i steps (DeepSpeed ≥ 0.15.3; before, update 0 used the optimizer\'s own lr)');
-  return { spec: { type: spec.type as string, ...spec }, release: DS_RELEASE, updates };
+  const release = firstUpdate(type, spec, keys, plan, fill, optimizerLr);
+  return { spec: { type: spec.type as string, ...spec }, release, updates };
+}
+
+/** Schedulers that set no lr when built before DeepSpeed 0.15.3 (deepspeedai/DeepSpeed#6597). */
+const UNSET_BEFORE_0_15_3 = new Set(['WarmupLR', 'WarmupDecayLR', 'WarmupCosineLR']);
+export const DS_OLD_FIRST_UPDATE = 'deepspeed-first-update-optimizer-lr';
+
+/** Update 0: the value set when built (≥ 0.15.3), or, with the old rule, the optimizer's own lr. */
+function firstUpdate(type: string, spec: Record<string, unknown>, keys: Keys, plan: Plan, fill: HfFill | undefined, optimizerLr: () => number): string {
+  if (!plan.inputs.legacy?.has(DS_OLD_FIRST_UPDATE)) {
+    plan.assume(`update 0 uses the value the scheduler sets when built (iteration -1), update i the value after i steps (DeepSpeed ≥ 0.15.3; before, ${[...UNSET_BEFORE_0_15_3].join(', ')} left update 0 at the optimizer's own lr: --old-rule ${DS_OLD_FIRST_UPDATE})`);
+    return DS_RELEASE;
+  }
+  const release = `DeepSpeed 0.15.2 (--old-rule ${DS_OLD_FIRST_UPDATE})`;
+  if (!UNSET_BEFORE_0_15_3.has(type)) {
+    plan.assume(`${type} set its lr when built before 0.15.3 too: --old-rule ${DS_OLD_FIRST_UPDATE} changes nothing`);
+    return release;
+  }
+  if (fill === undefined && !keys.has('optimizer')) {
+    plan.fail(`before DeepSpeed 0.15.3 update 0 runs at the optimizer's own lr, and there is no optimizer block; add optimizer.params.lr (or drop --old-rule ${DS_OLD_FIRST_UPDATE})`);
+  }
+  spec.first_update_lr = plan.derive('update 0 lr', optimizerLr(), "the optimizer's lr", `${type} set no lr when built before DeepSpeed 0.15.3 (--old-rule ${DS_OLD_FIRST_UPDATE})`);
+  return release;
 }
 
 function paramValue(params: Keys, plan: Plan, key: string, param: DsParam, fill: HfFill | undefined, optimizerLr: () => number): unknown {
