@@ -5,7 +5,6 @@
  * Parameters are those of its get_*_schedule* function; num_training_steps defaults to the plot's --steps
  * (the Trainer passes max_steps), num_warmup_steps to 0 (TrainingArguments.warmup_steps).
  */
-import { LrvizError } from '../errors.js';
 import { join } from '../schedules/combinators/join.js';
 import { shift } from '../schedules/combinators/shift.js';
 import { scale } from '../schedules/combinators/scale.js';
@@ -15,7 +14,7 @@ import { constant } from '../schedules/shapes/constant.js';
 import { cosineEasing, linearEasing, polynomialEasing, type Easing } from '../schedules/shapes/easing.js';
 import { inverseSqrt } from '../schedules/shapes/inverse-sqrt.js';
 import { schedule, type Schedule } from '../schedules/schedule.js';
-import { choice, define, givenNumber, int, num, type BuildContext, type ScheduleDefinition } from '../schedules/definition.js';
+import { choice, define, givenNumber, int, None, num, type BuildContext, type ScheduleDefinition } from '../schedules/definition.js';
 
 const lr = num({
   min: 0,
@@ -34,28 +33,10 @@ const trainingSteps = int({
 const cycles = (fallback: number, doc: string) => num({ min: 0, default: fallback, doc });
 const halfWaves = cycles(0.5, 'number of cosine waves over the decay (0.5: from lr down to the floor once)');
 
-/** min_lr and min_lr_rate name one floor two ways; transformers takes exactly one of them. */
+/** min_lr and min_lr_rate name one floor two ways; transformers takes exactly one of them (see minLrRate). */
 const minLrPair = {
-  min_lr: num({
-    min: 0,
-    acceptsNone: true,
-    default: (given) => {
-      const rate = givenNumber(given, 'min_lr_rate');
-      if (rate === undefined) {
-        throw new LrvizError('hf cosine with min_lr: give min_lr or min_lr_rate; transformers raises "ValueError: One of min_lr or min_lr_rate should be set through the `lr_scheduler_kwargs`"');
-      }
-      return rate * givenNumber(given, 'lr')!;
-    },
-    defaultText: 'min_lr_rate * lr',
-    doc: 'floor of the cosine (give this or min_lr_rate)',
-  }),
-  min_lr_rate: num({
-    min: 0,
-    acceptsNone: true,
-    default: (given) => givenNumber(given, 'min_lr')! / givenNumber(given, 'lr')!,
-    defaultText: 'min_lr / lr',
-    doc: 'floor of the cosine as a fraction of lr (give this or min_lr)',
-  }),
+  min_lr: num({ min: 0, default: None, doc: 'floor of the cosine (give this or min_lr_rate, not both)' }),
+  min_lr_rate: num({ min: 0, default: None, doc: 'floor of the cosine as a fraction of lr (give this or min_lr, not both)' }),
 };
 
 /** The parameters every transformers schedule reads through the helpers below. */
@@ -65,14 +46,21 @@ interface Common {
   readonly num_training_steps: number;
 }
 
-/** The floor as transformers computes it: min_lr_rate as given, else min_lr / lr. */
-function minLrRate(p: { readonly lr: number; readonly min_lr: number; readonly min_lr_rate: number }, ctx: BuildContext): number {
-  const rate = p.min_lr_rate;
-  if (!Number.isFinite(rate)) ctx.fail(`min_lr=${p.min_lr} with lr=${p.lr}: transformers divides min_lr by lr; give min_lr_rate instead`);
-  if (Math.abs(p.min_lr - rate * p.lr) > 1e-12 * Math.max(p.min_lr, rate * p.lr)) {
-    ctx.fail(`min_lr=${p.min_lr} and min_lr_rate=${rate}: give only one; transformers raises "ValueError: Only one of min_lr or min_lr_rate should be set"`);
+/**
+ * The floor as transformers computes it (optimization.py, get_cosine_with_min_lr_schedule_with_warmup and
+ * _lr_rate): min_lr_rate as given, else min_lr / lr. Both given raises even when they agree, and neither
+ * raises too, so lrviz refuses both with transformers' own words.
+ */
+function minLrRate(p: { readonly lr: number; readonly min_lr: number | undefined; readonly min_lr_rate: number | undefined }, ctx: BuildContext): number {
+  if (p.min_lr !== undefined && p.min_lr_rate !== undefined) {
+    ctx.fail(`min_lr=${p.min_lr} and min_lr_rate=${p.min_lr_rate}: give only one; transformers raises "ValueError: Only one of min_lr or min_lr_rate should be set"`);
   }
-  return rate;
+  if (p.min_lr_rate !== undefined) return p.min_lr_rate;
+  if (p.min_lr === undefined) {
+    ctx.fail('give min_lr or min_lr_rate; transformers raises "ValueError: One of min_lr or min_lr_rate should be set through the `lr_scheduler_kwargs`"');
+  }
+  if (p.lr === 0) ctx.fail(`min_lr=${p.min_lr} with lr=0: transformers divides min_lr by lr and raises "ZeroDivisionError: float division by zero"; give min_lr_rate instead`);
+  return p.min_lr / p.lr;
 }
 
 /** LambdaLR: the optimizer's lr times the multiplier. */

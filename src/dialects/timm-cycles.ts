@@ -37,6 +37,31 @@ function floorLogRatio(x: number, base: number): number {
   return Math.floor(correctlyRoundedLog(x) / correctlyRoundedLog(base));
 }
 
+/**
+ * Whether timm's cycle index fails at cycle time t: for cycle_mul < 1 the cycles shrink and add up to
+ * t_initial / (1 - cycle_mul), past which `1 - t / t_initial * (1 - cycle_mul)` is <= 0 and math.log raises
+ * "ValueError: math domain error" (timm does not check cycle_mul; real timm 1.0.29 raises at t = 200 for
+ * t_initial=100, cycle_mul=0.5). The same float expression as timm, so the step is timm's to the ulp.
+ */
+export function outsideLogDomain(t: number, tInitial: number, cycleMul: number): boolean {
+  return cycleMul < 1 && !(1 - (t / tInitial) * (1 - cycleMul) > 0);
+}
+
+/**
+ * The first whole t >= from at which timm's cycle index fails, the cycles running from t = shift (warmup_t
+ * with warmup_prefix, else 0); Infinity for cycle_mul >= 1.
+ */
+export function firstStepOutsideLogDomain(tInitial: number, cycleMul: number, from: number, shift: number): number {
+  if (!(cycleMul < 1)) return Infinity;
+  const fails = (t: number): boolean => outsideLogDomain(t - shift, tInitial, cycleMul);
+  const start = Math.ceil(from);
+  // The exact sum is within a step or two of where the float expression turns; walk to it.
+  let t = Math.max(start, Math.ceil(shift + tInitial / (1 - cycleMul)));
+  while (t > start && fails(t - 1)) t--;
+  while (!fails(t)) t++;
+  return t;
+}
+
 export interface TimmCyclesOptions {
   /** The optimizer's lr: the peak of cycle 0. */
   peak: number;

@@ -12,7 +12,8 @@ import { cosineEasing, polynomialEasing, type Easing } from '../schedules/shapes
 import { piecewiseConstant } from '../schedules/shapes/piecewise.js';
 import { schedule, type Schedule } from '../schedules/schedule.js';
 import { bool, define, int, None, num, numbers, type BuildContext, type Definition, type ParamDecls, type ScheduleDefinition } from '../schedules/definition.js';
-import { timmCycles } from './timm-cycles.js';
+import { firstStepOutsideLogDomain, outsideLogDomain, timmCycles } from './timm-cycles.js';
+import { raisesAt } from './raises-at.js';
 import { pythonFloorDiv } from './python-math.js';
 
 const lr = num({ min: 0, default: DEFAULT_LR, doc: "the optimizer's lr (timm's base value, the first cycle's peak)" });
@@ -63,6 +64,25 @@ function timmWarmup(p: Warmup, after: Schedule, target = p.lr): Schedule {
   const ramp = linear(p.warmup_lr_init, target, steps);
   if (p.warmup_prefix) return join([ramp, after], [steps]);
   return schedule((t) => (t < steps ? ramp.lr(t) : after.lr(t)), after.horizon);
+}
+
+/**
+ * cycle_mul < 1: timm takes it, then raises "ValueError: math domain error" at the step where the shrinking
+ * cycles run out (see outsideLogDomain), so lrviz refuses a plot that reaches that step, as timm's run would
+ * stop there. `t` is timm's t: the update, or the epoch with t_in_epochs.
+ */
+function shrinkingCyclesRaise(p: Cycles & Warmup, ctx: BuildContext, t: number): never {
+  const sum = p.t_initial / (1 - p.cycle_mul);
+  return ctx.fail(
+    `cycle_mul=${p.cycle_mul} < 1: timm raises "ValueError: math domain error" at t=${t}, where its cycle index takes math.log of 1 - t/t_initial*(1 - cycle_mul) <= 0 (the shrinking cycles add up to t_initial/(1 - cycle_mul) = ${sum}${p.warmup_prefix && p.warmup_t > 0 ? ', after the warmup' : ''}); plot fewer steps, or give cycle_mul >= 1`,
+  );
+}
+
+/** timm's warmup over its cycles, refused from the step where timm's cycle index raises (cycle_mul < 1). */
+function warmedCycles(p: Cycles & Warmup, decay: Schedule, ctx: BuildContext, target = p.lr): Schedule {
+  const shift = p.warmup_prefix ? p.warmup_t : 0;
+  const firstRaise = firstStepOutsideLogDomain(p.t_initial, p.cycle_mul, p.warmup_t, shift);
+  return raisesAt(timmWarmup(p, decay, target), firstRaise, (t) => shrinkingCyclesRaise(p, ctx, t));
 }
 
 function cycles(p: Cycles, easing: Easing, k = 1): Schedule {
@@ -133,7 +153,7 @@ export const timmDefinitions: readonly ScheduleDefinition[] = [
     summary: 'cosine cycles from lr to lr_min (SGDR), with warmup; the warmup without warmup_prefix drops at its end',
     formula: 'lr_min + 0.5 (lr * cycle_decay^i - lr_min)(1 + cos(pi t_curr^k / t_i^k)),  t_i = t_initial * cycle_mul^i;  lr_min after cycle_limit cycles',
     params: { lr, t_initial: tInitial, lr_min: lrMin, ...cycleParams, ...warmupParams(false), k_decay: kDecay },
-    build: (p) => timmWarmup(p, cycles(p, cosineEasing, p.k_decay)),
+    build: (p, ctx) => warmedCycles(p, cycles(p, cosineEasing, p.k_decay), ctx),
   }),
   withStepping({
     name: 'timm.PolyLRScheduler',
@@ -141,7 +161,7 @@ export const timmDefinitions: readonly ScheduleDefinition[] = [
     summary: 'polynomial decay cycles (1 - t/t_i)^power from lr to lr_min, with warmup',
     formula: 'lr_min + (lr * cycle_decay^i - lr_min)(1 - t_curr^k / t_i^k)^power;  lr_min after cycle_limit cycles',
     params: { lr, t_initial: tInitial, power: num({ min: 0, default: 0.5, doc: 'exponent of the decay' }), lr_min: lrMin, ...cycleParams, ...warmupParams(false), k_decay: kDecay },
-    build: (p) => timmWarmup(p, cycles(p, polynomialEasing(p.power), p.k_decay)),
+    build: (p, ctx) => warmedCycles(p, cycles(p, polynomialEasing(p.power), p.k_decay), ctx),
   }),
   withStepping({
     name: 'timm.TanhLRScheduler',
@@ -164,7 +184,9 @@ export const timmDefinitions: readonly ScheduleDefinition[] = [
       const decay = cycles(p, (progress) => (1 - Math.tanh(lb * (1 - progress) + ub * progress)) / 2);
       // TanhLRScheduler.__init__ (timm/scheduler/tanh_lr.py) aims the warmup without prefix at _get_lr(warmup_t),
       // the curve's own value there, rather than at lr as the other timm schedulers do.
-      return timmWarmup(p, decay, p.warmup_prefix ? p.lr : decay.lr(p.warmup_t));
+      // ... so with cycle_mul < 1 and a warmup past the cycles' end, timm raises already in __init__.
+      if (!p.warmup_prefix && p.warmup_t > 0 && outsideLogDomain(p.warmup_t, p.t_initial, p.cycle_mul)) shrinkingCyclesRaise(p, ctx, p.warmup_t);
+      return warmedCycles(p, decay, ctx, p.warmup_prefix ? p.lr : decay.lr(p.warmup_t));
     },
   }),
   withStepping({

@@ -190,3 +190,20 @@ describe('help and version', () => {
     expect(lrviz(['--version']).stdout.trim()).toBe(version);
   });
 });
+
+describe("where the framework raises, the framework's own error", () => {
+  it('timm with cycle_mul < 1 draws up to the step timm raises at and refuses a plot reaching it', () => {
+    const spec = 'timm.CosineLRScheduler:lr=0.1,t_initial=100,cycle_mul=0.5';
+    expect(lrviz(['plot', '-s', spec, '--steps', '200', '-o', '-']).status).toBe(0);
+    const { status, stdout, stderr } = lrviz(['plot', '-s', spec, '--steps', '201', '-o', '-']);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^lrviz: error: .*cycle_mul=0\.5 < 1: timm raises "ValueError: math domain error" at t=200,.*\n$/);
+  });
+
+  it('hf min_lr together with min_lr_rate is refused even when they agree, quoting transformers', () => {
+    const { status, stderr } = lrviz(['plot', '-s', 'hf.cosine_with_min_lr:lr=1,min_lr=0.1,min_lr_rate=0.1', '--steps', '10']);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^lrviz: error: .*transformers raises "ValueError: Only one of min_lr or min_lr_rate should be set"\n$/);
+  });
+});

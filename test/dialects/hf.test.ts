@@ -88,6 +88,23 @@ describe('cosine with a floor (get_cosine_with_min_lr_schedule_with_warmup)', ()
     expect(buildError('hf.cosine_with_min_lr:lr=1')).toMatch(/ValueError: One of min_lr or min_lr_rate should be set through the `lr_scheduler_kwargs`/);
     expect(buildError('hf.cosine_with_min_lr:lr=1,min_lr=0.5,min_lr_rate=0.1')).toMatch(/min_lr=0.5 and min_lr_rate=0.1: give only one; transformers raises "ValueError: Only one of min_lr or min_lr_rate should be set"/);
   });
+
+  it('refuses both even when they agree, in both functions, as transformers 5.18 does', () => {
+    // Real transformers 5.18: get_cosine_with_min_lr_schedule_with_warmup(opt(lr=1), 0, 10, min_lr=0.1, min_lr_rate=0.1)
+    // and its _lr_rate sibling raise ValueError("Only one of min_lr or min_lr_rate should be set").
+    for (const symbol of ['hf.cosine_with_min_lr', 'hf.cosine_warmup_with_min_lr']) {
+      expect(buildError(`${symbol}:lr=1,min_lr=0.1,min_lr_rate=0.1`)).toMatch(/transformers raises "ValueError: Only one of min_lr or min_lr_rate should be set"/);
+    }
+  });
+
+  it('None for one of them is leaving it out', () => {
+    expect(lrs('hf.cosine_with_min_lr:lr=2,num_training_steps=10,min_lr=None,min_lr_rate=0.1', 11)).toEqual(lrs('hf.cosine_with_min_lr:lr=2,num_training_steps=10,min_lr_rate=0.1', 11));
+    expect(lrs('hf.cosine_with_min_lr:lr=2,num_training_steps=10,min_lr=0.2,min_lr_rate=None', 11)).toEqual(lrs('hf.cosine_with_min_lr:lr=2,num_training_steps=10,min_lr=0.2', 11));
+  });
+
+  it('min_lr with lr=0 is the ZeroDivisionError transformers raises', () => {
+    expect(buildError('hf.cosine_with_min_lr:lr=0,min_lr=0.1')).toMatch(/ZeroDivisionError: float division by zero/);
+  });
 });
 
 describe('cosine_warmup_with_min_lr (_get_cosine_with_min_lr_schedule_with_warmup_lr_rate_lambda)', () => {

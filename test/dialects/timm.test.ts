@@ -139,3 +139,40 @@ describe('bad input', () => {
     expect(buildError('timm.StepLRScheduler:lr=0.1')).toMatch(/missing parameter decay_t/);
   });
 });
+
+describe('cycle_mul < 1: timm raises where its shrinking cycles run out (fixtures/timm-raises, real timm)', () => {
+  interface RaiseCase {
+    symbol: string;
+    t_initial: number;
+    cycle_mul: number;
+    warmup_t: number;
+    warmup_prefix: boolean;
+    cycle_limit: number;
+    first_raising_t?: number;
+    raises_in_init?: string;
+  }
+  const golden = JSON.parse(readFileSync(new URL('../fixtures/timm-raises/cycle-mul.json', import.meta.url), 'utf8')) as { timm: string; cases: RaiseCase[] };
+  const specOf = (c: RaiseCase) =>
+    `${c.symbol}:lr=0.1,t_initial=${c.t_initial},cycle_mul=${c.cycle_mul},warmup_t=${c.warmup_t},warmup_prefix=${c.warmup_prefix},cycle_limit=${c.cycle_limit}`;
+
+  it.each(golden.cases.map((c) => [specOf(c), c] as const))(`%s as timm ${golden.timm}`, (spec, c) => {
+    const timmSays = /timm raises "ValueError: math domain error" at t=\d+.*plot fewer steps, or give cycle_mul >= 1/;
+    if (c.raises_in_init !== undefined) {
+      expect(c.raises_in_init).toBe('math domain error');
+      expect(buildError(spec, 1)).toMatch(timmSays);
+      return;
+    }
+    const first = c.first_raising_t!;
+    // A plot that stops before timm's first raising step draws; one that reaches it is refused, naming it.
+    expect(lrs(spec, first).every(Number.isFinite)).toBe(true);
+    const message = buildError(spec, first + 1);
+    expect(message).toMatch(timmSays);
+    expect(message).toContain(`at t=${first},`);
+  });
+
+  it('per epoch, the refusal comes at the epoch timm raises in', () => {
+    const spec = 'timm.CosineLRScheduler:lr=0.1,t_initial=100,cycle_mul=0.5,updates_per_epoch=3';
+    expect(lrs(spec, 600).every(Number.isFinite)).toBe(true);
+    expect(buildError(spec, 601)).toContain('at t=200,');
+  });
+});
