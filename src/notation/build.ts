@@ -4,7 +4,7 @@ import { acceptsNone, None, type BuildContext, type ParamValue, type RunFacts, t
 import type { Catalog } from '../schedules/catalog.js';
 import { isPlainObject } from '../json.js';
 import { readParam } from './params.js';
-import { dialectName, frameworkName } from './copied-names.js';
+import { dialectName, frameworkName, suggestionKey } from './copied-names.js';
 import { didYouMean, nearestSchedule } from './suggest.js';
 
 /** Keys every spec may carry besides its schedule's parameters. */
@@ -119,7 +119,7 @@ function resolveDefinition(catalog: Catalog, spec: SpecObject, where: string, fr
       .all()
       .filter((d) => framework === undefined || d.framework === framework || d.framework === undefined)
       .flatMap((d) => [d.name, ...(d.aliases ?? [])]);
-    const guess = nearestSchedule(framework && !copied.includes('.') ? `${framework}.${copied}` : copied, candidates);
+    const guess = nearestSchedule(framework && !copied.includes('.') ? `${framework}.${copied}` : suggestionKey(copied, catalog.frameworks()), candidates);
     const hint = guess === undefined ? '' : ` (did you mean "${guess}"?)`;
     throw new LrvizError(`${where}: unknown schedule ${shown(name)}${hint}; run "lrviz list" to see them all`);
   }

@@ -5,6 +5,7 @@
  * (`transformers.`, `huggingface.`, `tf.keras.`), and HF's bare `get_*_schedule*` functions. Pure: it
  * knows spellings, not which symbols exist; the catalog decides that.
  */
+import { nearest } from './suggest.js';
 
 /** What people write before a symbol, to the framework name lrviz uses. */
 const FRAMEWORK_ALIASES: Readonly<Record<string, string>> = {
@@ -46,4 +47,28 @@ export function dialectName(given: string): string {
   // `lr_scheduler.StepLR` and `optim.lr_scheduler.StepLR`, as written after `from torch import optim`.
   if (parts.some((part) => part === 'lr_scheduler')) return `torch.${symbol}`;
   return name;
+}
+
+/**
+ * A misspelt framework (`hugginface`, `tourch`, `optx`) as the framework lrviz calls it, for suggestions
+ * only: the nearest of the names people use (and the catalog's own `frameworks`) within a typo or two.
+ * Undefined for a name lrviz knows as it is, and for short prefixes, where any two letters are near.
+ */
+export function misspeltFramework(given: string, frameworks: readonly string[] = []): string | undefined {
+  const key = given.trim().toLowerCase().replace(/[-_\s]/g, '');
+  if (key.length < 3 || frameworkName(key) !== undefined || frameworks.includes(key)) return undefined;
+  const guess = nearest(key, [...Object.keys(FRAMEWORK_ALIASES), ...frameworks]);
+  return guess === undefined ? undefined : (frameworkName(guess) ?? guess);
+}
+
+/**
+ * The name to look for suggestions under: as copied from code (dialectName), with a misspelt framework in
+ * front corrected (`hugginface.cosine` → `hf.cosine`), so the did-you-mean offers that framework's symbol.
+ */
+export function suggestionKey(given: string, frameworks: readonly string[] = []): string {
+  const name = dialectName(given);
+  const dot = name.indexOf('.');
+  if (dot === -1) return name;
+  const framework = misspeltFramework(name.slice(0, dot), frameworks);
+  return framework === undefined ? name : `${framework}.${name.slice(name.lastIndexOf('.') + 1)}`;
 }

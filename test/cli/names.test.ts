@@ -33,6 +33,11 @@ describe('every unknown name gets a suggestion', () => {
     ['hf.cosine_warmup', /\(did you mean "hf\.[a-z_]+"\?\)/],
     ['keras.CosineDecayy', /\(did you mean "keras.CosineDecay"\?\)/],
     ['zzzz', /unknown schedule "zzzz" \(did you mean "[^"]+"\?\)/],
+    // A misspelt framework in front is corrected too, so the symbol is found in the framework meant.
+    ['hugginface.cosine', /unknown schedule "hugginface.cosine" \(did you mean "hf.cosine"\?\)/],
+    ['tourch.StepLR', /\(did you mean "torch.StepLR"\?\)/],
+    ['optx.cosine_decay_schedule', /\(did you mean "optax.cosine_decay_schedule"\?\)/],
+    ['tensorflw.CosineDecay', /\(did you mean "keras.CosineDecay"\?\)/],
     ['huggingface', /"huggingface" is a framework, not a schedule; name one of its schedulers, e.g. hf\.\w+ \("lrviz list hf" shows them all\)/],
   ];
   for (const [name, message] of cases) {

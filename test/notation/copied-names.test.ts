@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dialectName, frameworkName } from '../../src/notation/copied-names.js';
+import { dialectName, frameworkName, misspeltFramework, suggestionKey } from '../../src/notation/copied-names.js';
 
 describe('names as copied from code', () => {
   const cases: [string, string][] = [
@@ -28,5 +28,28 @@ describe('names as copied from code', () => {
   it('knows the frameworks by the names people use for them', () => {
     expect(['huggingface', 'HuggingFace', 'transformers', 'hf'].map(frameworkName)).toEqual(['hf', 'hf', 'hf', 'hf']);
     expect(['pytorch', 'tensorflow', 'paddlepaddle', 'jax'].map(frameworkName)).toEqual(['torch', 'keras', 'paddle', undefined]);
+  });
+});
+
+describe('a misspelt framework, for suggestions', () => {
+  it('is corrected to the framework lrviz calls it', () => {
+    expect(['hugginface', 'huggingfce', 'tourch', 'pytorh', 'optx', 'kers', 'tensorflw', 'padle', 'detectron'].map((f) => misspeltFramework(f))).toEqual([
+      'hf', 'hf', 'torch', 'torch', 'optax', 'keras', 'keras', 'paddle', 'detectron2',
+    ]);
+  });
+
+  it('leaves known names, short prefixes and far ones alone', () => {
+    expect(['torch', 'pytorch', 'huggingface', 'lr', 'tf', 'mymodule', 'numpy'].map((f) => misspeltFramework(f))).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it('takes the catalog frameworks it is given too', () => {
+    expect(misspeltFramework('megatrn', ['megatron'])).toBe('megatron');
+  });
+
+  it('gives the name to look suggestions up under', () => {
+    expect(suggestionKey('hugginface.cosine')).toBe('hf.cosine');
+    expect(suggestionKey('tourch.optim.lr_scheduler.StepLR')).toBe('torch.StepLR');
+    expect(suggestionKey('torch.optim.lr_scheduler.StepLRR')).toBe('torch.StepLRR');
+    expect(suggestionKey('cosin-warmup')).toBe('cosin-warmup');
   });
 });

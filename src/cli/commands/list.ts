@@ -4,7 +4,7 @@ import { writeStdout } from '../../io/write-output.js';
 import { describeDefault, type ScheduleDefinition } from '../../schedules/definition.js';
 import type { Catalog } from '../../schedules/catalog.js';
 import { examples } from '../help.js';
-import { dialectName, frameworkName } from '../../notation/copied-names.js';
+import { dialectName, frameworkName, misspeltFramework, suggestionKey } from '../../notation/copied-names.js';
 import { didYouMean, nearestSchedule } from '../../notation/suggest.js';
 
 interface ListOptions {
@@ -50,7 +50,8 @@ function list(catalog: Catalog, name: string | undefined, options: ListOptions):
   if (name !== undefined && !byName) {
     const found = catalog.lookup(name) ?? catalog.lookup(dialectName(name));
     if (!found) {
-      const guess = nearestSchedule(dialectName(name), catalog.all().map((d) => d.name));
+      // `lrviz list hugginface` meant a framework; `lrviz list tourch.StepLR` a symbol under one.
+      const guess = (name.includes('.') ? undefined : misspeltFramework(name, catalog.frameworks())) ?? nearestSchedule(suggestionKey(name, catalog.frameworks()), catalog.all().map((d) => d.name));
       throw new LrvizError(`unknown schedule ${shown(name)}${guess === undefined ? '' : ` (did you mean "${guess}"?)`}; run "lrviz list" to see them all`);
     }
     definitions = [found];
