@@ -52,6 +52,10 @@ export const CODES = {
   LRV202: { name: 'epoch-wise-staircase', severity: 'warning' },
   LRV203: { name: 'scheduler-gap-or-overlap', severity: 'warning' },
   LRV204: { name: 'iteration-end-in-epochs', severity: 'warning' },
+  // Found in a timm args.yaml: what its epochs and warmup do not say.
+  LRV205: { name: 'run-longer-than-epochs', severity: 'info' },
+  // An info: check's LRV007 already warns of the drop from the curve; this one names the key.
+  LRV206: { name: 'warmup-overlays-schedule', severity: 'info' },
 } as const satisfies Record<string, { name: string; severity: Severity }>;
 
 export type Code = keyof typeof CODES;

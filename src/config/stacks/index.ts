@@ -10,5 +10,6 @@ import { mmengine } from './mmengine.js';
 import { detectron2 } from './detectron2.js';
 import { megatron } from './megatron.js';
 import { axolotl } from './axolotl.js';
+import { timm } from './timm.js';
 
-export const STACKS: readonly StackReader[] = [axolotl, hfTrainer, deepSpeed, mmengine, detectron2, megatron];
+export const STACKS: readonly StackReader[] = [axolotl, hfTrainer, deepSpeed, mmengine, detectron2, megatron, timm];
