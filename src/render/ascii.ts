@@ -1,15 +1,16 @@
-import asciichart from 'asciichart';
 import { envelopeOf, type Envelope } from '../curve/envelope.js';
 import { floorNote, lrAxis } from './lr-axis.js';
 import { niceStep, stepLabel } from './number-format.js';
-import type { LoggedPoints } from '../logs/points.js';
+import { chartSteps, LOGGED_SUFFIX, loggedPoints } from './picture-data.js';
+import { TerminalCanvas } from './terminal-canvas.js';
+import { lineStyle, logDot } from './terminal-glyphs.js';
 import type { RenderRequest } from './request.js';
 import { largest } from '../extent.js';
 import { ensureLogAxisHasValues } from './log-axis.js';
 
-/** Series colours, in order; the same order the pictures use. */
-const PALETTE = [asciichart.blue, asciichart.red, asciichart.green, asciichart.magenta, asciichart.cyan, asciichart.yellow];
-const RESET = asciichart.reset;
+/** Series colours (ANSI blue, red, green, magenta, cyan, yellow), in order; the same order the pictures use. */
+const PALETTE = ['\x1b[34m', '\x1b[31m', '\x1b[32m', '\x1b[35m', '\x1b[36m', '\x1b[33m'];
+const RESET = '\x1b[0m';
 const DEFAULT_WIDTH = 80;
 const DEFAULT_HEIGHT = 16;
 const MIN_PLOT_COLUMNS = 8;
@@ -21,21 +22,23 @@ function plotColumns(width: number, labelWidth: number): number {
 }
 
 /**
- * The terminal chart: every curve overlaid by asciichart, resampled to the width by its envelope (each
- * column's min and max drawn in the curve's colour, so spikes and restart peaks survive), with y labels
- * that read right for small rates, an x axis in steps, a legend and an optional title.
+ * The terminal chart: every curve overlaid, resampled to the width by its envelope (each column's min and
+ * max drawn, so spikes and restart peaks survive), each in its own line style (terminal-glyphs.ts) and,
+ * when asked, its own colour, so that series stay apart in a CI log; logged runs as dots; y labels that
+ * read right for small rates, an x axis in steps, a legend showing the same glyphs and an optional title.
  */
 export function renderAscii(request: RenderRequest): string {
   const width = Math.max(request.width ?? DEFAULT_WIDTH, 20);
   const rows = Math.max((request.height ?? DEFAULT_HEIGHT) - 1, 2);
-  const steps = request.curves[0]?.steps ?? 0;
+  const steps = chartSteps(request);
 
   // One pass over each curve: the plot gets the width left after a label column of the usual size
   // ("7.33e-4"); only labels wider than that cost a second pass.
   let labelWidth = USUAL_LABEL_WIDTH;
   let envelopes = request.curves.map((c) => envelopeOf(c, plotColumns(width, labelWidth)));
   if (request.logY) ensureLogAxisHasValues(envelopes, request.logs);
-  const axis = lrAxis(envelopes, [], request.logY, Math.max(2, Math.round(rows / 2.5)), request.ylim);
+  const keptLogs = (request.logs ?? []).map((log) => loggedPoints(log, steps, plotColumns(width, labelWidth)));
+  const axis = lrAxis(envelopes, keptLogs, request.logY, Math.max(2, Math.round(rows / 2.5)), request.ylim);
   const note = floorNote(axis, envelopes, request.curves.map((c) => c.label));
   if (note !== undefined) request.note?.(note);
   const widest = largest(axis.ticks.labels.map((label) => label.length));
@@ -47,16 +50,18 @@ export function renderAscii(request: RenderRequest): string {
   const transform = request.logY ? (v: number) => Math.log10(axis.plotted(v)) : (v: number) => Math.min(Math.max(v, axis.domain[0]), axis.domain[1]);
   const [low, high] = request.logY ? axis.domain.map(Math.log10) : axis.domain;
 
-  const series: number[][] = [];
-  const colors: (string | undefined)[] = [];
-  envelopes.forEach((envelope, k) => {
-    series.push(extremes(envelope).map(transform));
-    colors.push(request.color ? PALETTE[k % PALETTE.length] : undefined);
+  // On a terminal row r of 0..rows: the rate's place between the axis' ends, rounded, kept inside.
+  const rowOf = (v: number) => Math.min(rows, Math.max(0, Math.round(((high - transform(v)) / (high - low || 1)) * rows)));
+  const columns = envelopes[0]?.columns ?? plotColumns(width, labelWidth);
+  const canvas = new TerminalCanvas(rows + 1, columns);
+  // Logged dots first: where one falls on a planned line, the line is drawn over it and stays whole.
+  (request.logs ?? []).forEach((log, k) => {
+    const color = request.color ? PALETTE[(envelopes.length + k) % PALETTE.length] : undefined;
+    for (const { step, lr } of loggedPoints(log, steps, columns)) {
+      canvas.drawPoint(rowOf(lr), Math.min(columns - 1, Math.floor((step * columns) / steps)), logDot(k), color);
+    }
   });
-  for (const [k, log] of (request.logs ?? []).entries()) {
-    series.push(loggedSeries(log, steps, envelopes[0]?.columns ?? plotColumns(width, labelWidth), transform));
-    colors.push(request.color ? PALETTE[(envelopes.length + k) % PALETTE.length] : undefined);
-  }
+  envelopes.forEach((envelope, k) => canvas.drawLine(extremes(envelope).map(rowOf), lineStyle(k), request.color ? PALETTE[k % PALETTE.length] : undefined));
 
   // Each round tick labels the row nearest it; the top and bottom rows are the axis' ends, both ticks.
   const rowLabels = new Map<number, string>();
@@ -64,27 +69,12 @@ export function renderAscii(request: RenderRequest): string {
     const row = Math.round(((high - (request.logY ? Math.log10(value) : value)) / (high - low)) * rows);
     if (!rowLabels.has(row)) rowLabels.set(row, axis.ticks.labels[k]);
   });
-  // asciichart works out its labels as max - y * (max - min) / rows, which overflows to -Infinity for
-  // rates near the largest double: hand it values in units of the largest magnitude and scale back.
-  const unit = Math.max(Math.abs(low), Math.abs(high)) || 1;
-  const chart = asciichart.plot(
-    series.map((values) => values.map((v) => v / unit)),
-    {
-      height: rows,
-      min: low / unit,
-      max: high / unit,
-      offset: 3,
-      colors: colors as string[],
-      // Only the axis' own mark: asciichart would put ┼ where each series starts and on the zero row.
-      symbols: ['┤', '┤', '╶', '╴', '─', '╰', '╭', '╮', '╯', '│'],
-      format: (_value: number, row: number) => (rowLabels.get(row) ?? '').padStart(labelWidth),
-    },
-  )
-    .split('\n')
-    // A row without a label gets a plain axis line, so the labelled rows stand out.
-    .map((line) => (line.startsWith(' '.repeat(labelWidth + 1)) ? line.replace(/^( +)(\x1b\[[0-9;]*m)?┤(\x1b\[0m)?/, '$1│') : line))
+  // A labelled row gets a tick on the axis, the others a plain axis line, so the labelled rows stand out.
+  const chart = canvas
+    .lines()
+    .map((cells, row) => `${(rowLabels.get(row) ?? '').padStart(labelWidth)} ${rowLabels.has(row) ? '┤' : '│'}${cells}`)
     .join('\n');
-  const chartColumns = largest(series.map((s) => s.length));
+  const chartColumns = columns;
   const lines: string[] = [];
   if (request.title) lines.push(' '.repeat(Math.max(0, Math.floor((labelWidth + chartColumns - request.title.length) / 2) + 2)) + request.title);
   lines.push(chart, ...xAxis(labelWidth, chartColumns, steps), ...legend(request, envelopes.length));
@@ -94,7 +84,7 @@ export function renderAscii(request: RenderRequest): string {
 /**
  * One value per column from the envelope: whichever of the column's min and max lies farther from the
  * value drawn before it. A monotone stretch stays one clean line, while a restart peak or a one-step
- * spike is drawn at its full height (asciichart joins consecutive values with a vertical run).
+ * spike is drawn at its full height (the canvas joins consecutive values with a vertical run).
  */
 function extremes(envelope: Envelope): number[] {
   const out: number[] = new Array(envelope.columns);
@@ -104,19 +94,6 @@ function extremes(envelope: Envelope): number[] {
     const high = envelope.max[c];
     previous = Math.abs(high - previous) > Math.abs(previous - low) ? high : low;
     out[c] = previous;
-  }
-  return out;
-}
-
-/** A logged run as a series on the chart's columns: each column holds the last logged value at or before it. */
-function loggedSeries(log: LoggedPoints, steps: number, columns: number, transform: (v: number) => number): number[] {
-  const out: number[] = [];
-  let j = 0;
-  let current = log.values[0] ?? 0;
-  for (let c = 0; c < columns; c++) {
-    const columnEnd = Math.floor(((c + 1) * steps) / columns);
-    while (j < log.steps.length && log.steps[j] < columnEnd) current = log.values[j++];
-    out.push(transform(current));
   }
   return out;
 }
@@ -144,10 +121,11 @@ function xAxis(labelWidth: number, columns: number, steps: number): string[] {
   return [' '.repeat(indent) + axis.join(''), labels.join('').trimEnd()];
 }
 
+/** One line a series: its glyphs (and colour), as drawn on the chart, and its label. */
 function legend(request: RenderRequest, curves: number): string[] {
-  const names = [...request.curves.map((c) => c.label), ...(request.logs ?? []).map((l) => `${l.label} (logged)`)];
+  const names = [...request.curves.map((c) => c.label), ...(request.logs ?? []).map((l) => `${l.label}${LOGGED_SUFFIX}`)];
   return names.map((name, k) => {
-    const swatch = k < curves ? '━━' : '··';
+    const swatch = k < curves ? lineStyle(k).swatch : `${logDot(k - curves)} ${logDot(k - curves)}`;
     const colored = request.color ? `${PALETTE[k % PALETTE.length]}${swatch}${RESET}` : swatch;
     return `  ${colored} ${name}`;
   });

@@ -5,6 +5,17 @@ import type { LoggedPoints } from '../logs/points.js';
 /** How logged points are named in the legend, beside the planned curves. */
 export const LOGGED_SUFFIX = ' (logged)';
 
+/**
+ * The steps a chart spans: the planned curves' run, or, for logs drawn alone, up to the last step a log
+ * holds (so a log is a series of its own, with or without a plan).
+ */
+export function chartSteps(request: { readonly curves: readonly Curve[]; readonly logs?: readonly LoggedPoints[] }): number {
+  if (request.curves.length > 0) return request.curves[0].steps;
+  let last = 0;
+  for (const log of request.logs ?? []) if (log.steps.length > 0) last = Math.max(last, log.steps[log.steps.length - 1]);
+  return Math.max(1, Math.floor(last) + 1);
+}
+
 /** One point of a drawn line: a step and the learning rate there. */
 export interface LinePoint {
   step: number;

@@ -30,7 +30,7 @@ describe('charts at any number of steps', () => {
     ['hf.cosine', '1e10'],
   ])('%s --steps %s in the terminal', (spec, steps) => {
     const { stdout } = run(['plot', '-s', spec, '--steps', steps]);
-    expect(stdout).toContain(`━━ ${spec}`);
+    expect(stdout).toContain(`── ${spec}`);
   });
 
   it.each(['svg', 'html', 'png'])('cosine-restarts:cycle=1 --steps 1e12 to %s', (format) => {

@@ -29,7 +29,7 @@ describe('lrviz compare', () => {
     expect(stdout).toMatch(/^schedule\s+peak\s+at step/);
     expect(stdout).toMatch(/\ncosine-warmup\s+0\.001\s+100\s/);
     expect(stdout).not.toContain('pair');
-    expect(stdout).toContain('━━ cosine-warmup');
+    expect(stdout).toContain('── cosine-warmup');
   });
 
   it('the pair table fits the terminal width', () => {

@@ -19,7 +19,7 @@ describe('lrviz fit', () => {
     expect(stdout).toMatch(/offset\s+\+1 step \(the log runs 1 behind the schedule/);
     expect(stdout).toContain('  -s cosine-warmup:lr=1e-5,warmup=57,total=2808\n');
     expect(stdout).toContain('hf:    get_cosine_schedule_with_warmup(optimizer, num_warmup_steps=57, num_training_steps=2808)');
-    expect(stdout).toContain('━━ fit: cosine-warmup:lr=1e-5,warmup=57,total=2808');
+    expect(stdout).toContain('── fit: cosine-warmup:lr=1e-5,warmup=57,total=2808');
     expect(stdout).toContain('(logged)');
   });
 

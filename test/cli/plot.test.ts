@@ -26,7 +26,7 @@ describe('terminal chart', () => {
     expect(stdout).toContain('1e-3');
     expect(stdout).not.toContain('0.00 ');
     expect(stdout).toMatch(/step\n/);
-    expect(stdout).toContain('━━ cosine-warmup');
+    expect(stdout).toContain('── cosine-warmup');
     expect(stdout).not.toMatch(/\x1b\[/);
   });
 
@@ -39,10 +39,24 @@ describe('terminal chart', () => {
     for (const label of labels) expect(label === '0' || /e-\d/.test(label)).toBe(true);
   });
 
+  it('without colour (-o x.txt, NO_COLOR, piped) draws each series in its own glyphs, as its legend shows', () => {
+    const file = join(dir, 'three.txt');
+    const args = ['plot', '-s', 'constant:lr=3e-4', '-s', 'constant:lr=2e-4', '-s', 'constant:lr=1e-4', '--width', '60', '--height', '9'];
+    expect(lrviz([...args, '-o', file]).status).toBe(0);
+    const piped = lrviz(args).stdout;
+    expect(readFileSync(file, 'utf8')).toBe(piped);
+    expect(piped).not.toMatch(/\x1b\[/);
+    for (const [swatch, level] of [['──', '3e-4'], ['━━', '2e-4'], ['══', '1e-4']]) {
+      expect(piped).toContain(`  ${swatch} constant:lr=${level}`);
+      const row = piped.split('\n').find((line) => line.trimStart().startsWith(`${level} ┤`));
+      expect(row?.split('┤')[1].trim()).toBe(swatch[0].repeat(60 - 9));
+    }
+  });
+
   it('overlays several schedules with a legend entry each, within --width and --height', () => {
     const { status, stdout } = lrviz(['plot', '-s', 'cosine-warmup:lr=3e-4,warmup=500', '-s', 'cosine:lr=3e-4,label=plain cosine', '--steps', '10000', '--width', '70', '--height', '12', '--title', 'Two']);
     expect(status).toBe(0);
-    expect(stdout).toContain('━━ cosine-warmup:lr=3e-4,warmup=500');
+    expect(stdout).toContain('── cosine-warmup:lr=3e-4,warmup=500');
     expect(stdout).toContain('━━ plain cosine');
     expect(stdout.split('\n')[0].trim()).toBe('Two');
     for (const line of stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(70);

@@ -90,7 +90,7 @@ describe('lrviz, in-process', () => {
 });
 
 describe('found by these tests, kept as examples', () => {
-  it('draws subnormal learning rates instead of failing inside asciichart', async () => {
+  it('draws subnormal learning rates instead of failing to draw them', async () => {
     for (const spec of ['constant:lr=5e-324', 'cosine:lr=1e-310']) {
       expect(await main(['plot', '-s', spec, '-H', '5'])).toBe(0);
       expect(stderr.join('')).toBe('');
