@@ -13,6 +13,7 @@ import { optaxDefinitions } from './dialects/optax.js';
 import { kerasDefinitions } from './dialects/keras.js';
 import { mmengineDefinitions } from './dialects/mmengine.js';
 import { detectron2Definitions } from './dialects/detectron2.js';
+import { ultralyticsDefinitions } from './dialects/ultralytics.js';
 import { deepspeedDefinitions } from './dialects/deepspeed.js';
 import { megatronDefinitions } from './dialects/megatron.js';
 import { axolotlDefinitions } from './dialects/axolotl.js';
@@ -28,6 +29,7 @@ export const catalog = new Catalog([
   ...kerasDefinitions,
   ...mmengineDefinitions,
   ...detectron2Definitions,
+  ...ultralyticsDefinitions,
   ...deepspeedDefinitions,
   ...megatronDefinitions,
   ...axolotlDefinitions,

@@ -56,6 +56,8 @@ export const CODES = {
   LRV205: { name: 'run-longer-than-epochs', severity: 'info' },
   // An info: check's LRV007 already warns of the drop from the curve; this one names the key.
   LRV206: { name: 'warmup-overlays-schedule', severity: 'info' },
+  // Found in an ultralytics args.yaml.
+  LRV207: { name: 'optimizer-auto-ignores-lr0', severity: 'warning' },
 } as const satisfies Record<string, { name: string; severity: Severity }>;
 
 export type Code = keyof typeof CODES;

@@ -23,6 +23,7 @@ const FRAMEWORK_ALIASES: Readonly<Record<string, string>> = {
   tensorflow: 'keras',
   mmengine: 'mmengine',
   detectron2: 'detectron2',
+  ultralytics: 'ultralytics',
 };
 
 /** The framework lrviz calls it (`huggingface` → `hf`), or undefined when it is none lrviz knows. */

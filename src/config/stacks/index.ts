@@ -11,5 +11,6 @@ import { detectron2 } from './detectron2.js';
 import { megatron } from './megatron.js';
 import { axolotl } from './axolotl.js';
 import { timm } from './timm.js';
+import { ultralytics } from './ultralytics.js';
 
-export const STACKS: readonly StackReader[] = [axolotl, hfTrainer, deepSpeed, mmengine, detectron2, megatron, timm];
+export const STACKS: readonly StackReader[] = [axolotl, hfTrainer, deepSpeed, mmengine, detectron2, megatron, timm, ultralytics];
