@@ -127,7 +127,7 @@ describe('found by these tests, kept as examples', () => {
   });
 
   it('a default computed past the largest double is refused, not printed as null', () => {
-    expect(() => buildSchedule(catalog, { type: 'hf.cosine_warmup_with_min_lr', lr: 1e308, num_training_steps: 10, min_lr_rate: 2 }, 10)).toThrow(/min_lr = min_lr_rate \* lr comes out as Infinity/);
+    expect(() => buildSchedule(catalog, { type: 'torch.OneCycleLR', max_lr: 0.1, epochs: 1e200, steps_per_epoch: 1e200 }, 10)).toThrow(/total_steps = epochs \* steps_per_epoch, else --steps comes out as Infinity/);
   });
 });
 
