@@ -1,7 +1,8 @@
 import { envelopeOf, type Envelope } from '../curve/envelope.js';
 import { floorNote, lrAxis } from './lr-axis.js';
-import { niceStep, stepLabel } from './number-format.js';
-import { chartSteps, LOGGED_SUFFIX, loggedPoints } from './picture-data.js';
+import { stepLabel } from './number-format.js';
+import { epochBoundaries, stepAxis, type StepAxis } from './step-axis.js';
+import { chartSteps, LOGGED_SUFFIX, loggedPoints, logWithin } from './picture-data.js';
 import { TerminalCanvas } from './terminal-canvas.js';
 import { lineStyle, logDot } from './terminal-glyphs.js';
 import type { RenderRequest } from './request.js';
@@ -31,20 +32,24 @@ export function renderAscii(request: RenderRequest): string {
   const width = Math.max(request.width ?? DEFAULT_WIDTH, 20);
   const rows = Math.max((request.height ?? DEFAULT_HEIGHT) - 1, 2);
   const steps = chartSteps(request);
+  const xAxisSpan = stepAxis(request, steps);
+  // The steps the columns cover: the whole run, or those --xlim shows (its last step included).
+  const range = { from: Math.max(0, Math.floor(xAxisSpan.from)), to: Math.max(1, Math.min(steps, Math.floor(xAxisSpan.to) + 1)) };
+  const logs = (request.logs ?? []).map((log) => logWithin(log, range.from, range.to));
 
   // One pass over each curve: the plot gets the width left after a label column of the usual size
   // ("7.33e-4"); only labels wider than that cost a second pass.
   let labelWidth = USUAL_LABEL_WIDTH;
-  let envelopes = request.curves.map((c) => envelopeOf(c, plotColumns(width, labelWidth)));
-  if (request.logY) ensureLogAxisHasValues(envelopes, request.logs);
-  const keptLogs = (request.logs ?? []).map((log) => loggedPoints(log, steps, plotColumns(width, labelWidth)));
+  let envelopes = request.curves.map((c) => envelopeOf(c, plotColumns(width, labelWidth), range));
+  if (request.logY) ensureLogAxisHasValues(envelopes, logs);
+  const keptLogs = logs.map((log) => loggedPoints(log, range.to - range.from, plotColumns(width, labelWidth)));
   const axis = lrAxis(envelopes, keptLogs, request.logY, Math.max(2, Math.round(rows / 2.5)), request.ylim);
   const note = floorNote(axis, envelopes, request.curves.map((c) => c.label));
   if (note !== undefined) request.note?.(note);
   const widest = largest(axis.ticks.labels.map((label) => label.length));
   if (widest > labelWidth) {
     labelWidth = widest;
-    envelopes = request.curves.map((c) => envelopeOf(c, plotColumns(width, labelWidth)));
+    envelopes = request.curves.map((c) => envelopeOf(c, plotColumns(width, labelWidth), range));
   }
   // On a log axis the chart is drawn in log10 of the rates, those at or below the floor on the floor.
   const transform = request.logY ? (v: number) => Math.log10(axis.plotted(v)) : (v: number) => Math.min(Math.max(v, axis.domain[0]), axis.domain[1]);
@@ -52,14 +57,16 @@ export function renderAscii(request: RenderRequest): string {
 
   // On a terminal row r of 0..rows: the rate's place between the axis' ends, rounded, kept inside.
   const rowOf = (v: number) => Math.min(rows, Math.max(0, Math.round(((high - transform(v)) / (high - low || 1)) * rows)));
-  const columns = envelopes[0]?.columns ?? plotColumns(width, labelWidth);
+  const columns = envelopes[0]?.columns ?? Math.min(plotColumns(width, labelWidth), range.to - range.from);
+  const columnOf = (step: number) => Math.min(columns - 1, Math.floor(((step - range.from) * columns) / (range.to - range.from)));
   const canvas = new TerminalCanvas(rows + 1, columns);
-  // Logged dots first: where one falls on a planned line, the line is drawn over it and stays whole.
-  (request.logs ?? []).forEach((log, k) => {
+  // Marks under everything: a dotted rule a column.
+  const rules = markColumns(request, range, columns, columnOf);
+  for (const column of rules.columns) for (let row = 0; row <= rows; row++) canvas.drawPoint(row, column, MARK_GLYPH);
+  // Logged dots next: where one falls on a planned line, the line is drawn over it and stays whole.
+  logs.forEach((log, k) => {
     const color = request.color ? PALETTE[(envelopes.length + k) % PALETTE.length] : undefined;
-    for (const { step, lr } of loggedPoints(log, steps, columns)) {
-      canvas.drawPoint(rowOf(lr), Math.min(columns - 1, Math.floor((step * columns) / steps)), logDot(k), color);
-    }
+    for (const { step, lr } of loggedPoints(log, range.to - range.from, columns)) canvas.drawPoint(rowOf(lr), columnOf(step), logDot(k), color);
   });
   envelopes.forEach((envelope, k) => canvas.drawLine(extremes(envelope).map(rowOf), lineStyle(k), request.color ? PALETTE[k % PALETTE.length] : undefined));
 
@@ -74,11 +81,28 @@ export function renderAscii(request: RenderRequest): string {
     .lines()
     .map((cells, row) => `${(rowLabels.get(row) ?? '').padStart(labelWidth)} ${rowLabels.has(row) ? '┤' : '│'}${cells}`)
     .join('\n');
-  const chartColumns = columns;
   const lines: string[] = [];
-  if (request.title) lines.push(' '.repeat(Math.max(0, Math.floor((labelWidth + chartColumns - request.title.length) / 2) + 2)) + request.title);
-  lines.push(chart, ...xAxis(labelWidth, chartColumns, steps), ...legend(request, envelopes.length));
+  if (request.title) lines.push(' '.repeat(Math.max(0, Math.floor((labelWidth + columns - request.title.length) / 2) + 2)) + request.title);
+  if (request.ylabel !== undefined) lines.push(request.ylabel);
+  lines.push(chart, ...xAxis(labelWidth, columns, xAxisSpan, columnOf, range), ...legend(request, envelopes.length), ...rules.legend);
   return lines.join('\n') + '\n';
+}
+
+/** The glyph of a mark's rule: light and dotted, so the curves drawn over it read first. */
+const MARK_GLYPH = '┊';
+
+/** The columns of the --mark rules inside the range, and a legend line saying what they are. */
+function markColumns(request: RenderRequest, range: { from: number; to: number }, columns: number, columnOf: (step: number) => number): { columns: number[]; legend: string[] } {
+  const inside = (step: number) => step > range.from && step < range.to;
+  const marks = (request.marks ?? []).filter((mark) => inside(mark.step));
+  const out = new Set(marks.map((mark) => columnOf(mark.step)));
+  const legend = marks.length > 0 ? [`  ${MARK_GLYPH}  ${marks.map((mark) => mark.text).join(', ')}`] : [];
+  if (request.markEpochs && request.stepsPerEpoch !== undefined) {
+    const { steps, every } = epochBoundaries(request.stepsPerEpoch, range.from, range.to, Math.floor(columns / 3));
+    for (const step of steps) out.add(columnOf(step));
+    legend.push(`  ${MARK_GLYPH}  ${every === 1 ? 'epoch boundaries' : `every ${every} epochs`} (${stepLabel(request.stepsPerEpoch)} steps an epoch)`);
+  }
+  return { columns: [...out], legend };
 }
 
 /**
@@ -98,19 +122,19 @@ function extremes(envelope: Envelope): number[] {
   return out;
 }
 
-/** An axis line with ticks at round step numbers, and their labels below. */
-function xAxis(labelWidth: number, columns: number, steps: number): string[] {
+/** An axis line with ticks at round steps (or epochs), their labels below, and its title at the right end. */
+function xAxis(labelWidth: number, columns: number, span: StepAxis, columnOf: (step: number) => number, range: { from: number; to: number }): string[] {
   const indent = labelWidth + 1;
   const axis = ['└', ...'─'.repeat(columns)];
   const labels: string[] = Array(indent + 1 + columns).fill(' ');
-  const spacing = niceStep((steps / Math.max(1, columns)) * 12);
   // The axis title sits at the right end; tick labels stop short of it.
-  const title = 'step';
-  const titleAt = indent + 1 + columns - title.length;
+  const title = span.title;
+  const titleAt = Math.max(0, indent + 1 + columns - title.length);
   let lastEnd = -1;
-  for (let step = 0; step < steps; step += spacing) {
-    const column = Math.min(columns - 1, Math.floor((step * columns) / steps));
-    const text = stepLabel(step);
+  for (const step of span.ticks(Math.max(1, columns / 12))) {
+    if (step < range.from || step >= range.to) continue;
+    const column = columnOf(step);
+    const text = span.label(step);
     const begin = Math.max(0, indent + 1 + column - Math.floor(text.length / 2));
     if (begin <= lastEnd + 1 || begin + text.length >= titleAt) continue;
     axis[column + 1] = '┬';

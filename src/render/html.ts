@@ -27,7 +27,9 @@ export function renderHtml(request: RenderRequest): string {
   const { height } = pictureSize(request);
   const theme = THEMES[request.theme];
   const vegaLite = vegaLiteSpec(request, { interactive: true, detail: 1, page: true });
-  const yScale = (vegaLite as { layer: { encoding: { y: { scale: { domain: number[] } } } }[] }).layer[0].encoding.y.scale;
+  // The lines' layer (marks may come before it) holds the learning-rate scale.
+  const layers = (vegaLite as { layer: { data?: { name?: string }; encoding: { y: { scale: { domain: number[] } } } }[] }).layer;
+  const yScale = (layers.find((layer) => layer.data?.name === 'lines') ?? layers[0]).encoding.y.scale;
   const payload = pagePayload(request, request.logY ? yScale.domain[0] : undefined);
   const vegaSpec = pageVegaSpec(vegaRuntime().vegaLite.compile(vegaLite).spec as VegaSpec, payload.lastStep);
   return `<!doctype html>
@@ -87,7 +89,7 @@ export function pagePayload(request: RenderRequest, logFloor?: number): PagePayl
     return { label: log.label, steps: kept.map((p) => p.step), values: kept.map((p) => p.lr) };
   });
   const lastLogged = largest(logs.map((log) => log.steps[log.steps.length - 1] ?? 0), 0);
-  return { series: request.curves.map(pageSeries), logs, lastStep: Math.max(steps, lastLogged), logFloor };
+  return { series: request.curves.map(pageSeries), logs, lastStep: Math.max(steps, lastLogged), logFloor, ...(request.xlim === undefined ? {} : { initial: request.xlim }) };
 }
 
 function pageSeries(curve: Curve): PageSeries {

@@ -16,6 +16,17 @@ export function chartSteps(request: { readonly curves: readonly Curve[]; readonl
   return Math.max(1, Math.floor(last) + 1);
 }
 
+/** A log's points at steps from..to-1 (those a chart with --xlim shows); the log itself when all are. */
+export function logWithin(log: LoggedPoints, from: number, to: number): LoggedPoints {
+  const n = log.steps.length;
+  if (n === 0 || (log.steps[0] >= from && log.steps[n - 1] < to)) return log;
+  let first = 0;
+  while (first < n && log.steps[first] < from) first++;
+  let end = first;
+  while (end < n && log.steps[end] < to) end++;
+  return { label: log.label, steps: log.steps.slice(first, end), values: log.values.slice(first, end) };
+}
+
 /** One point of a drawn line: a step and the learning rate there. */
 export interface LinePoint {
   step: number;

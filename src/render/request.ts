@@ -25,6 +25,25 @@ export interface RenderRequest {
   readonly note?: (text: string) => void;
   /** The learning-rate axis' range instead of the one the data gives. */
   readonly ylim?: readonly [number, number];
+  /** The steps shown, first to last (the x axis' range), instead of the whole run. */
+  readonly xlim?: readonly [number, number];
+  /** Steps an epoch takes, when known: for an x axis in epochs and rules at epoch boundaries. */
+  readonly stepsPerEpoch?: number;
+  /** The x axis counts epochs (needs stepsPerEpoch; the data stay in steps). */
+  readonly xUnit?: 'step' | 'epoch';
+  /** Axis titles instead of "step" (or "epoch") and "learning rate". */
+  readonly xlabel?: string;
+  readonly ylabel?: string;
+  /** Thin vertical rules with a short text at steps worth seeing: where a warmup ends, a horizon. */
+  readonly marks?: readonly Mark[];
+  /** Thin rules at epoch boundaries (needs stepsPerEpoch; thinned to a round number of epochs when dense). */
+  readonly markEpochs?: boolean;
+}
+
+export interface Mark {
+  readonly step: number;
+  readonly kind: 'warmup' | 'horizon';
+  readonly text: string;
 }
 
 /** A renderer's output: one string or buffer, or chunks of them for streaming formats. */

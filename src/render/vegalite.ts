@@ -1,7 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { envelopeOf } from '../curve/envelope.js';
 import { LrvizError, shown } from '../errors.js';
-import { envelopeLine, LOGGED_SUFFIX, loggedPoints, sampleRows, seriesField } from './picture-data.js';
+import { chartSteps, envelopeLine, LOGGED_SUFFIX, loggedPoints, logWithin, sampleRows, seriesField } from './picture-data.js';
+import { epochBoundaries, stepAxis } from './step-axis.js';
 import {
   DEFAULT_PICTURE_HEIGHT,
   DEFAULT_PICTURE_WIDTH,
@@ -10,6 +11,7 @@ import {
   MIN_PICTURE_HEIGHT,
   MIN_PICTURE_WIDTH,
   THEMES,
+  type PictureTheme,
 } from './picture-theme.js';
 import { legendLayout } from './legend.js';
 import { floorNote, lrAxis } from './lr-axis.js';
@@ -53,13 +55,21 @@ export function pictureSize(request: RenderRequest): { width: number; height: nu
 export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { interactive: true, detail: 1 }): TopLevelSpec {
   const { width, height } = pictureSize(request);
   const theme = THEMES[request.theme];
-  const steps = request.curves[0]?.steps ?? 1;
+  const steps = chartSteps(request);
+  // A run may have logged past the planned horizon; its points still belong inside the axes.
+  const lastStep = largest(
+    (request.logs ?? []).map((log) => (log.steps.length > 0 ? log.steps[log.steps.length - 1] : 0)),
+    steps,
+  );
+  const span = stepAxis(request, lastStep);
+  // With --xlim the curves are computed for the steps shown, so a zoomed figure is exact, not a crop.
+  const range = { from: Math.max(0, Math.floor(span.from)), to: Math.max(1, Math.floor(span.to) + 1) };
   const columns = Math.max(1, Math.min(MAX_COLUMNS, Math.round(width * options.detail)));
 
-  const envelopes = request.curves.map((curve) => envelopeOf(curve, columns));
-  if (request.logY) ensureLogAxisHasValues(envelopes, request.logs);
-  const logs = request.logs ?? [];
-  const keptLogs = logs.map((log) => loggedPoints(log, steps, columns));
+  const envelopes = request.curves.map((curve) => envelopeOf(curve, columns, range));
+  const logs = (request.logs ?? []).map((log) => logWithin(log, range.from, range.to));
+  if (request.logY) ensureLogAxisHasValues(envelopes, logs);
+  const keptLogs = logs.map((log) => loggedPoints(log, Math.min(lastStep, range.to) - range.from, columns));
   const axis = lrAxis(envelopes, keptLogs, request.logY, Math.max(2, Math.round(height / 45)), request.ylim);
   const plotted = axis.plotted;
   const note = floorNote(axis, envelopes, request.curves.map((c) => c.label));
@@ -68,8 +78,6 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
   const logRows = logs.flatMap((log, k) => keptLogs[k].map(({ step, lr }) => ({ series: log.label + LOGGED_SUFFIX, step, lr: plotted(lr) })));
   const lrFormat = axis.ticks.notation.kind === 'exponent' || (axis.ticks.notation.kind === 'decade' && !axis.ticks.notation.plain) ? '~e' : '~g';
 
-  // A run may have logged past the planned horizon; its points still belong inside the axes.
-  const lastStep = largest(logRows.map((row) => row.step), steps);
   const names = [...request.curves.map((c) => c.label), ...logs.map((l) => l.label + LOGGED_SUFFIX)];
   const palette = names.map((_, k) => theme.series[k % theme.series.length]);
   // Several planned curves: each its own dash as well as its colour, so they stay apart in grey print.
@@ -78,16 +86,20 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
   const x = {
     field: 'step',
     type: 'quantitative' as const,
-    title: 'step',
-    // The x range is the horizon, 0 to --steps, so its end is a round label.
-    scale: { domain: [0, lastStep], nice: false, zero: true },
+    title: span.title,
+    // The x range is the horizon, 0 to --steps (or --xlim), so its end is a round label.
+    scale: { domain: [span.from, span.to], nice: false, zero: span.from === 0 },
     // format() here is plain d3-format, where the axis' own format would share one prefix: 0M, 0.1M.
-    axis: { labelExpr: "format(datum.value, '~s')", labelFlush: true, tickMinStep: 1, tickCount: Math.max(2, Math.round(width / 90)) },
+    // An epoch axis keeps its data in steps: ticks at whole epochs, labelled in epochs.
+    axis:
+      span.unitSteps === 1
+        ? { labelExpr: "format(datum.value, '~s')", labelFlush: true, tickMinStep: 1, tickCount: Math.max(2, Math.round(width / 90)) }
+        : { values: span.ticks(Math.max(2, Math.round(width / 90))), labelExpr: `format(datum.value / ${span.unitSteps}, '~g')`, labelFlush: true },
   };
   const y = {
     field: 'lr',
     type: 'quantitative' as const,
-    title: 'learning rate',
+    title: request.ylabel ?? 'learning rate',
     // The axis runs from round tick to round tick over the whole run, so zooming the page's steps keeps it.
     scale: { type: request.logY ? ('log' as const) : ('linear' as const), domain: axis.domain, nice: false, ...(request.logY ? {} : { zero: false }) },
     axis: { values: axis.ticks.values, labelExpr: labelExpression(axis.ticks.notation) },
@@ -116,9 +128,10 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
   const strokeDash = { field: 'series', type: 'nominal' as const, scale: { domain: names, range: dashes }, legend: legendSpec };
 
   // Clipping only matters once a zoom or --ylim can push the lines past the axes; otherwise no clip ids.
-  const clip = options.interactive || request.ylim !== undefined;
+  const clip = options.interactive || request.ylim !== undefined || request.xlim !== undefined;
   const zoomable = options.interactive && !options.page;
   const layers: object[] = [
+    ...markLayers(request, { from: span.from, to: span.to }, width, theme),
     {
       data: options.page ? { name: 'lines' } : { values: lineRows },
       mark: { type: 'line', strokeWidth: 1.75, strokeJoin: 'round', strokeCap: 'round', clip, invalid: 'break-paths-filter-domains' },
@@ -188,6 +201,32 @@ function loggedSymbols(plannedCount: number): object {
     fill: { signal: `${isLogged} ? scale('color', datum.value) : 'transparent'` },
     size: { signal: `${isLogged} ? 40 : 220` },
   };
+}
+
+/**
+ * --mark: thin rules under the curves, dashed with a short text at the top where a warmup ends or a
+ * horizon falls, faint and plain at epoch boundaries (every k-th epoch when they would crowd: at most
+ * one every 6 pixels).
+ */
+function markLayers(request: RenderRequest, range: { from: number; to: number }, width: number, theme: PictureTheme): object[] {
+  const x = { field: 'step', type: 'quantitative' as const };
+  const layers: object[] = [];
+  if (request.markEpochs && request.stepsPerEpoch !== undefined) {
+    const { steps } = epochBoundaries(request.stepsPerEpoch, range.from, range.to, Math.floor(width / 6));
+    if (steps.length > 0) layers.push({ data: { values: steps.map((step) => ({ step })) }, mark: { type: 'rule', color: theme.axis, strokeWidth: 0.75, opacity: 0.45 }, encoding: { x } });
+  }
+  const marks = (request.marks ?? []).filter((mark) => mark.step > range.from && mark.step < range.to);
+  if (marks.length > 0) {
+    // Texts one under another, so marks close together stay legible.
+    const values = marks.map((mark, k) => ({ step: mark.step, text: mark.text, y: 2 + 13 * k }));
+    layers.push({ data: { values }, mark: { type: 'rule', color: theme.mutedText, strokeWidth: 1, strokeDash: [4, 3] }, encoding: { x } });
+    layers.push({
+      data: { values },
+      mark: { type: 'text', align: 'left', baseline: 'top', dx: 3, fontSize: 10, color: theme.mutedText },
+      encoding: { x, y: { field: 'y', type: 'quantitative', scale: null }, text: { field: 'text', type: 'nominal' } },
+    });
+  }
+  return layers;
 }
 
 /** The spec as a file: users feed it to vega-embed, the vega editor, or altair. */

@@ -125,6 +125,47 @@ describe('vegaLiteSpec', () => {
     expect(longer.layer[0].encoding.x.scale.domain).toEqual([0, 12_000]);
   });
 
+  it('with --xlim computes the curves for the steps shown: the axis is that range and the data stay inside it', () => {
+    const restarts = formulaCurve('restarts', 1_000_000, (i) => 0.05 * (1 + Math.cos((Math.PI * (i % 1000)) / 1000)));
+    const spec = specOf(pictureRequest([restarts], { xlim: [19_500, 21_500] }), { interactive: false, detail: 1 });
+    const lines = spec.layer.find((layer: Json) => layer.mark.type === 'line');
+    expect(lines.encoding.x.scale.domain).toEqual([19_500, 21_500]);
+    const rows: Json[] = lines.data.values;
+    expect(rows[0].step).toBe(19_500);
+    expect(rows[rows.length - 1].step).toBe(21_500);
+    // The restart at step 20,000: the line leaves the trough and reaches the peak within one column (2001 steps / 720).
+    const peak = rows.find((row) => row.step >= 19_990 && row.lr === 0.1);
+    expect(peak?.step).toBeGreaterThanOrEqual(20_000);
+    expect(peak?.step).toBeLessThanOrEqual(20_003);
+    expect(rows.filter((row) => row.step < 20_000).every((row) => row.lr < 0.06)).toBe(true);
+  });
+
+  it('labels an epoch axis in whole epochs, takes --xlabel/--ylabel, and draws --mark rules under the lines', () => {
+    const request = pictureRequest([warmup], {
+      xUnit: 'epoch',
+      stepsPerEpoch: 1000,
+      xlabel: 'epoch of ImageNet',
+      ylabel: 'η',
+      marks: [
+        { kind: 'warmup', step: 500, text: 'warmup ends 500' },
+        { kind: 'horizon', step: 20_000, text: 'beyond the run' },
+      ],
+      markEpochs: true,
+    });
+    const spec = specOf(request, { interactive: false, detail: 1 });
+    const types = spec.layer.map((layer: Json) => layer.mark.type);
+    expect(types).toEqual(['rule', 'rule', 'text', 'line']);
+    const lines = spec.layer[3];
+    expect([lines.encoding.x.title, lines.encoding.y.title]).toEqual(['epoch of ImageNet', 'η']);
+    expect(lines.encoding.x.axis.values).toEqual([0, 2000, 4000, 6000, 8000, 10_000]);
+    expect(lines.encoding.x.axis.labelExpr).toBe("format(datum.value / 1000, '~g')");
+    expect(spec.layer[0].data.values).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((e) => ({ step: e * 1000 })));
+    // Only marks inside the run are drawn.
+    expect(spec.layer[2].data.values).toEqual([{ step: 500, text: 'warmup ends 500', y: 2 }]);
+    const { vega, vegaLite } = vegaRuntime();
+    expect(() => vegaLite.compile(spec as never, { logger: vega.logger(vega.Error) })).not.toThrow();
+  });
+
   it('uses the dark theme background and light text with --theme dark', () => {
     const light = specOf(pictureRequest([flat]), { interactive: false, detail: 1 });
     const dark = specOf(pictureRequest([flat], { theme: 'dark' }), { interactive: false, detail: 1 });

@@ -8,13 +8,13 @@ import type { LoggedPoints } from '../../logs/points.js';
 import type { RenderRequest } from '../../render/request.js';
 import { terminalColumns, wantsColor } from '../environment.js';
 import { parseChartSize } from '../chart-size.js';
-import { addFigureOptions, parseFigureOptions, type FigureFlags } from '../figure-options.js';
+import { addFigureOptions, parseFigureOptions, type FigureContext, type FigureFlags } from '../figure-options.js';
 import { collect, examples } from '../help.js';
 import { ignoredParametersNote } from '../../check/rules/parameters.js';
 import { addPlanOptions, planInputs, type PlanFlags } from '../plan-flags.js';
 import { parsePositiveInteger } from '../flags.js';
-import { loadSources, seriesSources, sourcesOf, type SeriesSource, withPositionalSpecs } from '../series.js';
-import { addSteppingOptions, type SteppingFlags } from '../stepping.js';
+import { loadSources, seriesSources, sourcesOf, type Series, type SeriesSource, withPositionalSpecs } from '../series.js';
+import { addSteppingOptions, parseStepsPerEpoch, type SteppingFlags } from '../stepping.js';
 import { visible } from '../../visible-text.js';
 import { parseNumber } from '../../text/decimal.js';
 
@@ -99,8 +99,8 @@ export async function buildRequest(catalog: Catalog, options: PlotOptions, notes
   const scale = parseNumber(options.scale.trim()) ?? NaN;
   if (!(scale >= 0.1 && scale <= 10)) throw new LrvizError(`--scale ${shown(options.scale)} is not allowed; --scale must be a number from 0.1 to 10`);
   if (options.theme !== 'light' && options.theme !== 'dark') throw new LrvizError(`--theme ${shown(options.theme)} is not allowed; use light or dark`);
-  const figure = parseFigureOptions(options, options.logY === true);
   const { series, steps } = await loadSources(catalog, sourcesOf(options), { flags: options, fallbackRows: 1000, inputs: () => planInputs(options), stack: options.stack });
+  const figure = parseFigureOptions(options, figureContext(options, series, steps));
   // A parameter the framework swallows changes the chart without a word on it: say so, as check does.
   for (const s of series) {
     const note = ignoredParametersNote(s.label, s.ineffective, (i) => s.schedule.lr(i), steps);
@@ -125,6 +125,12 @@ export async function buildRequest(catalog: Catalog, options: PlotOptions, notes
     ...figure,
     note: (text) => notes.push(text),
   };
+}
+
+/** What the figure flags need: the run's length, its curves and horizons, an epoch's steps if known. */
+export function figureContext(options: { logY?: boolean; stepsPerEpoch?: string }, series: readonly Series[], steps: number): FigureContext {
+  const stepsPerEpoch = parseStepsPerEpoch(options.stepsPerEpoch) ?? series.find((s) => s.config?.stepsPerEpoch !== undefined)?.config?.stepsPerEpoch;
+  return { logY: options.logY === true, steps, curves: series.map((s) => s.curve), horizons: series.map((s) => s.schedule.horizon), stepsPerEpoch };
 }
 
 function outputFormat(options: PlotOptions): OutputFormat {

@@ -38,7 +38,8 @@ async function start(): Promise<void> {
   const frame = document.getElementById('frame')!;
   const series: DrawnSeries[] = payload.series.map((s) => ({ label: s.label, curve: pageCurve(s), line: s.line }));
   const full: [number, number] = [0, payload.lastStep];
-  const state: PageState = { domain: [...full], lastRedrawMs: NaN, lastComputeMs: NaN, redraws: 0 };
+  const opening: [number, number] = payload.initial === undefined ? [...full] : [Math.max(full[0], payload.initial[0]), Math.min(full[1], payload.initial[1])];
+  const state: PageState = { domain: opening, lastRedrawMs: NaN, lastComputeMs: NaN, redraws: 0 };
 
   const view: View = new vega.View(vega.parse(spec), { renderer: 'svg', container: chart, hover: false });
   view.width(chartWidth());

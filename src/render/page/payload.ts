@@ -26,6 +26,8 @@ export interface PagePayload {
   readonly logs: readonly PageLog[];
   /** The x range of the whole run: 0 to the horizon, or to the last logged step past it. */
   readonly lastStep: number;
+  /** The window the page opens on (--xlim); the whole run when undefined. Zooming out reaches the whole run. */
+  readonly initial?: readonly [number, number];
   /** On a log axis, its bottom: rates at or below it are drawn there. Undefined on a linear axis. */
   readonly logFloor?: number;
 }
