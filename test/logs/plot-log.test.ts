@@ -10,7 +10,7 @@ describe('lrviz plot --log', () => {
     const { status, stdout, stderr } = lrviz(['plot', '-s', 'cosine-warmup:lr=1e-5,warmup=57', '--steps', '2808', '--log', TINYLLAMA, '-W', '80']);
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    expect(stdout).toContain(`·· ${TINYLLAMA} (logged)`);
+    expect(stdout).toContain(`· · ${TINYLLAMA} (logged)`);
   });
 
   it('refuses a file that is not a log in one line', () => {
