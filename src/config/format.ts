@@ -28,7 +28,9 @@ export function formatResolved(resolved: ResolvedConfig): string {
   const lines = [`${resolved.file}: ${resolved.stack}, rules of ${resolved.release}`];
   const spec = specText(resolved.spec);
   lines.push(`  -s ${spec}`);
-  if (resolved.updates !== undefined) lines.push(`  updates: ${count(resolved.updates)} (lrviz plot -s ${shellQuoted(spec)} --steps ${resolved.updates})`);
+  // A scheduler stepped per epoch is reproduced with -s only when held per epoch as well.
+  const held = resolved.stepped === undefined ? '' : ` --stepped epoch --steps-per-epoch ${resolved.stepped.stepsPerEpoch}`;
+  if (resolved.updates !== undefined) lines.push(`  updates: ${count(resolved.updates)} (lrviz plot -s ${shellQuoted(spec)} --steps ${resolved.updates}${held})`);
   else lines.push('  updates: not known from the file (give --steps N to plot it)');
   if (resolved.derivations.length > 0) {
     lines.push('derived:');

@@ -12,5 +12,6 @@ import { megatron } from './megatron.js';
 import { axolotl } from './axolotl.js';
 import { timm } from './timm.js';
 import { ultralytics } from './ultralytics.js';
+import { lightning } from './lightning.js';
 
-export const STACKS: readonly StackReader[] = [axolotl, hfTrainer, deepSpeed, mmengine, detectron2, megatron, timm, ultralytics];
+export const STACKS: readonly StackReader[] = [axolotl, hfTrainer, deepSpeed, mmengine, detectron2, megatron, timm, ultralytics, lightning];

@@ -1,0 +1,64 @@
+/**
+ * LightningCLI fit configs (test/fixtures/configs/lightning, README there) against a real Lightning 2.6.6 Trainer
+ * that steps the scheduler LightningCLI's configure_optimizers returns (golden.json): every optimizer update.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveConfigFile } from '../../src/config/index.js';
+import { lrviz } from '../support/cli.js';
+
+const DIR = 'test/fixtures/configs/lightning';
+interface Case { file: string; examples: number; devices: number; updates: number; lr: number[] }
+const golden = JSON.parse(readFileSync(`${DIR}/golden.json`, 'utf8')) as { cases: Case[] };
+
+const NOTES: Record<string, string[]> = {
+  'cosine-ddp-accumulate.yaml': [],
+  'onecycle-total-steps.yaml': ['LRV005'],
+  'steplr-max-steps.yaml': [],
+};
+
+describe('LightningCLI configs against a Lightning 2.6.6 run', () => {
+  for (const c of golden.cases) {
+    it(`${c.file}: ${c.examples} examples, the CLI spawned as a user runs it`, async () => {
+      const resolved = await resolveConfigFile(`${DIR}/${c.file}`, { inputs: { datasetSize: c.examples } });
+      expect(resolved.stack).toBe('lightning');
+      expect(resolved.updates).toBe(c.updates);
+      expect(resolved.stepped?.unit).toBe('epoch');
+      expect(resolved.notes.map((n) => n.code)).toEqual(NOTES[c.file]);
+      const { status, stdout, stderr } = lrviz(['plot', '--config', `${DIR}/${c.file}`, '--dataset-size', String(c.examples), '-o', '-']);
+      expect(stderr).toBe('');
+      expect(status).toBe(0);
+      const values = stdout.trimEnd().split('\r\n').slice(1).map((row) => Number(row.split(',')[1]));
+      expect(values).toHaveLength(c.updates);
+      c.lr.forEach((lr, i) => {
+        if (!(Math.abs(values[i] - lr) <= 1e-9 * Math.abs(lr) + 1e-300)) expect.fail(`update ${i}: lrviz ${values[i]}, Lightning ${lr}`);
+      });
+    });
+  }
+
+  it('resolve prints the -s line that reproduces it, held per epoch', () => {
+    const { stdout } = lrviz(['resolve', `${DIR}/cosine-ddp-accumulate.yaml`, '--dataset-size', '10000']);
+    expect(stdout).toContain('lrviz plot -s torch.CosineAnnealingLR:lr=0.001,T_max=20,eta_min=0.000001 --steps 1580 --stepped epoch --steps-per-epoch 79');
+  });
+
+  it('check names a horizon in steps stepped per epoch (LRV005)', () => {
+    const { stdout } = lrviz(['check', '--config', `${DIR}/onecycle-total-steps.yaml`, '--dataset-size', '10000', '--json']);
+    const findings = (JSON.parse(stdout) as { schedules: { findings: { code: string; fix: string }[] }[] }).schedules[0].findings;
+    expect(findings.find((f) => f.code === 'LRV005')?.fix).toMatch(/^total_steps: 10 \(epochs\)/);
+  });
+
+  it.each([
+    ['trainer:\n  max_epochs: 3\nlr_scheduler:\n  class_path: torch.optim.lr_scheduler.ReduceLROnPlateau\n', /lowers the lr when the monitored metric stops improving/],
+    ['trainer:\n  max_epochs: 3\nlr_scheduler:\n  class_path: my.schedulers.WarmupCosine\n', /lr_scheduler my\.schedulers\.WarmupCosine: lrviz reads torch\.optim\.lr_scheduler's/],
+    ['trainer:\n  max_epochs: 3\nlr_scheduler:\n  class_path: torch.optim.lr_scheduler.StepLR\n  init_args:\n    step_size: 1\n', /data\.init_args\.batch_size is not in the file .*give --steps-per-epoch/],
+  ])('refuses %j in one line', (text, message) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'lrviz-lightning-')), 'config.yaml');
+    writeFileSync(file, text);
+    const { status, stderr } = lrviz(['resolve', file, '--dataset-size', '100']);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
