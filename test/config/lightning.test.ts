@@ -2,12 +2,11 @@
  * LightningCLI fit configs (test/fixtures/configs/lightning, README there) against a real Lightning 2.6.6 Trainer
  * that steps the scheduler LightningCLI's configure_optimizers returns (golden.json): every optimizer update.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resolveConfigFile } from '../../src/config/index.js';
 import { lrviz } from '../support/cli.js';
+import { expectConfigRefused } from '../support/config-refusal.js';
 
 const DIR = 'test/fixtures/configs/lightning';
 interface Case { file: string; examples: number; devices: number; updates: number; lr: number[] }
@@ -53,12 +52,5 @@ describe('LightningCLI configs against a Lightning 2.6.6 run', () => {
     ['trainer:\n  max_epochs: 3\nlr_scheduler:\n  class_path: torch.optim.lr_scheduler.ReduceLROnPlateau\n', /lowers the lr when the monitored metric stops improving/],
     ['trainer:\n  max_epochs: 3\nlr_scheduler:\n  class_path: my.schedulers.WarmupCosine\n', /lr_scheduler my\.schedulers\.WarmupCosine: lrviz reads torch\.optim\.lr_scheduler's/],
     ['trainer:\n  max_epochs: 3\nlr_scheduler:\n  class_path: torch.optim.lr_scheduler.StepLR\n  init_args:\n    step_size: 1\n', /data\.init_args\.batch_size is not in the file .*give --steps-per-epoch/],
-  ])('refuses %j in one line', (text, message) => {
-    const file = join(mkdtempSync(join(tmpdir(), 'lrviz-lightning-')), 'config.yaml');
-    writeFileSync(file, text);
-    const { status, stderr } = lrviz(['resolve', file, '--dataset-size', '100']);
-    expect(status).toBe(2);
-    expect(stderr).toMatch(message);
-    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-  });
+  ])('refuses %j in one line', (text, message) => expectConfigRefused('config.yaml', text, ['--dataset-size', '100'], message));
 });

@@ -11,6 +11,7 @@ import { catalog } from '../../src/catalog.js';
 import { resolveConfigFile } from '../../src/config/index.js';
 import { buildSchedule } from '../../src/notation/build.js';
 import { lrviz } from '../support/cli.js';
+import { expectConfigRefused } from '../support/config-refusal.js';
 
 const DIR = 'test/fixtures/configs/timm';
 interface Case { file: string; examples: number; devices: number; lr0: number; updates_per_epoch: number; epochs: number; updates: number; steps: number[]; lr: number[] }
@@ -68,14 +69,7 @@ describe('timm args.yaml against timm 1.0.29 run as train.py runs it', () => {
     ['sched: plateau\nwarmup_lr: 1.0e-05\nepochs: 10\n', /plateau\.yaml: sched: plateau lowers the lr by decay_rate whenever the eval metric stops improving/],
     ['sched: cosineannealing\nwarmup_lr: 1.0e-05\n', /plateau\.yaml: sched is "cosineannealing"; timm's create_scheduler_v2 builds cosine, tanh, step, multistep, poly and plateau/],
     ['sched: cosine\nwarmup_lr: 1.0e-05\nepochs: ten\n', /plateau\.yaml: epochs is "ten"; expected a number/],
-  ])('refuses %j in one line', (text, message) => {
-    const file = join(mkdtempSync(join(tmpdir(), 'lrviz-timm-')), 'plateau.yaml');
-    writeFileSync(file, text);
-    const { status, stderr } = lrviz(['resolve', file, '--steps-per-epoch', '10']);
-    expect(status).toBe(2);
-    expect(stderr).toMatch(message);
-    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-  });
+  ])('refuses %j in one line', (text, message) => expectConfigRefused('plateau.yaml', text, ['--steps-per-epoch', '10'], message));
 
   it('YAML 1.1 strings such as 1e-6 read as numbers, and lr null is scaled from lr_base', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'lrviz-timm-')), 'args.yaml');

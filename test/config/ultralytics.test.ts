@@ -3,14 +3,13 @@
  * the ultralytics 8.3 trainer runs them; each curve against that trainer's lr code restated and run with real
  * torch and numpy (golden.json), at every optimizer update kept there, for the weights and for the biases.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog.js';
 import { resolveConfigFile } from '../../src/config/index.js';
 import { buildSchedule } from '../../src/notation/build.js';
 import { lrviz } from '../support/cli.js';
+import { expectConfigRefused } from '../support/config-refusal.js';
 
 const DIR = 'test/fixtures/configs/ultralytics';
 interface Case { file: string; images: number; devices: number; nb: number; nw: number; lr0: number; updates: number; steps: number[]; weights: number[]; bias: number[] }
@@ -59,12 +58,5 @@ describe('ultralytics args.yaml against the 8.3 trainer', () => {
     ['lr0: 0.01\nlrf: 0.01\nbatch: -1\noptimizer: SGD\n', /batch: -1 asks AutoBatch to pick the batch/],
     ['lr0: 0.01\nlrf: 0.01\ntime: 2\noptimizer: SGD\n', /time: 2 trains for that many hours/],
     ['lr0: 0.01\nlrf: 0.01\noptimizer: Lion\n', /optimizer is "Lion"; the ultralytics trainer builds SGD, Adam/],
-  ])('refuses %j in one line', (text, message) => {
-    const file = join(mkdtempSync(join(tmpdir(), 'lrviz-yolo-')), 'args.yaml');
-    writeFileSync(file, text);
-    const { status, stderr } = lrviz(['resolve', file, '--dataset-size', '1000']);
-    expect(status).toBe(2);
-    expect(stderr).toMatch(message);
-    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-  });
+  ])('refuses %j in one line', (text, message) => expectConfigRefused('args.yaml', text, ['--dataset-size', '1000'], message));
 });
