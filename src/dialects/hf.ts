@@ -15,6 +15,7 @@ import { cosineEasing, linearEasing, polynomialEasing, type Easing } from '../sc
 import { inverseSqrt } from '../schedules/shapes/inverse-sqrt.js';
 import { schedule, type Schedule } from '../schedules/schedule.js';
 import { choice, define, givenNumber, int, None, num, type BuildContext, type ScheduleDefinition } from '../schedules/definition.js';
+import { trainerWarmupSteps } from './hf-warmup.js';
 
 const lr = num({
   min: 0,
@@ -22,7 +23,58 @@ const lr = num({
   doc: "the optimizer's lr, which lr_lambda multiplies (TrainingArguments.learning_rate, default 5e-5)",
   aliases: ['learning_rate'],
 });
-const warmupSteps = int({ min: 0, default: 0, doc: 'steps of the linear warmup from 0', aliases: ['warmup_steps'] });
+/**
+ * num_warmup_steps, and TrainingArguments' two names for it, turned into steps as the Trainer turns them
+ * (./hf-warmup.ts) against num_training_steps (the run's length: --steps where the schedule takes none).
+ */
+const trainerWarmup = {
+  num_warmup_steps: int({
+    min: 0,
+    default: (given, steps) => {
+      const named = givenNumber(given, 'warmup_steps');
+      const ratio = givenNumber(given, 'warmup_ratio');
+      if (named === undefined && ratio === undefined) return 0;
+      return trainerWarmupSteps(named ?? 0, ratio, givenNumber(given, 'num_training_steps') ?? steps);
+    },
+    defaultText: '0, or from warmup_steps / warmup_ratio',
+    doc: 'steps of the linear warmup from 0',
+  }),
+  warmup_steps: num({
+    min: 0,
+    default: None,
+    doc: 'TrainingArguments.warmup_steps: int(warmup_steps), or below 1 a ratio, ceil(warmup_steps × num_training_steps) (transformers 5)',
+  }),
+  warmup_ratio: num({
+    min: 0,
+    max: 1,
+    default: None,
+    doc: 'TrainingArguments.warmup_ratio (transformers 4.x): ceil(warmup_ratio × num_training_steps), unless warmup_steps > 0',
+  }),
+};
+
+/**
+ * Where the Trainer's names are given, num_warmup_steps is what they come to; given as well, it must agree,
+ * since the Trainer has only one warmup to pass.
+ */
+function withTrainerWarmupNames(definition: ScheduleDefinition): ScheduleDefinition {
+  if (!definition.params.some((param) => param.name === 'warmup_ratio')) return definition;
+  return {
+    ...definition,
+    build(values, ctx) {
+      const named = values.warmup_steps as number | undefined;
+      const ratio = values.warmup_ratio as number | undefined;
+      if (named !== undefined || ratio !== undefined) {
+        const trainingSteps = (values.num_training_steps as number | undefined) ?? ctx.steps;
+        const expected = trainerWarmupSteps(named ?? 0, ratio, trainingSteps);
+        if (values.num_warmup_steps !== expected) {
+          const given = [named === undefined ? '' : `warmup_steps=${named}`, ratio === undefined ? '' : `warmup_ratio=${ratio}`].filter(Boolean).join(', ');
+          ctx.fail(`num_warmup_steps=${String(values.num_warmup_steps)} but ${given} give ${expected} warmup steps of ${trainingSteps} training steps; give num_warmup_steps or the TrainingArguments names, not both`);
+        }
+      }
+      return definition.build(values, ctx);
+    },
+  };
+}
 const trainingSteps = int({
   min: 0,
   default: (_given, steps) => steps,
@@ -110,7 +162,7 @@ function oneStepAhead(inner: Schedule): Schedule {
 
 const framework = 'hf';
 
-export const hfDefinitions: readonly ScheduleDefinition[] = [
+export const hfDefinitions: readonly ScheduleDefinition[] = ([
   define({
     name: 'hf.constant',
     framework,
@@ -126,7 +178,7 @@ export const hfDefinitions: readonly ScheduleDefinition[] = [
     aliases: ['hf.get_constant_schedule_with_warmup'],
     summary: 'linear warmup from 0 to lr over num_warmup_steps, then lr',
     formula: 'lr * i/num_warmup_steps  for i < num_warmup_steps;  lr after',
-    params: { lr, num_warmup_steps: warmupSteps },
+    params: { lr, ...trainerWarmup },
     build: (p) => lambdaLR(p, withWarmup(p, constant(1))),
   }),
   define({
@@ -135,7 +187,7 @@ export const hfDefinitions: readonly ScheduleDefinition[] = [
     aliases: ['hf.get_linear_schedule_with_warmup'],
     summary: 'linear warmup from 0, then a straight line down to 0 at num_training_steps',
     formula: 'warmup;  lr * max(0, (num_training_steps - i) / max(1, num_training_steps - num_warmup_steps))',
-    params: { lr, num_warmup_steps: warmupSteps, num_training_steps: trainingSteps },
+    params: { lr, ...trainerWarmup, num_training_steps: trainingSteps },
     build: (p) => lambdaLR(p, withWarmup(p, linear(1, 0, p.num_training_steps - p.num_warmup_steps))),
   }),
   define({
@@ -144,7 +196,7 @@ export const hfDefinitions: readonly ScheduleDefinition[] = [
     aliases: ['hf.get_cosine_schedule_with_warmup'],
     summary: 'linear warmup from 0, then cosine to 0 at num_training_steps; past it the cosine climbs back',
     formula: 'warmup;  lr * max(0, 0.5 * (1 + cos(pi * num_cycles * 2 * progress)))',
-    params: { lr, num_warmup_steps: warmupSteps, num_training_steps: trainingSteps, num_cycles: halfWaves },
+    params: { lr, ...trainerWarmup, num_training_steps: trainingSteps, num_cycles: halfWaves },
     build: (p) =>
       lambdaLR(p, withWarmup(p, anneal({ from: 1, to: 0, steps: decayLength(p), easing: wavesEasing(p.num_cycles), past: 'continue' }))),
   }),
@@ -154,7 +206,7 @@ export const hfDefinitions: readonly ScheduleDefinition[] = [
     aliases: ['hf.get_cosine_with_hard_restarts_schedule_with_warmup'],
     summary: 'linear warmup from 0, then num_cycles cosines each restarting at lr; 0 from num_training_steps on',
     formula: 'warmup;  lr * 0.5 * (1 + cos(pi * ((num_cycles * progress) % 1)))  for progress < 1;  0 after',
-    params: { lr, num_warmup_steps: warmupSteps, num_training_steps: trainingSteps, num_cycles: cycles(1, 'number of cosines (hard restarts) over the decay') },
+    params: { lr, ...trainerWarmup, num_training_steps: trainingSteps, num_cycles: cycles(1, 'number of cosines (hard restarts) over the decay') },
     build: (p) => lambdaLR(p, withWarmup(p, anneal({ from: 1, to: 0, steps: decayLength(p), easing: hardRestartsEasing(p.num_cycles) }))),
   }),
   define({
@@ -165,7 +217,7 @@ export const hfDefinitions: readonly ScheduleDefinition[] = [
     formula: 'warmup;  (lr - lr_end) * (1 - (i - num_warmup_steps)/(num_training_steps - num_warmup_steps))^power + lr_end',
     params: {
       lr,
-      num_warmup_steps: warmupSteps,
+      ...trainerWarmup,
       num_training_steps: trainingSteps,
       lr_end: num({ min: 0, default: 1e-7, doc: 'learning rate at and after num_training_steps' }),
       power: num({ min: 0, default: 1, doc: 'exponent of the decay' }),
@@ -186,7 +238,7 @@ export const hfDefinitions: readonly ScheduleDefinition[] = [
     formula: 'warmup;  lr / sqrt((i + timescale - num_warmup_steps) / timescale)',
     params: {
       lr,
-      num_warmup_steps: warmupSteps,
+      ...trainerWarmup,
       timescale: num({
         above: 0,
         acceptsNone: true,
@@ -206,7 +258,7 @@ export const hfDefinitions: readonly ScheduleDefinition[] = [
     aliases: ['hf.get_cosine_with_min_lr_schedule_with_warmup'],
     summary: 'linear warmup from 0, then cosine from lr to min_lr (or lr * min_lr_rate); climbs back past num_training_steps',
     formula: 'warmup;  lr * (0.5 * (1 + cos(pi * num_cycles * 2 * progress)) * (1 - min_lr_rate) + min_lr_rate)',
-    params: { lr, num_warmup_steps: warmupSteps, num_training_steps: trainingSteps, num_cycles: halfWaves, ...minLrPair },
+    params: { lr, ...trainerWarmup, num_training_steps: trainingSteps, num_cycles: halfWaves, ...minLrPair },
     build: (p, ctx) => {
       const floor = minLrRate(p, ctx);
       return lambdaLR(p, withWarmup(p, anneal({ from: 1, to: floor, steps: decayLength(p), easing: wavesEasing(p.num_cycles), past: 'continue' })));
@@ -220,7 +272,7 @@ export const hfDefinitions: readonly ScheduleDefinition[] = [
     formula: 'lr * (warmup_lr_rate + (1 - warmup_lr_rate) * i/max(1, num_warmup_steps - 1));  then cosine at progress (i - num_warmup_steps + 1)/max(1, num_training_steps - num_warmup_steps)',
     params: {
       lr,
-      num_warmup_steps: warmupSteps,
+      ...trainerWarmup,
       num_training_steps: trainingSteps,
       num_cycles: halfWaves,
       ...minLrPair,
@@ -249,7 +301,7 @@ export const hfDefinitions: readonly ScheduleDefinition[] = [
     formula: 'warmup (warmup_type);  lr;  lr * (decay(progress) * (1 - min_lr_ratio) + min_lr_ratio);  lr * min_lr_ratio',
     params: {
       lr,
-      num_warmup_steps: warmupSteps,
+      ...trainerWarmup,
       num_decay_steps: int({ min: 0, doc: 'steps of the final decay' }),
       // get_wsd_schedule's num_training_steps and num_stable_steps default to None: one of them is needed.
       num_training_steps: { ...trainingSteps, acceptsNone: true },
@@ -278,4 +330,4 @@ export const hfDefinitions: readonly ScheduleDefinition[] = [
       return lambdaLR(p, join([rise, constant(1), decay], [warmupSteps, warmupSteps + stable]));
     },
   }),
-];
+] satisfies ScheduleDefinition[]).map(withTrainerWarmupNames);

@@ -138,6 +138,33 @@ describe('lrviz plot/resolve --config, as a user runs them', () => {
   });
 });
 
+describe('hf.* with the TrainingArguments names, against real Trainer runs', () => {
+  const rows = (stdout: string) => stdout.trim().split(/\r?\n/).slice(1).map((row) => Number(row.split(',')[1]));
+  const golden = (file: string) => (JSON.parse(readFileSync(`${DIR}/${file}`, 'utf8')) as { lr: number[] }).lr;
+
+  it('warmup_ratio rounds up as the Trainer does: ceil(0.1 × 375) = 38 warmup steps (the LoRA SFT run)', () => {
+    const { status, stdout, stderr } = lrviz(['plot', '-s', 'hf.cosine:learning_rate=0.0001,warmup_ratio=0.1,max_steps=375', '--steps', '375', '-o', '-']);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const values = rows(stdout);
+    expect(values).toHaveLength(375);
+    expectCurve((i) => values[i], golden('qwen3_lora_sft.golden.json'));
+  });
+
+  it('transformers 5\'s warmup_steps below 1 is the same ratio; warmup_steps > 0 wins over warmup_ratio (4.x)', () => {
+    const ratioAsSteps = lrviz(['plot', '-s', 'hf.cosine:learning_rate=0.0002,warmup_steps=0.1,max_steps=100', '--steps', '100', '-o', '-']);
+    expectCurve((i) => rows(ratioAsSteps.stdout)[i], golden('grpo-accounting.golden.json'));
+    const stepsWin = lrviz(['plot', '-s', 'hf.cosine:learning_rate=0.0002,warmup_steps=10,warmup_ratio=0.5,max_steps=100', '--steps', '100', '-o', '-']);
+    expectCurve((i) => rows(stepsWin.stdout)[i], golden('grpo-accounting.golden.json'));
+  });
+
+  it('num_warmup_steps that disagrees with the TrainingArguments names: one line, exit 2', () => {
+    const { status, stderr } = lrviz(['plot', '-s', 'hf.linear:num_warmup_steps=5,warmup_ratio=0.5,num_training_steps=100', '--steps', '100']);
+    expect(status).toBe(2);
+    expect(stderr).toBe('lrviz: error: schedule "hf.linear": num_warmup_steps=5 but warmup_ratio=0.5 give 50 warmup steps of 100 training steps; give num_warmup_steps or the TrainingArguments names, not both\n');
+  });
+});
+
 describe('bad config files: one line naming the file and the key, exit 2', () => {
   const BAD = 'test/fixtures/configs/bad';
   const cases: [string, RegExp][] = [

@@ -142,7 +142,7 @@ describe('warmup_stable_decay (_get_wsd_scheduler_lambda)', () => {
 describe('bad input', () => {
   it('an unknown parameter names the framework parameters and the nearest one', () => {
     expect(buildError('hf.cosine:num_warmup=5')).toMatch(
-      /unknown parameter "num_warmup" \(did you mean "num_warmup_steps"\?\); its parameters are lr, num_warmup_steps, num_training_steps, num_cycles/,
+      /unknown parameter "num_warmup" \(did you mean "num_warmup_steps"\?\); its parameters are lr, num_warmup_steps, warmup_steps, warmup_ratio, num_training_steps, num_cycles/,
     );
   });
 

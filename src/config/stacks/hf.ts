@@ -12,6 +12,7 @@ import { count, divide, divisionRule, Plan } from '../plan.js';
 import type { ConfigDocument, ResolveContext, ResolvedConfig, StackReader } from '../types.js';
 import { isObject, Keys } from '../values.js';
 import { resolveDeepSpeed, type HfFill } from './deepspeed.js';
+import { trainerWarmupSteps } from '../../dialects/hf-warmup.js';
 
 export const HF_RELEASE = 'transformers 5.18';
 
@@ -149,14 +150,15 @@ function warmupSteps(keys: Keys, plan: Plan, updates: number): number {
   const steps = keys.number('warmup_steps', 0) as number;
   if (steps < 0) plan.fail(`warmup_steps is ${steps}; it must be 0 or more`);
   const ratio = keys.number('warmup_ratio');
+  const warmup = trainerWarmupSteps(steps, ratio, updates);
   if (ratio !== undefined) {
     plan.assume('warmup_ratio is a transformers 4.x key (transformers 5 removed it: a warmup_steps below 1 is the ratio there); its 4.x rule is used');
-    if (steps > 0) return plan.derive('warmup', Math.trunc(steps), `warmup_steps ${count(steps)} (warmup_ratio ${ratio} ignored)`, 'warmup_steps > 0 wins, transformers 4.x');
-    return plan.derive('warmup', Math.ceil(ratio * updates), `ceil(${ratio} × ${count(updates)})`, 'warmup_ratio, transformers 4.x');
+    if (steps > 0) return plan.derive('warmup', warmup, `warmup_steps ${count(steps)} (warmup_ratio ${ratio} ignored)`, 'warmup_steps > 0 wins, transformers 4.x');
+    return plan.derive('warmup', warmup, `ceil(${ratio} × ${count(updates)})`, 'warmup_ratio, transformers 4.x');
   }
-  if (steps >= 1) return plan.derive('warmup', Math.trunc(steps), steps === Math.trunc(steps) ? `warmup_steps` : `int(${steps})`, 'warmup_steps');
-  if (steps === 0) return plan.derive('warmup', 0, 'warmup_steps 0', keys.has('warmup_steps') ? 'warmup_steps' : 'default');
-  return plan.derive('warmup', Math.ceil(steps * updates), `ceil(${steps} × ${count(updates)})`, 'warmup_steps < 1 is a ratio, transformers ≥ 5 (4.x read it as 0 steps)');
+  if (steps >= 1) return plan.derive('warmup', warmup, steps === Math.trunc(steps) ? `warmup_steps` : `int(${steps})`, 'warmup_steps');
+  if (steps === 0) return plan.derive('warmup', warmup, 'warmup_steps 0', keys.has('warmup_steps') ? 'warmup_steps' : 'default');
+  return plan.derive('warmup', warmup, `ceil(${steps} × ${count(updates)})`, 'warmup_steps < 1 is a ratio, transformers ≥ 5 (4.x read it as 0 steps)');
 }
 
 /** lr_scheduler_kwargs: a dict, or the JSON string the command line leaves in it. */
