@@ -2,8 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { LrvizError } from '../errors.js';
 import { visible } from '../visible-text.js';
 import { ClosedPipe, writeStdout } from '../io/write-output.js';
-import { catalog } from '../catalog.js';
-import type { Catalog } from '../schedules/catalog.js';
+import { catalogOnDemand, type CatalogSource } from './catalog-on-demand.js';
 import { registerList } from './commands/list.js';
 import { registerPlot } from './commands/plot.js';
 import { registerCheck } from './commands/check.js';
@@ -26,7 +25,7 @@ function version(): string {
 const OUTPUT = { writeErr: () => {}, writeOut: (text: string) => writeStdout(text) };
 
 /** Every command, in the order help lists them. */
-const COMMANDS: Record<string, (program: Command, catalog: Catalog) => void> = {
+const COMMANDS: Record<string, (program: Command, catalog: CatalogSource) => void> = {
   plot: registerPlot,
   list: registerList,
   compare: registerCompare,
@@ -54,6 +53,7 @@ function program(argv: readonly string[]): Command {
   // Setting up a command costs about a millisecond: a run that names one gets only that one; help, a
   // typo or no command at all get them all.
   const named = Object.hasOwn(COMMANDS, argv[0] ?? '') ? [COMMANDS[argv[0]]] : Object.values(COMMANDS);
+  const catalog = catalogOnDemand();
   for (const register of named) register(root, catalog);
   for (const command of root.commands) command.exitOverride().configureOutput(OUTPUT).showSuggestionAfterError(true);
   return root;

@@ -1,9 +1,10 @@
 import { curveOf, type Curve } from '../curve/curve.js';
 import { LrvizError } from '../errors.js';
 import { buildSchedule, type BuiltSchedule } from '../notation/build.js';
-import { parseSpecArgument } from '../notation/parse.js';
+import { parseSpecArgument, type ParsedSpec } from '../notation/parse.js';
 import { perEpoch } from '../schedules/combinators/per-epoch.js';
 import type { Catalog } from '../schedules/catalog.js';
+import type { CatalogSource } from './catalog-on-demand.js';
 import { parseSteps } from './flags.js';
 import { parseRunLength, parseStepped, parseStepsPerEpoch, type RunLength, type SteppingFlags } from './stepping.js';
 import { visible } from '../visible-text.js';
@@ -24,13 +25,13 @@ export interface Series extends BuiltSchedule {
  */
 export function loadSeries(catalog: Catalog, specArguments: readonly string[], length: number | RunLength): Series[] {
   const run: RunLength = typeof length === 'number' ? { rows: length, schedulerSteps: length, stepped: 'batch' } : length;
-  if (specArguments.length === 0) {
-    throw new LrvizError('no schedule given; add one with -s/--schedule, e.g. -s cosine-warmup (lrviz list shows them all)');
-  }
-  const series: Series[] = [];
+  requireSchedules(specArguments.length);
   const unique = labeller();
-  for (const argument of specArguments) for (const one of specSeries(catalog, argument, run, unique)) series.push(one);
-  return series;
+  return specArguments.flatMap((argument) => specSeries(catalog, parseSpecArgument(argument, '--schedule'), run, unique));
+}
+
+function requireSchedules(count: number): void {
+  if (count === 0) throw new LrvizError('no schedule given; add one with -s/--schedule, e.g. -s cosine-warmup (lrviz list shows them all)');
 }
 
 /** One series as the user asked for it: a `-s` spec or a `--config` file. */
@@ -73,15 +74,25 @@ export interface LoadedSeries {
  * them), then each source is built; the config code is loaded only when a config is named.
  */
 export async function loadSources(
-  catalog: Catalog,
+  catalogs: CatalogSource,
   sources: readonly SeriesSource[],
   options: { flags: SteppingFlags; fallbackRows: number; rows?: number; inputs: () => PlanInputs; stack?: string },
 ): Promise<LoadedSeries> {
   const configFiles = sources.filter((s): s is { kind: 'config'; file: string } => s.kind === 'config');
+  // Specs are parsed before anything is built: the catalog loads the frameworks they name.
+  const parsed = new Map<SeriesSource, ParsedSpec[]>();
+  const parse = () => {
+    for (const source of sources) if (source.kind === 'spec') parsed.set(source, parseSpecArgument(source.text, '--schedule'));
+  };
+  const specsOf = (configs: Iterable<ResolvedConfig>) => [...[...parsed.values()].flat().map((p) => p.spec), ...[...configs].map((c) => c.spec)];
   if (configFiles.length === 0) {
-    const length = options.rows !== undefined ? givenRows(options.rows, options.flags) : parseRunLength(options.flags, options.fallbackRows);
-    const series = loadSeries(catalog, sources.map((s) => (s as { text: string }).text), length);
-    return { series, steps: length.rows };
+    const run = options.rows !== undefined ? givenRows(options.rows, options.flags) : parseRunLength(options.flags, options.fallbackRows);
+    requireSchedules(sources.length);
+    parse();
+    const catalog = await catalogs.forSpecs(specsOf([]));
+    const unique = labeller();
+    const series = sources.flatMap((source) => specSeries(catalog, parsed.get(source)!, run, unique));
+    return { series, steps: run.rows };
   }
   if (options.flags.stepped !== undefined && options.flags.stepped !== 'batch') {
     throw new LrvizError('--stepped applies to -s schedules alone; a --config says itself how often its scheduler is stepped');
@@ -98,11 +109,13 @@ export async function loadSources(
     }
   }
   const length: RunLength = { rows: rows as number, schedulerSteps: rows as number, stepped: 'batch', ...(inputs.stepsPerEpoch === undefined ? {} : { stepsPerEpoch: inputs.stepsPerEpoch }) };
+  parse();
+  const catalog = await catalogs.forSpecs(specsOf(resolved.values()));
   const series: Series[] = [];
   const unique = labeller();
   for (const source of sources) {
     const config = resolved.get(source);
-    if (config === undefined) for (const one of specSeries(catalog, (source as { text: string }).text, length, unique)) series.push(one);
+    if (config === undefined) for (const one of specSeries(catalog, parsed.get(source)!, length, unique)) series.push(one);
     else series.push(configSeries(catalog, config, length.rows, unique));
   }
   return { series, steps: length.rows };
@@ -144,12 +157,12 @@ function labeller(): (wanted: string) => string {
 }
 
 /** The series of one `-s` argument (an @file may hold several); labels default to what the user typed. */
-function specSeries(catalog: Catalog, argument: string, run: RunLength, unique: (wanted: string) => string): Series[] {
+function specSeries(catalog: Catalog, specs: readonly ParsedSpec[], run: RunLength, unique: (wanted: string) => string): Series[] {
   const { rows, schedulerSteps } = run;
   const holdFor = run.stepped === 'epoch' ? (run.stepsPerEpoch ?? 1) : 1;
   // Held per epoch here, the schedule itself counts scheduler steps: only a per-update run tells it the epoch's length.
   const facts = run.stepped === 'batch' && run.stepsPerEpoch !== undefined ? { stepsPerEpoch: run.stepsPerEpoch } : {};
-  return parseSpecArgument(argument, '--schedule').map(({ spec, source }) => {
+  return specs.map(({ spec, source }) => {
     const built = buildSchedule(catalog, spec, schedulerSteps, 'schedule', facts);
     const schedule = perEpoch(built.schedule, holdFor);
     const label = unique(visible(typeof spec.label === 'string' && spec.label !== '' ? spec.label : source));

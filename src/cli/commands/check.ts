@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Catalog } from '../../schedules/catalog.js';
+import type { CatalogSource } from '../catalog-on-demand.js';
 import { checkSchedule, CODES, exitStatus, formatJson, formatReport, summarize, type Code, type Training } from '../../check/index.js';
 import { bySeverityThenStep, finding } from '../../check/finding.js';
 import type { ResolvedConfig } from '../../config/types.js';
@@ -27,7 +27,7 @@ export interface CheckOptions extends PlanFlags {
   ignore: string[];
 }
 
-export function registerCheck(program: Command, catalog: Catalog): void {
+export function registerCheck(program: Command, catalog: CatalogSource): void {
   const order = seriesSources();
   const command = program
     .command('check')
@@ -58,7 +58,7 @@ export function registerCheck(program: Command, catalog: Catalog): void {
     });
 }
 
-export async function check(catalog: Catalog, options: CheckOptions): Promise<void> {
+export async function check(catalog: CatalogSource, options: CheckOptions): Promise<void> {
   const sources = sourcesOf(options);
   const withConfig = sources.some((s) => s.kind === 'config');
   // Without a config the run's length comes from the flags; with one, from the config (--steps overrides).

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Catalog } from '../../schedules/catalog.js';
+import type { CatalogSource } from '../catalog-on-demand.js';
 import { compareLog, curveDifference, curveStats, formatDifferences, formatLogComparisons, formatStats, pairNaming, type CurveDifference } from '../../compare/index.js';
 import { LrvizError } from '../../errors.js';
 import { writeStdout } from '../../io/write-output.js';
@@ -28,7 +28,7 @@ export interface CompareOptions extends SteppingFlags, PlanFlags {
   chart: boolean;
 }
 
-export function registerCompare(program: Command, catalog: Catalog): void {
+export function registerCompare(program: Command, catalog: CatalogSource): void {
   const order = seriesSources();
   const command = program
     .command('compare')
@@ -58,7 +58,7 @@ export function registerCompare(program: Command, catalog: Catalog): void {
     });
 }
 
-export async function compare(catalog: Catalog, options: CompareOptions): Promise<void> {
+export async function compare(catalog: CatalogSource, options: CompareOptions): Promise<void> {
   const logs = options.log.length > 0 ? await (await import('../../logs/index.js')).readLoggedPoints(options.log) : [];
   const sources = sourcesOf(options);
   if (sources.length === 0 && logs.length > 0) throw new LrvizError('--log needs a planned schedule to compare with: add -s SPEC (lrviz fit LOG can infer one)');

@@ -5,7 +5,7 @@ import { fitLog, formatFit } from '../../fit/index.js';
 import { writeStdout } from '../../io/write-output.js';
 import { readLogFile } from '../../logs/index.js';
 import { render } from '../../render/formats.js';
-import type { Catalog } from '../../schedules/catalog.js';
+import type { CatalogSource } from '../catalog-on-demand.js';
 import { schedule } from '../../schedules/schedule.js';
 import { ensureFiniteReport } from '../../finite-report.js';
 import { parseChartSize } from '../chart-size.js';
@@ -24,7 +24,7 @@ export interface FitOptions {
   chart: boolean;
 }
 
-export function registerFit(program: Command, catalog: Catalog): void {
+export function registerFit(program: Command, catalog: CatalogSource): void {
   program
     .command('fit')
     .description('infer the schedule that produced logged learning rates: family, peak, warmup, horizon, floor, step offset')
@@ -40,12 +40,12 @@ export function registerFit(program: Command, catalog: Catalog): void {
     });
 }
 
-export async function fit(catalog: Catalog, path: string, options: FitOptions): Promise<void> {
+export async function fit(catalog: CatalogSource, path: string, options: FitOptions): Promise<void> {
   const runs = readLogFile(path, 'fit');
   const k = parsePositiveInteger(options.series ?? '1', '--series');
   if (k > runs.length) throw new LrvizError(`--series ${shown(options.series)} is not allowed; ${path} holds ${runs.length} learning-rate series`);
   const run = runs[k - 1];
-  const result = fitLog(catalog, run);
+  const result = fitLog(await catalog.all(), run);
   // The report is the numbers: the schedule is a function, and its parameters are in rendition.spec already.
   const { schedule: fitted, parameters: _parameters, ...reported } = result;
   ensureFiniteReport(reported, 'fit');

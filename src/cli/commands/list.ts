@@ -3,6 +3,7 @@ import { LrvizError, shown } from '../../errors.js';
 import { writeStdout } from '../../io/write-output.js';
 import { describeDefault, type ScheduleDefinition } from '../../schedules/definition.js';
 import type { Catalog } from '../../schedules/catalog.js';
+import type { CatalogSource } from '../catalog-on-demand.js';
 import { examples } from '../help.js';
 import { dialectName, frameworkName, misspeltFramework, suggestionKey } from '../../notation/copied-names.js';
 import { didYouMean, nearestSchedule } from '../../notation/suggest.js';
@@ -12,16 +13,16 @@ interface ListOptions {
   json?: boolean;
 }
 
-export function registerList(program: Command, catalog: Catalog): void {
+export function registerList(program: Command, catalogs: CatalogSource): void {
   program
     .command('list')
     .description('list every schedule with its parameters, defaults and formula')
     .argument('[name]', 'show only this schedule, or only this framework\'s (lrviz list hf)')
-    .option('--framework <name>', `only this framework's schedulers: ${catalog.frameworks().join(', ')}`)
+    .option('--framework <name>', `only this framework's schedulers (lrviz list shows which there are)`)
     .option('--json', 'machine-readable output')
     .addHelpText('after', examples(['lrviz list', 'lrviz list cosine-warmup', 'lrviz list hf', 'lrviz list --framework timm', 'lrviz list --json']))
-    .action((name: string | undefined, options: ListOptions) => {
-      writeStdout(list(catalog, name, options));
+    .action(async (name: string | undefined, options: ListOptions) => {
+      writeStdout(list(await catalogs.all(), name, options));
     });
 }
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Catalog } from '../../schedules/catalog.js';
+import type { CatalogSource } from '../catalog-on-demand.js';
 import { LrvizError, shown } from '../../errors.js';
 import { ensureFinite } from '../../curve/curve.js';
 import { isStreamTarget, writeOutputFile, writeStdout } from '../../io/write-output.js';
@@ -36,7 +36,7 @@ export interface PlotOptions extends SteppingFlags, PlanFlags, FigureFlags {
   log?: string[];
 }
 
-export function registerPlot(program: Command, catalog: Catalog): void {
+export function registerPlot(program: Command, catalog: CatalogSource): void {
   const order = seriesSources();
   const command = program
     .command('plot')
@@ -76,7 +76,7 @@ export function registerPlot(program: Command, catalog: Catalog): void {
     });
 }
 
-export async function plot(catalog: Catalog, options: PlotOptions): Promise<void> {
+export async function plot(catalog: CatalogSource, options: PlotOptions): Promise<void> {
   const notes: string[] = [];
   const request = await buildRequest(catalog, options, notes);
   const format = outputFormat(options);
@@ -92,7 +92,7 @@ export async function plot(catalog: Catalog, options: PlotOptions): Promise<void
 }
 
 /** Everything the renderers need, checked before any output is produced. */
-export async function buildRequest(catalog: Catalog, options: PlotOptions, notes: string[] = []): Promise<RenderRequest> {
+export async function buildRequest(catalog: CatalogSource, options: PlotOptions, notes: string[] = []): Promise<RenderRequest> {
   const every = parsePositiveInteger(options.every, '--every');
   const format = outputFormat(options);
   const { width, height } = parseChartSize(options, format === 'terminal' || format === 'txt');

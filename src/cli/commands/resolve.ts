@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Catalog } from '../../schedules/catalog.js';
+import type { CatalogSource } from '../catalog-on-demand.js';
 import { LrvizError } from '../../errors.js';
 import { writeStdout } from '../../io/write-output.js';
 import { buildSchedule } from '../../notation/build.js';
@@ -10,7 +10,7 @@ export interface ResolveOptions extends PlanFlags {
   json?: boolean;
 }
 
-export function registerResolve(program: Command, catalog: Catalog): void {
+export function registerResolve(program: Command, catalog: CatalogSource): void {
   const command = program
     .command('resolve')
     .description('read a training config and print the equivalent -s spec, every derived number with its rule and source, and what was assumed')
@@ -30,12 +30,12 @@ export function registerResolve(program: Command, catalog: Catalog): void {
   addPlanOptions(command, { epochFlags: true });
 }
 
-export async function resolve(catalog: Catalog, file: string, options: ResolveOptions): Promise<void> {
+export async function resolve(catalog: CatalogSource, file: string, options: ResolveOptions): Promise<void> {
   const { formatResolved, resolveConfigFile, resolvedJson } = await import('../../config/index.js');
   const resolved = await resolveConfigFile(file, { inputs: planInputs(options), stack: options.stack });
   // The spec must build: a bad lr_scheduler_kwargs is an error here, as in plot.
   try {
-    buildSchedule(catalog, resolved.spec, resolved.stepped?.schedulerSteps ?? resolved.updates ?? 1000);
+    buildSchedule(await catalog.forSpecs([resolved.spec]), resolved.spec, resolved.stepped?.schedulerSteps ?? resolved.updates ?? 1000);
   } catch (error) {
     if (error instanceof LrvizError) throw new LrvizError(`${file}: ${error.message}`, error.exitCode);
     throw error;
