@@ -32,7 +32,7 @@ const MAX_FIT_POINTS = 600;
  * The points to fit, scaled. A long log is thinned evenly, except around its rise to the peak, where a
  * warmup and the step offset are decided by a few points.
  */
-export function fitData(steps: readonly number[], values: readonly number[]): FitData {
+export function fitData(steps: Float64Array, values: Float64Array): FitData {
   const every = Math.max(1, Math.ceil(steps.length / MAX_FIT_POINTS));
   const top = firstPeak(values);
   const denseUntil = Math.min(steps.length - 1, 2 * top + 2);

@@ -41,7 +41,7 @@ const EQUALLY_GOOD = { factor: 1.25, share: 1e-4 };
  * fitted by a coarse search seeded from the log's shape, refined by Nelder–Mead with the linear parameters
  * solved exactly, then rounded to whole steps and to the round numbers a person would have configured.
  */
-export function fitLog(catalog: Catalog, log: { steps: readonly number[]; values: readonly number[] }): LogFit {
+export function fitLog(catalog: Catalog, log: { steps: Float64Array; values: Float64Array }): LogFit {
   if (log.steps.length < 3) throw new LrvizError(`the log holds ${log.steps.length} ${plural(log.steps.length, 'learning rate')}; fit needs at least 3`);
   if (!log.values.some((v) => v > 0)) throw new LrvizError('every logged learning rate is 0 or below; there is no schedule to fit');
   const data = fitData(log.steps, log.values);
@@ -62,7 +62,7 @@ export function fitLog(catalog: Catalog, log: { steps: readonly number[]; values
   return describe(catalog, chosen, data, log, fits);
 }
 
-function describe(catalog: Catalog, fit: FamilyFit, data: FitData, log: { steps: readonly number[]; values: readonly number[] }, all: FamilyFit[]): LogFit {
+function describe(catalog: Catalog, fit: FamilyFit, data: FitData, log: { steps: Float64Array; values: Float64Array }, all: FamilyFit[]): LogFit {
   const [rawOffset, warmup, ...shape] = fit.theta;
   // Math.round(-0.3) is -0, which prints as "-0".
   const offset = rawOffset === 0 ? 0 : rawOffset;

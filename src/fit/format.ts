@@ -2,7 +2,7 @@ import { count, percent, plural, rate } from '../text/numbers.js';
 import type { LogFit } from './fit.js';
 
 /** The fit for people: the parameters in words, the spec to paste after -s, the framework calls. */
-export function formatFit(fit: LogFit, source: { label: string; format: string; steps: readonly number[] }): string[] {
+export function formatFit(fit: LogFit, source: { label: string; format: string; steps: Float64Array }): string[] {
   const first = source.steps[0];
   const last = source.steps[source.steps.length - 1];
   const lines = [`${source.label} (${source.format}, ${count(source.steps.length)} points, steps ${count(first)} to ${count(last)})`];

@@ -1,9 +1,12 @@
+import { statSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { readCapped } from '../io/read-capped.js';
 import { LrvizError, shown } from '../errors.js';
 import { visible } from '../visible-text.js';
-import { CsvRows, parseCsv } from './csv.js';
-import { readCsvLog } from './csv-logs.js';
+import { parseCsv } from './csv.js';
+import { CsvByteRows } from './csv-bytes.js';
+import { csvLogReader, readCsvLog, type CsvLogReader } from './csv-logs.js';
+import type { CsvRow } from './csv-row.js';
 import type { LoggedRun } from './points.js';
 import { readLrvizJson } from './lrviz-json.js';
 import { readTrainerState } from './trainer-state.js';
@@ -27,33 +30,54 @@ export function readLogFile(path: string, flag = '--log'): LoggedRun[] {
     folder: 'is a folder; give the log file itself (e.g. trainer_state.json or metrics.csv)',
     missing: 'no such file',
   });
-  const decoder = new StringDecoder('utf8');
-  let head = '';
-  let first: IteratorResult<Buffer>;
-  // Enough of the start to tell JSON from CSV.
-  while (!(first = pieces.next()).done) {
-    if (first.value.includes(0)) throw notALog(where);
-    const text = decoder.write(first.value);
-    head += text;
-    if (/\S/.test(text)) break;
+  // Enough of the start to tell JSON from CSV: up to the first byte that is not white space.
+  const head: Buffer[] = [];
+  for (let piece = pieces.next(); !piece.done; piece = pieces.next()) {
+    if (piece.value.includes(0)) throw notALog(where);
+    head.push(piece.value);
+    if (/\S/.test(piece.value.toString('latin1'))) break;
   }
-  const body = head.replace(/^\uFEFF/, '');
-  if (body.trimStart().startsWith('{') || body.trimStart().startsWith('[')) {
-    let text = body;
+  let start = Buffer.concat(head);
+  if (start[0] === 0xef && start[1] === 0xbb && start[2] === 0xbf) start = start.subarray(3);
+  const opening = start.toString('utf8').trimStart()[0];
+  if (opening === '{' || opening === '[') {
+    const decoder = new StringDecoder('utf8');
+    let text = decoder.write(start);
     for (const piece of iterate(pieces)) text += decoder.write(piece);
     return parseLog(text + decoder.end(), path, flag);
   }
-  function* rows(): Generator<string[]> {
-    const tokenizer = new CsvRows();
-    yield* tokenizer.push(body);
-    for (const piece of iterate(pieces)) {
-      if (piece.includes(0)) throw notALog(where);
-      yield* tokenizer.push(decoder.write(piece));
+  // A CSV streams from the bytes into the series: no string per row or cell, no copy of the text.
+  const rows = new CsvByteRows();
+  const size = fileSize(path);
+  // Rows so far over the bytes they took, times the file's size: each series' arrays are made once.
+  const expected = size === undefined ? undefined : (sofar: number) => (rows.bytesDone > 0 ? (sofar * size) / rows.bytesDone : undefined);
+  let reader: CsvLogReader | undefined;
+  let first = true;
+  const onRow = (row: CsvRow): void => {
+    if (!first) reader?.add(row);
+    else {
+      first = false;
+      reader = csvLogReader(row, path, expected);
+      if (reader === undefined) throw notALog(where);
     }
-    yield* tokenizer.push(decoder.end());
-    yield* tokenizer.end();
+  };
+  rows.push(start, onRow);
+  for (const piece of iterate(pieces)) {
+    if (piece.includes(0)) throw notALog(where);
+    rows.push(piece, onRow);
   }
-  return checked(readCsvLog(rows(), path), where);
+  rows.end(onRow);
+  return checked(reader?.finish(), where);
+}
+
+/** The size of a regular file; undefined for what has none (a pipe, a device, /proc). */
+function fileSize(path: string): number | undefined {
+  try {
+    const stats = statSync(path);
+    return stats.isFile() && stats.size > 0 ? stats.size : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The rest of a generator already started. */

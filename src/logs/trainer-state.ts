@@ -1,5 +1,5 @@
 import { isPlainObject } from '../json.js';
-import { orderedPoints, type LoggedRun } from './points.js';
+import { PointsBuilder, type LoggedRun } from './points.js';
 
 export const TRAINER_STATE = 'HuggingFace trainer_state.json';
 
@@ -9,13 +9,11 @@ export const TRAINER_STATE = 'HuggingFace trainer_state.json';
  */
 export function readTrainerState(json: unknown, source: string): LoggedRun[] | undefined {
   if (!isPlainObject(json) || !Array.isArray(json.log_history)) return undefined;
-  const steps: number[] = [];
-  const values: number[] = [];
+  const points = new PointsBuilder();
   for (const entry of json.log_history) {
     if (isPlainObject(entry) && typeof entry.learning_rate === 'number' && typeof entry.step === 'number') {
-      steps.push(entry.step);
-      values.push(entry.learning_rate);
+      points.add(entry.step, entry.learning_rate);
     }
   }
-  return [{ label: source, source, format: TRAINER_STATE, ...orderedPoints(steps, values) }];
+  return [{ label: source, source, format: TRAINER_STATE, ...points.finish() }];
 }

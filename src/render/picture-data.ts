@@ -1,6 +1,5 @@
 import type { Curve } from '../curve/curve.js';
 import type { Envelope } from '../curve/envelope.js';
-import type { LoggedPoints } from '../logs/points.js';
 
 /** How logged points are named in the legend, beside the planned curves. */
 export const LOGGED_SUFFIX = ' (logged)';
@@ -111,9 +110,9 @@ export function seriesField(index: number): string {
  * column so that a run logged at every step of a million still makes a small picture; every point
  * kept is one the run really logged.
  */
-export function loggedPoints(log: LoggedPoints, steps: number, columns: number): LinePoint[] {
+export function loggedPoints(log: { readonly steps: ArrayLike<number>; readonly values: ArrayLike<number> }, steps: number, columns: number): LinePoint[] {
   const count = log.steps.length;
-  if (count <= 2 * columns) return log.steps.map((step, j) => ({ step, lr: log.values[j] }));
+  if (count <= 2 * columns) return Array.from(log.steps, (step, j) => ({ step, lr: log.values[j] }));
   const width = Math.max(1, steps) / columns;
   const kept: LinePoint[] = [];
   let j = 0;

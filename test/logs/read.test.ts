@@ -6,8 +6,25 @@ import { describe, expect, it } from 'vitest';
 import { LrvizError } from '../../src/errors.js';
 import { parseCsv } from '../../src/logs/csv.js';
 import { MAX_LOG_BYTES, parseLog, readLogFile } from '../../src/logs/read.js';
+import type { LoggedRun } from '../../src/logs/points.js';
 
 const REAL_LOGS = fileURLToPath(new URL('../fixtures/real-logs/', import.meta.url));
+
+/** A run with its typed arrays as plain lists, to compare with literals. */
+const plain = (run: LoggedRun) => ({ ...run, steps: [...run.steps], values: [...run.values] });
+const scratch = mkdtempSync(join(tmpdir(), 'lrviz-read-'));
+/**
+ * The log as both readers see it: parseLog from the text, readLogFile streaming the bytes from disk
+ * (a different tokenizer: bytes, no string per cell). They must agree; the runs are returned plain.
+ */
+function readBoth(text: string, source: string): ReturnType<typeof plain>[] {
+  const fromText = parseLog(text, source).map(plain);
+  const file = join(scratch, `${fromText.length}-${Math.random().toString(36).slice(2)}`);
+  writeFileSync(file, text);
+  const fromFile = readLogFile(file).map((run) => plain({ ...run, label: run.label.replace(file, source), source }));
+  expect(fromFile).toEqual(fromText);
+  return fromText;
+}
 
 describe('real HuggingFace trainer states', () => {
   it('reads the whisper run: 200 learning rates every 25 steps, evaluation entries skipped', () => {
@@ -57,7 +74,7 @@ describe('format detection', () => {
   ];
   for (const c of cases) {
     it(c.name, () => {
-      const [run] = parseLog(c.text, 'log');
+      const [run] = readBoth(c.text, 'log');
       expect(run.format).toBe(c.format);
       expect(run.steps).toEqual(c.steps);
       expect(run.values).toEqual(c.values);
@@ -65,31 +82,31 @@ describe('format detection', () => {
   }
 
   it('reads W&B history exports (_step) and long TensorBoard exports (step,tag,value)', () => {
-    const [history] = parseLog('_step,train/loss,trainer/learning_rate\n0,2.0,0.001\n10,1.5,0.0009\n', 'h.csv');
+    const [history] = readBoth('_step,train/loss,trainer/learning_rate\n0,2.0,0.001\n10,1.5,0.0009\n', 'h.csv');
     expect(history).toMatchObject({ format: 'step,lr CSV', steps: [0, 10], values: [0.001, 0.0009] });
-    const [long] = parseLog('step,tag,value\n0,train/loss,2\n0,train/lr,0.1\n5,train/lr,0.05\n5,train/loss,1\n', 'tb.csv');
+    const [long] = readBoth('step,tag,value\n0,train/loss,2\n0,train/lr,0.1\n5,train/lr,0.05\n5,train/loss,1\n', 'tb.csv');
     expect(long).toMatchObject({ format: 'TensorBoard long CSV (step,tag,value)', steps: [0, 5], values: [0.1, 0.05] });
   });
 
   it('leaves out LearningRateMonitor momentum columns', () => {
-    const runs = parseLog('step,lr-SGD,lr-SGD-momentum\n0,0.1,0.9\n', 'm.csv');
+    const runs = readBoth('step,lr-SGD,lr-SGD-momentum\n0,0.1,0.9\n', 'm.csv');
     expect(runs.map((r) => r.label)).toEqual(['m.csv']);
   });
 
   it('gives one series per Lightning parameter group', () => {
-    const runs = parseLog('step,lr-SGD/pg1,lr-SGD/pg2\n0,0.1,0.01\n', 'm.csv');
+    const runs = readBoth('step,lr-SGD/pg1,lr-SGD/pg2\n0,0.1,0.01\n', 'm.csv');
     expect(runs.map((r) => r.label)).toEqual(['m.csv lr-SGD/pg1', 'm.csv lr-SGD/pg2']);
   });
 
   it('reads any two numeric columns as step,lr, whatever the header says', () => {
-    const [run] = parseLog('iteration_x,my metric\n0,0.5\n10,0.25\n', 'two.csv');
+    const [run] = readBoth('iteration_x,my metric\n0,0.5\n10,0.25\n', 'two.csv');
     expect(run).toMatchObject({ format: 'two-column CSV (read as step,lr)', label: 'two.csv', steps: [0, 10], values: [0.5, 0.25] });
-    expect(parseLog('step,loss\n0,2\n1,1\n', 'l.csv')[0]).toMatchObject({ steps: [0, 1], values: [2, 1] });
+    expect(readBoth('step,loss\n0,2\n1,1\n', 'l.csv')[0]).toMatchObject({ steps: [0, 1], values: [2, 1] });
   });
 
   it("reads lrviz's own CSV: one series per labelled column, empty cells skipped", () => {
     const text = 'step,"torch.CosineAnnealingLR:lr=0.1,T_max=100",baseline\r\n0,0.1,\r\n5,0.05,0.2\r\n';
-    const runs = parseLog(text, 'd.csv');
+    const runs = readBoth(text, 'd.csv');
     expect(runs.map((r) => [r.label, r.steps, r.values])).toEqual([
       ['d.csv torch.CosineAnnealingLR:lr=0.1,T_max=100', [0, 5], [0.1, 0.05]],
       ['d.csv baseline', [5], [0.2]],
@@ -98,12 +115,12 @@ describe('format detection', () => {
   });
 
   it("reads lrviz's own JSON (values on the --every grid) and vega-lite spec", () => {
-    const json = parseLog(JSON.stringify({ steps: 7, every: 3, series: [{ label: 'a', spec: {}, values: [0, 0.5, 0.25] }] }), 'd.json');
+    const json = readBoth(JSON.stringify({ steps: 7, every: 3, series: [{ label: 'a', spec: {}, values: [0, 0.5, 0.25] }] }), 'd.json');
     expect(json).toEqual([{ label: 'd.json', source: 'd.json', format: 'lrviz plot JSON', steps: [0, 3, 6], values: [0, 0.5, 0.25] }]);
     const two = parseLog(JSON.stringify({ steps: 2, every: 1, series: [{ label: 'a', values: [1, 2] }, { label: 'b', values: [3, 4] }] }), 'd.json');
     expect(two.map((r) => r.label)).toEqual(['d.json a', 'd.json b']);
     const vl = { $schema: 'https://vega.github.io/schema/vega-lite/v6.json', layer: [{ data: { values: [{ series: 's', step: 0, lr: 1 }, { series: 's', step: 1, lr: 0.5 }] } }] };
-    expect(parseLog(JSON.stringify(vl), 'd.vl.json')[0]).toMatchObject({ format: 'lrviz vega-lite spec', steps: [0, 1], values: [1, 0.5] });
+    expect(readBoth(JSON.stringify(vl), 'd.vl.json')[0]).toMatchObject({ format: 'lrviz vega-lite spec', steps: [0, 1], values: [1, 0.5] });
   });
 
   it('reads quoted fields with commas and doubled quotes', () => {

@@ -1,6 +1,5 @@
 import type { SpecObject } from '../../schedules/definition.js';
 import type { LinePoint } from '../picture-data.js';
-import type { LoggedPoints } from '../../logs/points.js';
 
 /**
  * What the HTML page carries instead of samples: for each series the resolved spec it was built from,
@@ -18,8 +17,12 @@ export interface PageSeries {
   readonly line?: readonly LinePoint[];
 }
 
-/** A logged run: the points it logged (thinned to a few a pixel when there are very many). */
-export type PageLog = LoggedPoints;
+/** A logged run: the points it logged (thinned to a few a pixel when there are very many), as JSON carries them. */
+export interface PageLog {
+  readonly label: string;
+  readonly steps: readonly number[];
+  readonly values: readonly number[];
+}
 
 export interface PagePayload {
   readonly series: readonly PageSeries[];
