@@ -16,17 +16,18 @@ const NOTES: Record<string, string[]> = {
   'cosine-ddp-accumulate.yaml': [],
   'onecycle-total-steps.yaml': ['LRV005'],
   'steplr-max-steps.yaml': [],
+  'lit-lm-config.yaml': [],
 };
 
 describe('LightningCLI configs against a Lightning 2.6.6 run', () => {
   for (const c of golden.cases) {
     it(`${c.file}: ${c.examples} examples, the CLI spawned as a user runs it`, async () => {
-      const resolved = await resolveConfigFile(`${DIR}/${c.file}`, { inputs: { datasetSize: c.examples } });
+      const resolved = await resolveConfigFile(`${DIR}/${c.file}`, { inputs: { datasetSize: c.examples, devices: c.devices } });
       expect(resolved.stack).toBe('lightning');
       expect(resolved.updates).toBe(c.updates);
       expect(resolved.stepped?.unit).toBe('epoch');
       expect(resolved.notes.map((n) => n.code)).toEqual(NOTES[c.file]);
-      const { status, stdout, stderr } = lrviz(['plot', '--config', `${DIR}/${c.file}`, '--dataset-size', String(c.examples), '-o', '-']);
+      const { status, stdout, stderr } = lrviz(['plot', '--config', `${DIR}/${c.file}`, '--dataset-size', String(c.examples), '--devices', String(c.devices), '-o', '-']);
       expect(stderr).toBe('');
       expect(status).toBe(0);
       const values = stdout.trimEnd().split('\r\n').slice(1).map((row) => Number(row.split(',')[1]));
@@ -46,6 +47,12 @@ describe('LightningCLI configs against a Lightning 2.6.6 run', () => {
     const { stdout } = lrviz(['check', '--config', `${DIR}/onecycle-total-steps.yaml`, '--dataset-size', '10000', '--json']);
     const findings = (JSON.parse(stdout) as { schedules: { findings: { code: string; fix: string }[] }[] }).schedules[0].findings;
     expect(findings.find((f) => f.code === 'LRV005')?.fix).toMatch(/^total_steps: 10 \(epochs\)/);
+  });
+
+  it('a run config with neither optimizer nor lr_scheduler (the model decides) is refused in one line', () => {
+    const { status, stderr } = lrviz(['resolve', `${DIR}/ebm-molecules-config.yaml`, '--dataset-size', '100']);
+    expect(status).toBe(2);
+    expect(stderr).toBe("lrviz: error: ebm-molecules-config.yaml: optimizer and lr_scheduler are null: the LightningModule's own configure_optimizers decides the lr, and a config cannot show it (give its schedule with -s)\n");
   });
 
   it.each([

@@ -26,7 +26,7 @@ const HORIZONS: Record<string, string> = { ConstantLR: 'total_iters', LinearLR: 
 export const lightning: StackReader = {
   id: 'lightning',
   title: 'LightningCLI fit config (YAML with trainer, optimizer and lr_scheduler)',
-  detect: (doc) => isObject(doc.value) && isObject(doc.value.trainer) && Object.hasOwn(doc.value, 'lr_scheduler'),
+  detect: (doc) => isObject(doc.value) && isObject(doc.value.trainer) && (Object.hasOwn(doc.value, 'lr_scheduler') || Object.hasOwn(doc.value, 'optimizer')),
   resolve: (doc, ctx) => resolveLightning(doc, ctx),
 };
 
@@ -44,10 +44,14 @@ function resolveLightning(doc: ConfigDocument, ctx: ResolveContext): ResolvedCon
   const keys = new Keys(doc.name, doc.value as Record<string, unknown>);
   const plan = new Plan(doc.name, ctx.inputs);
   const trainer = keys.child('trainer') as Keys;
-  const scheduler = classOf(keys, 'lr_scheduler');
+  if (!keys.has('optimizer') && !keys.has('lr_scheduler')) {
+    plan.fail('optimizer and lr_scheduler are null: the LightningModule\'s own configure_optimizers decides the lr, and a config cannot show it (give its schedule with -s)');
+  }
+  // LightningCLI with an optimizer and no lr_scheduler returns the optimizer alone: its lr, constant.
+  const scheduler = keys.has('lr_scheduler') ? classOf(keys, 'lr_scheduler') : { name: 'constant', path: 'constant', args: {} };
   if (scheduler.name === 'ReduceLROnPlateau') plan.fail(`lr_scheduler ${scheduler.path} lowers the lr when the monitored metric stops improving: when, only the run knows`);
   const torchPath = scheduler.path === scheduler.name || /^torch\.optim\.lr_scheduler\./.test(scheduler.path);
-  if (!torchPath || !TORCH_SCHEDULERS.includes(scheduler.name)) {
+  if (scheduler.name !== 'constant' && (!torchPath || !TORCH_SCHEDULERS.includes(scheduler.name))) {
     plan.fail(`lr_scheduler ${scheduler.path}: lrviz reads torch.optim.lr_scheduler's ${TORCH_SCHEDULERS.join(', ')}; another class's code decides its lr (give its curve with -s)`);
   }
   const optimizer = keys.has('optimizer') ? classOf(keys, 'optimizer') : undefined;
@@ -75,7 +79,8 @@ function resolveLightning(doc: ConfigDocument, ctx: ResolveContext): ResolvedCon
 
   const { last_epoch: lastEpoch, verbose: _verbose, ...args } = scheduler.args;
   if (lastEpoch !== undefined && lastEpoch !== -1) plan.fail(`lr_scheduler.init_args.last_epoch ${shown(lastEpoch)}: a scheduler resumed mid-run is not a config lrviz can draw from the start`);
-  const spec = { type: `torch.${scheduler.name}`, lr, ...args };
+  if (scheduler.name === 'constant') plan.assume('lr_scheduler: null: LightningCLI returns the optimizer alone, so its lr holds for the whole run');
+  const spec = scheduler.name === 'constant' ? { type: 'constant', lr } : { type: `torch.${scheduler.name}`, lr, ...args };
   noteLightning(plan, { name: scheduler.name, args, epochs, perEpoch, updates });
   return {
     stack: 'lightning',
