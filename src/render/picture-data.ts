@@ -1,5 +1,6 @@
 import type { Curve } from '../curve/curve.js';
 import type { Envelope } from '../curve/envelope.js';
+import type { LoggedPoints } from '../logs/points.js';
 
 /** How logged points are named in the legend, beside the planned curves. */
 export const LOGGED_SUFFIX = ' (logged)';
