@@ -8,7 +8,7 @@ export const LRVIZ_VEGA_LITE = 'lrviz vega-lite spec';
  * The JSON lrviz itself writes, read back so that `plot -o d.json` feeds `fit d.json` and `--log d.json`:
  *   `--format json`     `{"steps", "every", "series": [{"label", "values": [...]}]}`, values[j] at step j*every
  *                       (a series may carry its own `steps` list when it is not sampled on that grid)
- *   `--format vl.json`  the first layer's `data.values`: `{"series", "step", "lr"}` rows
+ *   `--format vl.json`  the layers' `data.values`: `{"series", "step", "lr"}` rows (lines and logged points)
  * One run per series. Undefined when the JSON is neither.
  */
 export function readLrvizJson(json: unknown, source: string): LoggedRun[] | undefined {
@@ -32,10 +32,11 @@ function plotJson(json: unknown, source: string): LoggedRun[] | undefined {
 function vegaLiteSpec(json: unknown, source: string): LoggedRun[] | undefined {
   if (!isPlainObject(json) || typeof json.$schema !== 'string' || !/\/vega-lite\//.test(json.$schema)) return undefined;
   const layers = Array.isArray(json.layer) ? json.layer : [json];
-  const first = layers.find((layer) => isPlainObject(layer) && isPlainObject(layer.data) && Array.isArray(layer.data.values));
-  if (first === undefined) return undefined;
+  // Every layer with rows of (series, step, lr): the lines and the logged points; rules of --mark have none.
+  const withData = layers.filter((layer) => isPlainObject(layer) && isPlainObject(layer.data) && Array.isArray(layer.data.values));
+  if (withData.length === 0) return undefined;
   const bySeries = new Map<string, [number, number][]>();
-  for (const row of (first as { data: { values: unknown[] } }).data.values) {
+  for (const row of withData.flatMap((layer) => (layer as { data: { values: unknown[] } }).data.values)) {
     if (!isPlainObject(row) || typeof row.step !== 'number' || typeof row.lr !== 'number') continue;
     const name = typeof row.series === 'string' ? row.series : '';
     if (!bySeries.has(name)) bySeries.set(name, []);

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Curve } from '../curve/curve.js';
 import type { SpecObject } from '../schedules/definition.js';
 import type { PagePayload, PageSeries } from './page/payload.js';
-import { envelopeLine, loggedPoints } from './picture-data.js';
+import { chartSteps, envelopeLine, loggedPoints } from './picture-data.js';
 import { envelopeOf } from '../curve/envelope.js';
 import { FONT_FAMILY, THEMES } from './picture-theme.js';
 import type { RenderRequest } from './request.js';
@@ -83,7 +83,7 @@ function pageVegaSpec(spec: VegaSpec, lastStep: number): VegaSpec {
 
 /** What the page needs to compute every view itself: see PagePayload. */
 export function pagePayload(request: RenderRequest, logFloor?: number): PagePayload {
-  const steps = request.curves[0]?.steps ?? 1;
+  const steps = chartSteps(request);
   const logs = (request.logs ?? []).map((log) => {
     const kept = loggedPoints(log, steps, EMBEDDED_COLUMNS);
     return { label: log.label, steps: kept.map((p) => p.step), values: kept.map((p) => p.lr) };

@@ -130,22 +130,22 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
   // Clipping only matters once a zoom or --ylim can push the lines past the axes; otherwise no clip ids.
   const clip = options.interactive || request.ylim !== undefined || request.xlim !== undefined;
   const zoomable = options.interactive && !options.page;
-  const layers: object[] = [
-    ...markLayers(request, { from: span.from, to: span.to }, width, theme),
-    {
-      data: options.page ? { name: 'lines' } : { values: lineRows },
-      mark: { type: 'line', strokeWidth: 1.75, strokeJoin: 'round', strokeCap: 'round', clip, invalid: 'break-paths-filter-domains' },
-      encoding: { x, y, color, strokeDash },
-      ...(zoomable ? { params: [{ name: 'zoom', select: { type: 'interval', encodings: ['x'] }, bind: 'scales' }] } : {}),
-    },
-  ];
+  // Logged points go under the planned lines, small and a little transparent: a run logged at every
+  // step still leaves the plan visible over it.
+  const layers: object[] = [...markLayers(request, { from: span.from, to: span.to }, width, theme)];
   if (logRows.length > 0) {
     layers.push({
       data: options.page ? { name: 'logs' } : { values: logRows },
-      mark: { type: 'point', filled: true, size: 14, opacity: 0.85, clip, invalid: 'break-paths-filter-domains' },
+      mark: { type: 'point', filled: true, size: 12, opacity: 0.7, clip, invalid: 'break-paths-filter-domains' },
       encoding: { x: { field: 'step', type: 'quantitative' }, y: { field: 'lr', type: 'quantitative' }, color },
     });
   }
+  layers.push({
+    data: options.page ? { name: 'lines' } : { values: lineRows },
+    mark: { type: 'line', strokeWidth: 1.75, strokeJoin: 'round', strokeCap: 'round', clip, invalid: 'break-paths-filter-domains' },
+    encoding: { x, y, color, strokeDash },
+    ...(zoomable ? { params: [{ name: 'zoom', select: { type: 'interval', encodings: ['x'] }, bind: 'scales' }] } : {}),
+  });
   if (zoomable && request.curves.length > 0) layers.push(hoverLayer(request, columns, theme.hoverRule, lrFormat));
 
   const spec = {

@@ -107,22 +107,23 @@ describe('vegaLiteSpec', () => {
     expect(hover.encoding.tooltip.map((t: Json) => t.title)).toEqual(['step', warmup.label, flat.label]);
   });
 
-  it('draws logged runs as points named "(logged)" in the legend', () => {
+  it('draws logged runs as points named "(logged)" in the legend, under the planned lines', () => {
     const spec = specOf(pictureRequest([flat], { logs: [{ label: 'run 1', steps: [0, 10, 20], values: [3e-4, 2e-4, 1e-4] }] }), { interactive: false, detail: 1 });
-    expect(spec.layer[1].mark.type).toBe('point');
-    expect(spec.layer[1].data.values).toEqual([
+    expect(spec.layer.map((layer: Json) => layer.mark.type)).toEqual(['point', 'line']);
+    expect(spec.layer[0].mark.opacity).toBeLessThan(1);
+    expect(spec.layer[0].data.values).toEqual([
       { series: 'run 1 (logged)', step: 0, lr: 3e-4 },
       { series: 'run 1 (logged)', step: 10, lr: 2e-4 },
       { series: 'run 1 (logged)', step: 20, lr: 1e-4 },
     ]);
-    expect(spec.layer[0].encoding.color.scale.domain).toEqual([flat.label, 'run 1 (logged)']);
+    expect(spec.layer[1].encoding.color.scale.domain).toEqual([flat.label, 'run 1 (logged)']);
   });
 
   it('spans the x axis from 0 to the horizon, or to the last logged step if the run went further', () => {
     const planned = specOf(pictureRequest([flat]), { interactive: false, detail: 1 });
     expect(planned.layer[0].encoding.x.scale.domain).toEqual([0, 10_000]);
     const longer = specOf(pictureRequest([flat], { logs: [{ label: 'run', steps: [0, 12_000], values: [3e-4, 3e-4] }] }), { interactive: false, detail: 1 });
-    expect(longer.layer[0].encoding.x.scale.domain).toEqual([0, 12_000]);
+    expect(longer.layer[1].encoding.x.scale.domain).toEqual([0, 12_000]);
   });
 
   it('with --xlim computes the curves for the steps shown: the axis is that range and the data stay inside it', () => {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CatalogSource } from '../catalog-on-demand.js';
+import { readLogArguments } from '../log-flags.js';
 import { compareLog, curveDifference, curveStats, formatDifferences, formatLogComparisons, formatStats, pairNaming, type CurveDifference } from '../../compare/index.js';
 import { LrvizError } from '../../errors.js';
 import { writeStdout } from '../../io/write-output.js';
@@ -59,7 +60,7 @@ export function registerCompare(program: Command, catalog: CatalogSource): void 
 }
 
 export async function compare(catalog: CatalogSource, options: CompareOptions): Promise<void> {
-  const logs = options.log.length > 0 ? await (await import('../../logs/index.js')).readLoggedPoints(options.log) : [];
+  const logs = await readLogArguments(options.log);
   const sources = sourcesOf(options);
   if (sources.length === 0 && logs.length > 0) throw new LrvizError('--log needs a planned schedule to compare with: add -s SPEC (lrviz fit LOG can infer one)');
   const lastLogged = largest(logs.map((l) => l.steps[l.steps.length - 1] ?? 0), 0);

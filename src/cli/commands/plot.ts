@@ -4,7 +4,8 @@ import { LrvizError, shown } from '../../errors.js';
 import { ensureFinite } from '../../curve/curve.js';
 import { isStreamTarget, writeOutputFile, writeStdout } from '../../io/write-output.js';
 import { checkFormat, FILE_FORMATS, formatFromPath, render, type OutputFormat } from '../../render/formats.js';
-import type { LoggedPoints } from '../../logs/points.js';
+import { readLogArguments } from '../log-flags.js';
+import { chartSteps } from '../../render/picture-data.js';
 import type { RenderRequest } from '../../render/request.js';
 import { terminalColumns, wantsColor } from '../environment.js';
 import { parseChartSize } from '../chart-size.js';
@@ -12,7 +13,7 @@ import { addFigureOptions, parseFigureOptions, type FigureContext, type FigureFl
 import { collect, examples } from '../help.js';
 import { ignoredParametersNote } from '../../check/rules/parameters.js';
 import { addPlanOptions, planInputs, type PlanFlags } from '../plan-flags.js';
-import { parsePositiveInteger } from '../flags.js';
+import { parsePositiveInteger, parseSteps } from '../flags.js';
 import { loadSources, seriesSources, sourcesOf, type Series, type SeriesSource, withPositionalSpecs } from '../series.js';
 import { addSteppingOptions, parseStepsPerEpoch, type SteppingFlags } from '../stepping.js';
 import { visible } from '../../visible-text.js';
@@ -54,7 +55,7 @@ export function registerPlot(program: Command, catalog: CatalogSource): void {
     .option('--log-y', 'logarithmic learning-rate axis')
     .option('--theme <theme>', 'picture theme: light or dark', 'light')
     .option('--scale <factor>', 'pixel density of PNG output (2 for high-DPI)', '1')
-    .option('--log <file>', 'overlay learning rates a run logged (trainer_state.json, metrics.csv, step,lr CSV)', collect, []);
+    .option('--log <file>', 'learning rates a run logged (trainer_state.json, metrics.csv, step,lr CSV), drawn and exported as series; FILE:label=NAME names it; alone, it is plotted by itself', collect, []);
   addFigureOptions(command);
   addSteppingOptions(command);
   addPlanOptions(command, { epochFlags: false })
@@ -99,21 +100,22 @@ export async function buildRequest(catalog: CatalogSource, options: PlotOptions,
   const scale = parseNumber(options.scale.trim()) ?? NaN;
   if (!(scale >= 0.1 && scale <= 10)) throw new LrvizError(`--scale ${shown(options.scale)} is not allowed; --scale must be a number from 0.1 to 10`);
   if (options.theme !== 'light' && options.theme !== 'dark') throw new LrvizError(`--theme ${shown(options.theme)} is not allowed; use light or dark`);
-  const { series, steps } = await loadSources(catalog, sourcesOf(options), { flags: options, fallbackRows: 1000, inputs: () => planInputs(options), stack: options.stack });
+  const logs = await readLogArguments(options.log ?? []);
+  const sources = sourcesOf(options);
+  // A log alone is a series of its own: drawn and exported over the steps it logged.
+  const { series, steps } =
+    sources.length === 0 && logs.length > 0
+      ? { series: [], steps: options.steps === undefined ? chartSteps({ curves: [], logs }) : parseSteps(options.steps) }
+      : await loadSources(catalog, sources, { flags: options, fallbackRows: 1000, inputs: () => planInputs(options), stack: options.stack });
   const figure = parseFigureOptions(options, figureContext(options, series, steps));
   // A parameter the framework swallows changes the chart without a word on it: say so, as check does.
   for (const s of series) {
     const note = ignoredParametersNote(s.label, s.ineffective, (i) => s.schedule.lr(i), steps);
     if (note !== undefined) notes.push(`lrviz: note: ${note}`);
   }
-  let logs: LoggedPoints[] | undefined;
-  if (options.log && options.log.length > 0) {
-    const { readLoggedPoints } = await import('../../logs/index.js');
-    logs = await readLoggedPoints(options.log);
-  }
   return {
     curves: series.map((s) => s.curve),
-    logs,
+    logs: logs.length > 0 ? logs : undefined,
     title: options.title === undefined ? undefined : visible(options.title),
     width: width ?? (options.output === undefined && options.format === undefined ? terminalColumns() : undefined),
     height,
