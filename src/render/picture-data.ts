@@ -5,18 +5,11 @@ import type { LoggedPoints } from '../logs/points.js';
 /** How logged points are named in the legend, beside the planned curves. */
 export const LOGGED_SUFFIX = ' (logged)';
 
-/** A logged run as the renderers see it (the shape of logs/points.ts' LoggedPoints). */
-interface LoggedSeries {
-  readonly label: string;
-  readonly steps: Float64Array;
-  readonly values: Float64Array;
-}
-
 /**
  * The steps a chart spans: the planned curves' run, or, for logs drawn alone, up to the last step a log
  * holds (so a log is a series of its own, with or without a plan).
  */
-export function chartSteps(request: { readonly curves: readonly Curve[]; readonly logs?: readonly LoggedSeries[] }): number {
+export function chartSteps(request: { readonly curves: readonly Curve[]; readonly logs?: readonly LoggedPoints[] }): number {
   if (request.curves.length > 0) return request.curves[0].steps;
   let last = 0;
   for (const log of request.logs ?? []) if (log.steps.length > 0) last = Math.max(last, log.steps[log.steps.length - 1]);
@@ -24,7 +17,7 @@ export function chartSteps(request: { readonly curves: readonly Curve[]; readonl
 }
 
 /** A log's points at steps from..to-1 (those a chart with --xlim shows); the log itself when all are. */
-export function logWithin(log: LoggedSeries, from: number, to: number): LoggedSeries {
+export function logWithin(log: LoggedPoints, from: number, to: number): LoggedPoints {
   const n = log.steps.length;
   if (n === 0 || (log.steps[0] >= from && log.steps[n - 1] < to)) return log;
   let first = 0;
