@@ -5,6 +5,7 @@
 //   schedules                                      <- curve     <- render
 //   schedules' definitions                         <- notation (reads specs against a catalog it is handed)
 //   check, compare, fit, logs: the reports, over schedules and curves
+//   config: training files read into specs and plans, with the dialects' formulas; only the CLI reads them
 //   cli: everything, and the only place that knows argv, the terminal and commander
 //   render/page: the HTML page's own entry point, in the browser: it rebuilds series as the CLI does
 //
@@ -103,6 +104,20 @@ module.exports = {
       comment: 'io/ writes what it is given; it knows what a rendering is and nothing else.',
       from: { path: '^src/io/' },
       to: { path: '^src/', pathNot: `^src/io/|^src/render/request\\.[jt]s$|${SHARED}` },
+    },
+    {
+      name: 'configs-read-files-into-specs',
+      comment: "A stack's reader turns a training file into a spec and a plan: it uses the dialects' formulas and the definition types, reads with a cap, and knows nothing of the catalog, the notation, curves, reports or pictures.",
+      severity: 'error',
+      from: { path: '^src/config/' },
+      to: { path: '^src/', pathNot: `^src/(config|dialects)/|^src/schedules/definition\\.[jt]s$|${CAPPED_READ}|${SHARED}` },
+    },
+    {
+      name: 'only-the-cli-reads-configs',
+      comment: 'Training files are read for the commands: nothing below the CLI reaches src/config/.',
+      severity: 'error',
+      from: { pathNot: '^src/(cli|config)/' },
+      to: { path: '^src/config/' },
     },
     {
       name: 'nothing-below-the-cli-imports-it',

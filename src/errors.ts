@@ -14,6 +14,34 @@ export class LrvizError extends Error {
   }
 }
 
+/** How a field is called where the user gave it: `width` to the library, `--width` on the command line. */
+export type FieldNamer = (field: string) => string;
+
+/** A message that names fields (a request's `width`, a write's `output`) the way its reader calls them. */
+export type Words = (name: FieldNamer) => string;
+
+/** Fields named as the library calls them. */
+export const asFields: FieldNamer = (field) => field;
+
+/**
+ * Bad input found below the CLI, worded around the field it came from, so that each caller names the
+ * field in its own terms: the library reads `width 50 is too small ...`, the CLI `--width 50 is too
+ * small ...`. Lower floors never spell a flag; the CLI maps fields to its flags in one place.
+ */
+export class FieldError extends LrvizError {
+  readonly #words: Words;
+
+  constructor(words: Words, exitCode = 2) {
+    super(words(asFields), exitCode);
+    this.#words = words;
+  }
+
+  /** The message with each field named by `name`. */
+  worded(name: FieldNamer): string {
+    return this.#words(name);
+  }
+}
+
 /** Renders a user-given value for an error message: short, quoted when it is a string. */
 export function shown(value: unknown): string {
   let text: string;

@@ -3,7 +3,7 @@ import { count, plural } from '../text/numbers.js';
 import type { Training } from './training.js';
 
 /** The check's report for people: one block per schedule, findings with code, step, message and fix. */
-/** Findings left out by `--ignore`: the codes asked for and how many findings they removed. */
+/** Findings left out as asked (the CLI's --ignore): the codes and how many findings they removed. */
 export interface Ignored {
   readonly codes: readonly string[];
   readonly findings: number;
@@ -23,7 +23,7 @@ export function formatReport(results: readonly CheckedSchedule[], summary: Check
     lines.push('');
   }
   const counted = (n: number, word: string): string => `${n} ${plural(n, word)}`;
-  const left = ignored.codes.length === 0 ? '' : ` (${counted(ignored.findings, 'finding')} left out by --ignore ${ignored.codes.join(',')})`;
+  const left = ignored.codes.length === 0 ? '' : ` (${counted(ignored.findings, 'finding')} left out: ${ignored.codes.join(', ')} ignored)`;
   lines.push(`${counted(summary.errors, 'error')}, ${counted(summary.warnings, 'warning')}, ${counted(summary.infos, 'info')}${left}`);
   return lines.join('\n') + '\n';
 }

@@ -21,3 +21,11 @@ export function parsePositiveInteger(text: string, flag: string, max = 1e9): num
   }
   return value;
 }
+
+/**
+ * The flag that sets a field lower floors name in their messages (FieldError, a renderer's note): the
+ * one place where `width` becomes `--width` and `logY` becomes `--log-y`.
+ */
+export function flagOf(field: string): string {
+  return `--${field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+}

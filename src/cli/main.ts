@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { LrvizError } from '../errors.js';
+import { FieldError, LrvizError } from '../errors.js';
+import { flagOf } from './flags.js';
 import { visible } from '../visible-text.js';
 import { ClosedPipe, writeStdout } from '../io/write-output.js';
 import { catalogOnDemand, type CatalogSource } from './catalog-on-demand.js';
@@ -82,7 +83,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof ClosedPipe) return 0;
     if (error instanceof LrvizError) {
-      complain(error.message);
+      complain(error instanceof FieldError ? error.worded(flagOf) : error.message);
       if (debug) process.stderr.write(`${error.stack}\n`);
       return error.exitCode;
     }

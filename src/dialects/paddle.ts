@@ -17,7 +17,7 @@ import { bool, choice, define, int, num, numberOrSchedule, numbers, text, type B
 import { pythonFloorDiv } from './python-math.js';
 import { formulaOfStep } from '../expression/index.js';
 import { schedule } from '../schedules/schedule.js';
-import { cyclic } from './torch-cyclic.js';
+import { cyclic } from './cyclic-triangle-wave.js';
 import { stretchedPolynomial } from './stretched-polynomial.js';
 import { paddleOneCycle } from './paddle-one-cycle.js';
 import { recursiveCosine, type SteppedSchedule } from './paddle-recursive-cosine.js';

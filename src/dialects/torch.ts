@@ -35,7 +35,7 @@ import { shift } from '../schedules/combinators/shift.js';
 import { schedule } from '../schedules/schedule.js';
 import { formulaOfStep } from '../expression/index.js';
 import { raisesAt } from './raises-at.js';
-import { cyclic } from './torch-cyclic.js';
+import { cyclic } from './cyclic-triangle-wave.js';
 import { oneCycle } from './torch-one-cycle.js';
 import { TORCH_COSINE_WALKED, torchCosineClosedForm } from './torch-cosine-closed-form.js';
 import { recurrence } from './torch-recurrence.js';

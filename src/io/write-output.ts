@@ -20,7 +20,7 @@ import {
 } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { LrvizError, shown } from '../errors.js';
+import { FieldError, LrvizError, shown } from '../errors.js';
 import type { Rendered } from '../render/request.js';
 
 /** Thrown when the reader of stdout went away (`| head`): the CLI ends quietly with status 0. */
@@ -94,7 +94,7 @@ let stdoutChecked = false;
 export function writeStdout(rendered: Rendered): void {
   if (!stdoutChecked) {
     stdoutChecked = true;
-    if (stdoutWasClosed()) throw new LrvizError('standard output is closed; give -o FILE, or run lrviz with stdout open');
+    if (stdoutWasClosed()) throw new FieldError((name) => `standard output is closed; give ${name('output')} FILE, or run lrviz with stdout open`);
   }
   writeToDescriptor(1, 'standard output', rendered);
 }
@@ -146,15 +146,15 @@ export async function writeOutputFile(path: string, rendered: Rendered): Promise
   if (inherited === 1) return writeStdout(rendered);
   if (inherited === 2) return writeToDescriptor(2, 'standard error', rendered);
   const target = resolveTarget(path);
-  if (target.stats?.isDirectory()) throw new LrvizError(`--output ${shownPath} is a folder; give a file name`);
-  if (target.stats?.isSocket()) throw new LrvizError(`--output ${shownPath} is a socket; give a file, a device or a FIFO`);
+  if (target.stats?.isDirectory()) throw outputError(shownPath, ` is a folder; give a file name`);
+  if (target.stats?.isSocket()) throw outputError(shownPath, ` is a socket; give a file, a device or a FIFO`);
   if (target.stats !== undefined && (!target.stats.isFile() || inherited !== undefined)) {
     await writeThrough(target.path, shownPath, rendered);
     return;
   }
   if (target.stats !== undefined && !writable(target.path, target.stats)) {
     const mode = (target.stats.mode & 0o7777).toString(8).padStart(4, '0');
-    throw new LrvizError(`--output ${shownPath}: the file is read-only (mode ${mode}); make it writable or choose another name`);
+    throw outputError(shownPath, `: the file is read-only (mode ${mode}); make it writable or choose another name`);
   }
   await writeReplacing(target.path, shownPath, target.stats, rendered);
 }
@@ -199,9 +199,9 @@ function resolveTarget(path: string): Target {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { path: danglingTarget(path) };
-    if (code === 'ENOTDIR') throw new LrvizError(`--output ${shown(path)}: cannot write there (ENOTDIR)`);
-    if (code === 'ELOOP') throw new LrvizError(`--output ${shown(path)}: too many levels of symbolic links`);
-    throw new LrvizError(`--output ${shown(path)}: cannot write there (${code ?? 'error'})`);
+    if (code === 'ENOTDIR') throw outputError(shown(path), `: cannot write there (ENOTDIR)`);
+    if (code === 'ELOOP') throw outputError(shown(path), `: too many levels of symbolic links`);
+    throw outputError(shown(path), `: cannot write there (${code ?? 'error'})`);
   }
   return { path: stats.isFile() ? realpathSync(path) : path, stats };
 }
@@ -219,7 +219,7 @@ function danglingTarget(path: string): string {
     if (!link.isSymbolicLink()) return current;
     current = resolve(dirname(current), readlinkSync(current));
   }
-  throw new LrvizError(`--output ${shown(path)}: too many levels of symbolic links`);
+  throw outputError(shown(path), `: too many levels of symbolic links`);
 }
 
 /** Write permission as the kernel will judge it, except that root is held to the mode bits too. */
@@ -233,10 +233,15 @@ function writable(path: string, stats: Stats): boolean {
   }
 }
 
-function cannotWrite(shownPath: string, error: NodeJS.ErrnoException): LrvizError {
+/** A failed write, worded around the output as the caller calls it (the CLI: --output). */
+function outputError(shownPath: string, rest: string): FieldError {
+  return new FieldError((name) => `${name('output')} ${shownPath}${rest}`);
+}
+
+function cannotWrite(shownPath: string, error: NodeJS.ErrnoException): FieldError {
   const code = error.code;
   const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EROFS' || code === 'EPERM' ? 'that place is not writable' : code ?? error.message;
-  return new LrvizError(`--output ${shownPath}: cannot write there (${why})`);
+  return outputError(shownPath, `: cannot write there (${why})`);
 }
 
 /**
@@ -299,7 +304,7 @@ async function writeReplacing(path: string, shownPath: string, existing: Stats |
   }
   try {
     await writeAllYielding(fd, rendered, (e) => {
-      throw new LrvizError(`--output ${shownPath}: write failed (${e.code ?? e.message})`);
+      throw outputError(shownPath, `: write failed (${e.code ?? e.message})`);
     });
     if (existing !== undefined && existing.nlink > 1) {
       copyInPlace(fd, path, shownPath);
@@ -349,7 +354,7 @@ function copyInPlace(temporaryFd: number, path: string, shownPath: string): void
       if (read === 0) break;
       position += read;
       writeBlock(targetFd, buffer.subarray(0, read), (e) => {
-        throw new LrvizError(`--output ${shownPath}: write failed (${e.code ?? e.message})`);
+        throw outputError(shownPath, `: write failed (${e.code ?? e.message})`);
       });
     }
     fsyncSync(targetFd);

@@ -1,4 +1,4 @@
-import { LrvizError, shown } from '../errors.js';
+import { FieldError, shown } from '../errors.js';
 import type { Rendered, RenderRequest } from './request.js';
 
 /**
@@ -41,6 +41,6 @@ export async function render(format: OutputFormat, request: RenderRequest): Prom
 }
 
 export function checkFormat(name: string): OutputFormat {
-  if (!isOutputFormat(name)) throw new LrvizError(`--format ${shown(name)} is not a format; use one of ${FILE_FORMATS.join(', ')}`);
+  if (!isOutputFormat(name)) throw new FieldError((field) => `${field('format')} ${shown(name)} is not a format; use one of ${FILE_FORMATS.join(', ')}`);
   return name;
 }

@@ -1,3 +1,4 @@
+import type { Words } from '../errors.js';
 import type { Envelope } from '../curve/envelope.js';
 import type { LinePoint } from './picture-data.js';
 import { linearTicks, logTicks, type Ticks } from './ticks.js';
@@ -64,7 +65,7 @@ function within(ticks: Ticks, [low, high]: readonly [number, number]): Ticks {
  * The line for stderr when a log axis draws rates at its floor instead of where they are: which
  * series, and how to see them. Undefined when every rate is above the floor.
  */
-export function floorNote(axis: LrAxis, envelopes: readonly Envelope[], labels: readonly string[]): string | undefined {
+export function floorNote(axis: LrAxis, envelopes: readonly Envelope[], labels: readonly string[]): Words | undefined {
   if (axis.floor === undefined) return undefined;
   const floor = axis.floor;
   const below = envelopes.map((e, k) => (e.low < floor ? labels[k] : undefined)).filter((label) => label !== undefined);
@@ -73,5 +74,5 @@ export function floorNote(axis: LrAxis, envelopes: readonly Envelope[], labels: 
   const one = below.length === 1;
   const what = one ? JSON.stringify(below[0]) : `${below.length} series`;
   const where = zero ? `${one ? 'reaches' : 'reach'} 0 or less` : `${one ? 'goes' : 'go'} below ${floor}`;
-  return `lrviz: note: on the log axis, ${what} ${where}; drawn at the axis floor ${floor} (--ylim LOW,HIGH sets it)`;
+  return (name) => `lrviz: note: on the log axis, ${what} ${where}; drawn at the axis floor ${floor} (${name('ylim')} LOW,HIGH sets it)`;
 }

@@ -1,3 +1,4 @@
+import type { Words } from '../errors.js';
 import type { Curve } from '../curve/curve.js';
 import type { LoggedPoints } from '../logs/points.js';
 import type { LegendPlacement } from './legend.js';
@@ -21,8 +22,8 @@ export interface RenderRequest {
   readonly scale: number;
   /** Where the pictures' legend goes (default auto: none for one series, below in columns for several). */
   readonly legend?: LegendPlacement;
-  /** Where a renderer says something the user should know (a rate drawn at a log axis' floor). */
-  readonly note?: (text: string) => void;
+  /** Where a renderer says something the user should know (a rate drawn at a log axis' floor), its fields named by the caller. */
+  readonly note?: (words: Words) => void;
   /** The learning-rate axis' range instead of the one the data gives. */
   readonly ylim?: readonly [number, number];
   /** The steps shown, first to last (the x axis' range), instead of the whole run. */

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { envelopeOf } from '../curve/envelope.js';
-import { LrvizError, shown } from '../errors.js';
+import { FieldError, shown } from '../errors.js';
 import { chartSteps, envelopeLine, LOGGED_SUFFIX, loggedPoints, logWithin, sampleRows, seriesField } from './picture-data.js';
 import { epochBoundaries, stepAxis } from './step-axis.js';
 import {
@@ -37,12 +37,12 @@ export interface SpecOptions {
 const MAX_COLUMNS = 16384;
 export { LOGGED_SUFFIX };
 
-/** The picture's size in pixels, checked: the --width/--height the user gave or the default. */
+/** The picture's size in pixels, checked: the width and height asked for, or the default. */
 export function pictureSize(request: RenderRequest): { width: number; height: number } {
   const width = request.width ?? DEFAULT_PICTURE_WIDTH;
   const height = request.height ?? DEFAULT_PICTURE_HEIGHT;
-  if (width < MIN_PICTURE_WIDTH) throw new LrvizError(`--width ${shown(width)} is too small for a picture; use at least ${MIN_PICTURE_WIDTH} pixels`);
-  if (height < MIN_PICTURE_HEIGHT) throw new LrvizError(`--height ${shown(height)} is too small for a picture; use at least ${MIN_PICTURE_HEIGHT} pixels`);
+  if (width < MIN_PICTURE_WIDTH) throw new FieldError((name) => `${name('width')} ${shown(width)} is too small for a picture; use at least ${MIN_PICTURE_WIDTH} pixels`);
+  if (height < MIN_PICTURE_HEIGHT) throw new FieldError((name) => `${name('height')} ${shown(height)} is too small for a picture; use at least ${MIN_PICTURE_HEIGHT} pixels`);
   return { width, height };
 }
 

@@ -91,7 +91,7 @@ describe('epochs and steps', () => {
     const torchLike = cosine(0.1, 0, 90, 'continue');
     const found = checkSchedule({ label: 't', schedule: torchLike, spec: { type: 'x', T_max: 90 }, training: run(90 * 391, { epochs: 90, stepsPerEpoch: 391 }) }).findings;
     expect(found.map((f) => f.code)).toEqual(['LRV004']);
-    expect(found[0].message).toContain('T_max=90 matches --epochs 90');
+    expect(found[0].message).toContain("T_max=90 matches the run's 90 epochs");
     expect(found[0].fix).toContain('set T_max=35190 (90 epochs × 391 steps)');
   });
 

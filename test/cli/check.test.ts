@@ -122,7 +122,7 @@ describe('lrviz check on framework schedulers (the threads the codes come from)'
     expect(lrviz(['check', '-s', 'cosine-warmup', '--steps', '1000', '--strict']).status).toBe(1);
     const kept = lrviz(['check', '-s', 'cosine-warmup', '--steps', '1000', '--strict', '--ignore', 'lrv006']);
     expect(kept.status).toBe(0);
-    expect(kept.stdout).toContain('0 errors, 0 warnings, 0 infos (1 finding left out by --ignore LRV006)');
+    expect(kept.stdout).toContain('0 errors, 0 warnings, 0 infos (1 finding left out: LRV006 ignored)');
     const json = JSON.parse(lrviz(['check', '-s', spec, '--steps', '10000', '--strict', '--json', '--ignore', 'LRV006,LRV009']).stdout);
     expect(json.ignored).toEqual({ codes: ['LRV006', 'LRV009'], findings: 1 });
     expect(json.schedules[0].findings).toEqual([]);

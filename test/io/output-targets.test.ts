@@ -181,7 +181,7 @@ describe('standard output closed (>&-)', () => {
     for (const output of [['-o', '-'], [], ['-o', '/dev/stdout']]) {
       const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" plot -s cosine ${output.join(' ')} >&-`], { encoding: 'utf8' });
       expect(result.status, output.join(' ')).toBe(2);
-      expect(result.stderr).toBe('lrviz: error: standard output is closed; give -o FILE, or run lrviz with stdout open\n');
+      expect(result.stderr).toBe('lrviz: error: standard output is closed; give --output FILE, or run lrviz with stdout open\n');
     }
     // While `> /dev/null` is an ordinary place to send output.
     expect(spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" plot -s cosine -o - > /dev/null`]).status).toBe(0);

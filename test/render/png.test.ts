@@ -61,8 +61,8 @@ describe('renderPng', () => {
     expect(pixelsOf(png, rgbOf(THEMES.dark.series[0])).length).toBeGreaterThan(100);
   });
 
-  it('refuses a PNG wider than the rasteriser should make, naming the flags', async () => {
+  it('refuses a PNG wider than the rasteriser should make, naming the request fields (the CLI names its flags)', async () => {
     await expect(renderPng(pictureRequest([falling], { width: 9000, scale: 2 }))).rejects.toThrow(LrvizError);
-    await expect(renderPng(pictureRequest([falling], { width: 9000, scale: 2 }))).rejects.toThrow(/--width 9000 at --scale 2/);
+    await expect(renderPng(pictureRequest([falling], { width: 9000, scale: 2 }))).rejects.toThrow(/^width 9000 at scale 2 makes a PNG 18000 pixels across/);
   });
 });

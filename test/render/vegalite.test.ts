@@ -56,7 +56,7 @@ describe('vegaLiteSpec', () => {
 
   it('puts a log scale on y with --log-y, decades only, and draws zeros at its floor, saying so', () => {
     const notes: string[] = [];
-    const spec = specOf(pictureRequest([warmup], { logY: true, note: (text) => notes.push(text) }), { interactive: false, detail: 1 });
+    const spec = specOf(pictureRequest([warmup], { logY: true, note: (words) => notes.push(words((field) => `<${field}>`)) }), { interactive: false, detail: 1 });
     const y = spec.layer[0].encoding.y;
     expect(y.scale.type).toBe('log');
     expect(y.axis.values.map((v: number) => Math.log10(v) % 1 === 0)).not.toContain(false);
@@ -64,7 +64,7 @@ describe('vegaLiteSpec', () => {
     const values = spec.layer[0].data.values.map((row: Json) => row.lr);
     expect(values[0]).toBe(floor);
     expect(values.every((v: number) => v >= floor)).toBe(true);
-    expect(notes).toEqual([`lrviz: note: on the log axis, "${warmup.label}" reaches 0 or less; drawn at the axis floor ${floor} (--ylim LOW,HIGH sets it)`]);
+    expect(notes).toEqual([`lrviz: note: on the log axis, "${warmup.label}" reaches 0 or less; drawn at the axis floor ${floor} (<ylim> LOW,HIGH sets it)`]);
   });
 
   it('keeps a log axis to four decades under its top by default, and to --ylim when given', () => {
@@ -175,9 +175,9 @@ describe('vegaLiteSpec', () => {
     expect(luminance(dark.config.axis.titleColor)).toBeGreaterThan(0.7);
   });
 
-  it('refuses a picture too small to hold its axes, naming the flag', () => {
+  it('refuses a picture too small to hold its axes, naming the request field (the CLI names its flag)', () => {
     expect(() => vegaLiteSpec(pictureRequest([flat], { width: 50 }))).toThrow(LrvizError);
-    expect(() => vegaLiteSpec(pictureRequest([flat], { height: 20 }))).toThrow(/--height 20/);
+    expect(() => vegaLiteSpec(pictureRequest([flat], { height: 20 }))).toThrow(/^height 20 is too small for a picture/);
   });
 
   it('writes the spec as one JSON document', () => {

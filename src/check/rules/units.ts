@@ -46,7 +46,7 @@ export function unitRules(p: Profile): { findings: Finding[]; explains: string[]
           'LRV004',
           horizon,
           { horizon, epochs, stepsPerEpoch, trainSteps: p.steps, lrAtHorizon: p.lr(horizon) },
-          `${which} matches --epochs ${count(epochs)}, but the scheduler is stepped every batch (${count(stepsPerEpoch)} per epoch): the decay ends at step ${count(horizon)}, ${percent(horizon / p.steps)} into training, and the remaining ${count(p.steps - horizon)} steps run past its end`,
+          `${which} matches the run's ${count(epochs)} epochs, but the scheduler is stepped every batch (${count(stepsPerEpoch)} per epoch): the decay ends at step ${count(horizon)}, ${percent(horizon / p.steps)} into training, and the remaining ${count(p.steps - horizon)} steps run past its end`,
           `${setTo(named, Math.round(horizon * stepsPerEpoch))} (${count(horizon)} epochs × ${count(stepsPerEpoch)} steps), or step the scheduler once per epoch (Lightning: interval "epoch")`,
         ),
       ],

@@ -13,7 +13,7 @@ import { addFigureOptions, parseFigureOptions, type FigureContext, type FigureFl
 import { collect, examples } from '../help.js';
 import { ignoredParametersNote } from '../../check/rules/parameters.js';
 import { addPlanOptions, planInputs, type PlanFlags } from '../plan-flags.js';
-import { parsePositiveInteger, parseSteps } from '../flags.js';
+import { flagOf, parsePositiveInteger, parseSteps } from '../flags.js';
 import { loadSources, seriesSources, sourcesOf, type Series, type SeriesSource, withPositionalSpecs } from '../series.js';
 import { addSteppingOptions, parseStepsPerEpoch, type SteppingFlags } from '../stepping.js';
 import { visible } from '../../visible-text.js';
@@ -125,7 +125,7 @@ export async function buildRequest(catalog: CatalogSource, options: PlotOptions,
     theme: options.theme,
     scale,
     ...figure,
-    note: (text) => notes.push(text),
+    note: (words) => notes.push(words(flagOf)),
   };
 }
 

@@ -18,9 +18,9 @@ export interface CyclicOptions {
 }
 
 /**
- * torch's CyclicLR triangle wave as `get_lr` computes it (torch/optim/lr_scheduler.py, CyclicLR.get_lr,
- * 1.13.1): the position in the cycle is `1 + t/total_size - cycle`, a float fraction rather than whole
- * steps, so half-steps (step sizes that do not divide evenly) land where torch puts them. The amplitude
+ * The cyclical learning rate's triangle wave, which torch's CyclicLR and paddle's CyclicLR both draw,
+ * exactly as torch's `get_lr` computes it (torch/optim/lr_scheduler.py, CyclicLR.get_lr, 1.13.1): the
+ * position in the cycle is `1 + t/total_size - cycle`, a float fraction rather than whole steps, so half-steps (step sizes that do not divide evenly) land where torch puts them. The amplitude
  * above base_lr is scaled per cycle (triangular, triangular2) or per iteration (exp_range: gamma^t).
  */
 export function cyclic({ baseLr, maxLr, stepSizeUp, stepSizeDown, mode, gamma, cycleOf = (t, size) => Math.floor(1 + t / size) }: CyclicOptions): Schedule {
