@@ -17,6 +17,7 @@ import { ultralyticsDefinitions } from './dialects/ultralytics.js';
 import { deepspeedDefinitions } from './dialects/deepspeed.js';
 import { megatronDefinitions } from './dialects/megatron.js';
 import { axolotlDefinitions } from './dialects/axolotl.js';
+import { torchtuneDefinitions } from './dialects/torchtune.js';
 
 export const catalog = new Catalog([
   ...builtins,
@@ -33,4 +34,5 @@ export const catalog = new Catalog([
   ...deepspeedDefinitions,
   ...megatronDefinitions,
   ...axolotlDefinitions,
+  ...torchtuneDefinitions,
 ]);

@@ -39,7 +39,7 @@ export function addPlanOptions(command: Command, { epochFlags }: { epochFlags: b
     .option('--dataset-size <n>', 'training examples after preprocessing (for a config that trains in epochs)')
     .option('--devices <n>', 'data-parallel processes (default 1)')
     .option('--grad-accum <k>', 'micro-batches per optimizer update (overrides the config)')
-    .option('--stack <name>', 'read --config files as this stack instead of detecting it: axolotl, hf, deepspeed, mmengine, detectron2, megatron, timm, ultralytics, lightning')
+    .option('--stack <name>', 'read --config files as this stack instead of detecting it: torchtune, axolotl, hf, deepspeed, mmengine, detectron2, megatron, timm, ultralytics, lightning')
     .option('--old-rule <name>', `follow an older release where it differs: ${Object.keys(OLD_RULES).join(', ')}`, collect, []);
 }
 

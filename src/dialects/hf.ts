@@ -160,6 +160,14 @@ function oneStepAhead(inner: Schedule): Schedule {
   return schedule((i) => inner.lr(i + 1), inner.horizon === undefined ? undefined : inner.horizon - 1);
 }
 
+/**
+ * get_cosine_schedule_with_warmup's lr_lambda: warmup, then num_cycles cosine waves to 0 at
+ * num_training_steps, climbing back past it. torchtune copies it line for line (./torchtune.ts).
+ */
+export function cosineWithWarmup(p: Common & { readonly num_cycles: number }): Schedule {
+  return lambdaLR(p, withWarmup(p, anneal({ from: 1, to: 0, steps: decayLength(p), easing: wavesEasing(p.num_cycles), past: 'continue' })));
+}
+
 const framework = 'hf';
 
 export const hfDefinitions: readonly ScheduleDefinition[] = ([
@@ -197,8 +205,7 @@ export const hfDefinitions: readonly ScheduleDefinition[] = ([
     summary: 'linear warmup from 0, then cosine to 0 at num_training_steps; past it the cosine climbs back',
     formula: 'warmup;  lr * max(0, 0.5 * (1 + cos(pi * num_cycles * 2 * progress)))',
     params: { lr, ...trainerWarmup, num_training_steps: trainingSteps, num_cycles: halfWaves },
-    build: (p) =>
-      lambdaLR(p, withWarmup(p, anneal({ from: 1, to: 0, steps: decayLength(p), easing: wavesEasing(p.num_cycles), past: 'continue' }))),
+    build: (p) => cosineWithWarmup(p),
   }),
   define({
     name: 'hf.cosine_with_restarts',

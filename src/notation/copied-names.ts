@@ -24,6 +24,10 @@ const FRAMEWORK_ALIASES: Readonly<Record<string, string>> = {
   mmengine: 'mmengine',
   detectron2: 'detectron2',
   ultralytics: 'ultralytics',
+  deepspeed: 'deepspeed',
+  megatron: 'megatron',
+  axolotl: 'axolotl',
+  torchtune: 'torchtune',
 };
 
 /** The framework lrviz calls it (`huggingface` → `hf`), or undefined when it is none lrviz knows. */

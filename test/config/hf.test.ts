@@ -168,7 +168,7 @@ describe('hf.* with the TrainingArguments names, against real Trainer runs', () 
 describe('bad config files: one line naming the file and the key, exit 2', () => {
   const BAD = 'test/fixtures/configs/bad';
   const cases: [string, RegExp][] = [
-    ['not-a-config.json', /^lrviz: error: not-a-config\.json: not a training config lrviz knows \(axolotl, hf, deepspeed, mmengine, detectron2, megatron, timm, ultralytics, lightning\); if it is one, name its stack with --stack NAME\n$/],
+    ['not-a-config.json', /^lrviz: error: not-a-config\.json: not a training config lrviz knows \(torchtune, axolotl, hf, deepspeed, mmengine, detectron2, megatron, timm, ultralytics, lightning\); if it is one, name its stack with --stack NAME\n$/],
     ['unknown-scheduler.json', /^lrviz: error: unknown-scheduler\.json: lr_scheduler_type "cosine_annealing_magic" is not a transformers scheduler; use one of linear, cosine, .*\n$/],
     ['yaml-syntax.yaml', /^lrviz: error: yaml-syntax\.yaml: YAML syntax error at line \d+, column \d+: .*\n$/],
     ['missing-deepspeed.json', /^lrviz: error: missing-deepspeed\.json: deepspeed names "no\/such\/ds_config\.json", which does not exist .*\n$/],
@@ -185,6 +185,6 @@ describe('bad config files: one line naming the file and the key, exit 2', () =>
   }
 
   it('--stack forces a reader; an unknown one is refused', () => {
-    expect(lrviz(['resolve', `${BAD}/not-a-config.json`, '--stack', 'nope']).stderr).toBe('lrviz: error: --stack "nope" is not allowed; use one of axolotl, hf, deepspeed, mmengine, detectron2, megatron, timm, ultralytics, lightning\n');
+    expect(lrviz(['resolve', `${BAD}/not-a-config.json`, '--stack', 'nope']).stderr).toBe('lrviz: error: --stack "nope" is not allowed; use one of torchtune, axolotl, hf, deepspeed, mmengine, detectron2, megatron, timm, ultralytics, lightning\n');
   });
 });

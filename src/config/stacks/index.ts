@@ -13,5 +13,6 @@ import { axolotl } from './axolotl.js';
 import { timm } from './timm.js';
 import { ultralytics } from './ultralytics.js';
 import { lightning } from './lightning.js';
+import { torchtune } from './torchtune.js';
 
-export const STACKS: readonly StackReader[] = [axolotl, hfTrainer, deepSpeed, mmengine, detectron2, megatron, timm, ultralytics, lightning];
+export const STACKS: readonly StackReader[] = [torchtune, axolotl, hfTrainer, deepSpeed, mmengine, detectron2, megatron, timm, ultralytics, lightning];
