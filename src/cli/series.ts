@@ -7,6 +7,8 @@ import type { Catalog } from '../schedules/catalog.js';
 import type { CatalogSource } from './catalog-on-demand.js';
 import { parseSteps } from './flags.js';
 import { parseRunLength, parseStepped, parseStepsPerEpoch, type RunLength, type SteppingFlags } from './stepping.js';
+import { parseDtype } from './dtype.js';
+import type { RunFacts } from '../schedules/definition.js';
 import { visible } from '../visible-text.js';
 import type { PlanInputs, ResolvedConfig } from '../config/types.js';
 
@@ -108,7 +110,14 @@ export async function loadSources(
       rows = Math.max(rows ?? 0, config.updates);
     }
   }
-  const length: RunLength = { rows: rows as number, schedulerSteps: rows as number, stepped: 'batch', ...(inputs.stepsPerEpoch === undefined ? {} : { stepsPerEpoch: inputs.stepsPerEpoch }) };
+  const dtype = parseDtype(options.flags.dtype);
+  const length: RunLength = {
+    rows: rows as number,
+    schedulerSteps: rows as number,
+    stepped: 'batch',
+    ...(inputs.stepsPerEpoch === undefined ? {} : { stepsPerEpoch: inputs.stepsPerEpoch }),
+    ...(dtype === undefined ? {} : { dtype }),
+  };
   parse();
   const catalog = await catalogs.forSpecs(specsOf(resolved.values()));
   const series: Series[] = [];
@@ -116,7 +125,7 @@ export async function loadSources(
   for (const source of sources) {
     const config = resolved.get(source);
     if (config === undefined) for (const one of specSeries(catalog, parsed.get(source)!, length, unique)) series.push(one);
-    else series.push(configSeries(catalog, config, length.rows, unique));
+    else series.push(configSeries(catalog, config, length.rows, unique, dtype === undefined ? {} : { dtype }));
   }
   return { series, steps: length.rows };
 }
@@ -127,23 +136,24 @@ export async function loadSources(
  */
 function givenRows(rows: number, flags: SteppingFlags): RunLength {
   const stepsPerEpoch = parseStepped(flags.stepped) === 'batch' ? parseStepsPerEpoch(flags.stepsPerEpoch) : undefined;
-  return { rows, schedulerSteps: rows, stepped: 'batch', ...(stepsPerEpoch === undefined ? {} : { stepsPerEpoch }) };
+  const dtype = parseDtype(flags.dtype);
+  return { rows, schedulerSteps: rows, stepped: 'batch', ...(stepsPerEpoch === undefined ? {} : { stepsPerEpoch }), ...(dtype === undefined ? {} : { dtype }) };
 }
 
 /** A config's series: its spec built over its own run, held per epoch when its scheduler steps per epoch. */
-function configSeries(catalog: Catalog, config: ResolvedConfig, rows: number, unique: (wanted: string) => string): Series {
+function configSeries(catalog: Catalog, config: ResolvedConfig, rows: number, unique: (wanted: string) => string, facts: RunFacts): Series {
   const schedulerSteps = config.stepped?.schedulerSteps ?? config.updates ?? rows;
   const holdFor = config.stepped?.stepsPerEpoch ?? 1;
   let built: BuiltSchedule;
   try {
-    built = buildSchedule(catalog, config.spec, schedulerSteps);
+    built = buildSchedule(catalog, config.spec, schedulerSteps, 'schedule', facts);
   } catch (error) {
     if (error instanceof LrvizError) throw new LrvizError(`${fileName(config.file)}: ${error.message}`, error.exitCode);
     throw error;
   }
   const schedule = perEpoch(built.schedule, holdFor);
   const label = unique(visible(fileName(config.file)));
-  return { ...built, schedule, label, curve: curveOf(schedule, label, rows, { spec: built.resolved, rebuild: { schedulerSteps, stepsPerEpoch: holdFor } }), config };
+  return { ...built, schedule, label, curve: curveOf(schedule, label, rows, { spec: built.resolved, rebuild: { schedulerSteps, stepsPerEpoch: holdFor, facts } }), config };
 }
 
 /** Labels made unique in order of appearance: the second "cosine" is "cosine #2". */
@@ -161,12 +171,15 @@ function specSeries(catalog: Catalog, specs: readonly ParsedSpec[], run: RunLeng
   const { rows, schedulerSteps } = run;
   const holdFor = run.stepped === 'epoch' ? (run.stepsPerEpoch ?? 1) : 1;
   // Held per epoch here, the schedule itself counts scheduler steps: only a per-update run tells it the epoch's length.
-  const facts = run.stepped === 'batch' && run.stepsPerEpoch !== undefined ? { stepsPerEpoch: run.stepsPerEpoch } : {};
+  const facts: RunFacts = {
+    ...(run.stepped === 'batch' && run.stepsPerEpoch !== undefined ? { stepsPerEpoch: run.stepsPerEpoch } : {}),
+    ...(run.dtype === undefined ? {} : { dtype: run.dtype }),
+  };
   return specs.map(({ spec, source }) => {
     const built = buildSchedule(catalog, spec, schedulerSteps, 'schedule', facts);
     const schedule = perEpoch(built.schedule, holdFor);
     const label = unique(visible(typeof spec.label === 'string' && spec.label !== '' ? spec.label : source));
-    return { ...built, schedule, label, curve: curveOf(schedule, label, rows, { spec: built.resolved, rebuild: { schedulerSteps, stepsPerEpoch: holdFor } }) };
+    return { ...built, schedule, label, curve: curveOf(schedule, label, rows, { spec: built.resolved, rebuild: { schedulerSteps, stepsPerEpoch: holdFor, facts } }) };
   });
 }
 

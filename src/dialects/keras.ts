@@ -1,7 +1,9 @@
 /**
  * Keras 3 keras.optimizers.schedules (keras/src/optimizers/schedules/learning_rate_schedule.py): each is
  * called with the optimizer's iteration count, so value i is `schedule(i)`. Keras computes in the dtype
- * of initial_learning_rate (float32 by default); lrviz keeps float64.
+ * of initial_learning_rate, float32 (JAX without x64, the default, keeps it float32 under floatx float64),
+ * inside the jitted train step: so does lrviz by default (keras-float32.ts). dtype=float64 (or --dtype
+ * float64) gives the same formulas in doubles.
  */
 import { bool, define, None, num, numbers, text, type BuildContext, type ScheduleDefinition } from '../schedules/definition.js';
 import { warmup } from '../schedules/combinators/warmup.js';
@@ -13,6 +15,9 @@ import { schedule, type Schedule } from '../schedules/schedule.js';
 import { inverseTime } from '../schedules/shapes/inverse-time.js';
 import { stretchedPolynomial } from './stretched-polynomial.js';
 import { kerasRestarts } from './keras-restart-index.js';
+import { cosineDecay32, cosineDecayRestarts32, inverseTime32, polynomialDecay32 } from './keras-float32.js';
+import { exponentialDecay32 } from './optax-float32.js';
+import { dtypeParam } from './dtype.js';
 
 const framework = 'keras';
 
@@ -21,6 +26,7 @@ const decaySteps = num({ above: 0, doc: 'steps the decay is measured in' });
 const decayRate = num({ min: 0, doc: 'decay factor' });
 const staircase = bool({ default: false, doc: 'decay in whole jumps (floor(i/decay_steps))' });
 const alpha = num({ min: 0, max: 1, default: 0, doc: 'final lr as a fraction of the starting lr' });
+const dtype = dtypeParam('float32', "float32: as a Keras train step computes it (its default); float64: the same formulas in doubles");
 
 /** Keras's `name` argument: every config carries it, and it names an op, not a value. */
 function opName(name: string) {
@@ -46,8 +52,13 @@ export const kerasDefinitions: readonly ScheduleDefinition[] = [
       name: opName('CosineDecay'),
       warmup_target: num({ min: 0, default: None, doc: 'lr the warmup reaches; None: no warmup' }),
       warmup_steps: num({ min: 0, default: 0, doc: 'length of the warmup (ignored without warmup_target, as in Keras)' }),
+      dtype,
     },
     build: (p) => {
+      if (p.dtype === 'float32') {
+        const warmup = p.warmup_target === undefined ? {} : { warmup: { target: p.warmup_target, steps: p.warmup_steps } };
+        return cosineDecay32({ initial: p.initial_learning_rate, decaySteps: p.decay_steps, alpha: p.alpha, ...warmup });
+      }
       const initial = p.initial_learning_rate;
       const steps = p.decay_steps;
       const fraction = p.alpha;
@@ -69,8 +80,12 @@ export const kerasDefinitions: readonly ScheduleDefinition[] = [
       m_mul: num({ min: 0, default: 1, doc: 'each cycle starts this many times lower' }),
       alpha,
       name: opName('SGDRDecay'),
+      dtype,
     },
     build: (p) => {
+      if (p.dtype === 'float32') {
+        return cosineDecayRestarts32({ initial: p.initial_learning_rate, firstDecaySteps: p.first_decay_steps, tMul: p.t_mul, mMul: p.m_mul, alpha: p.alpha });
+      }
       const initial = p.initial_learning_rate;
       const first = p.first_decay_steps;
       const peakDecay = p.m_mul;
@@ -88,8 +103,11 @@ export const kerasDefinitions: readonly ScheduleDefinition[] = [
     framework,
     summary: 'initial_learning_rate * decay_rate^(i/decay_steps)',
     formula: 'initial * decay_rate^(i/decay_steps)  (floor with staircase)',
-    params: { initial_learning_rate: initialLr, decay_steps: decaySteps, decay_rate: decayRate, staircase, name: opName('ExponentialDecay') },
-    build: (p) => exponential({ from: p.initial_learning_rate, rate: p.decay_rate, every: p.decay_steps, staircase: p.staircase }),
+    params: { initial_learning_rate: initialLr, decay_steps: decaySteps, decay_rate: decayRate, staircase, name: opName('ExponentialDecay'), dtype },
+    build: (p) =>
+      p.dtype === 'float32'
+        ? exponentialDecay32({ init: p.initial_learning_rate, transitionSteps: p.decay_steps, rate: p.decay_rate, begin: 0, staircase: p.staircase })
+        : exponential({ from: p.initial_learning_rate, rate: p.decay_rate, every: p.decay_steps, staircase: p.staircase }),
   }),
   define({
     name: 'keras.PiecewiseConstantDecay',
@@ -100,6 +118,7 @@ export const kerasDefinitions: readonly ScheduleDefinition[] = [
       boundaries: numbers({ doc: 'steps, strictly increasing' }),
       values: numbers({ doc: 'one more value than boundaries' }),
       name: opName('PiecewiseConstant'),
+      dtype,
     },
     build: (p, ctx) => {
       const boundaries = p.boundaries;
@@ -108,9 +127,10 @@ export const kerasDefinitions: readonly ScheduleDefinition[] = [
       increasing(boundaries, ctx);
       // Keras tests `step <= boundary` (PiecewiseConstantDecay.__call__): for whole steps the value changes
       // at floor(boundary) + 1, one step later than paddle's PiecewiseDecay.
+      // In float32 only the values are rounded: the step is compared with the boundaries as whole numbers.
       return piecewiseConstant(
         boundaries.map((b) => Math.floor(b) + 1),
-        values,
+        p.dtype === 'float32' ? values.map(Math.fround) : values,
       );
     },
   }),
@@ -126,8 +146,12 @@ export const kerasDefinitions: readonly ScheduleDefinition[] = [
       power: num({ above: 0, default: 1, doc: 'exponent of the decay' }),
       cycle: bool({ default: false, doc: 'after decay_steps, jump back up and decay to the next multiple of decay_steps' }),
       name: opName('PolynomialDecay'),
+      dtype,
     },
     build: (p): Schedule => {
+      if (p.dtype === 'float32') {
+        return polynomialDecay32({ initial: p.initial_learning_rate, end: p.end_learning_rate, decaySteps: p.decay_steps, power: p.power, cycle: p.cycle });
+      }
       const from = p.initial_learning_rate;
       const to = p.end_learning_rate;
       if (p.cycle) return stretchedPolynomial(from, to, p.decay_steps, p.power);
@@ -139,7 +163,10 @@ export const kerasDefinitions: readonly ScheduleDefinition[] = [
     framework,
     summary: 'initial_learning_rate / (1 + decay_rate * i/decay_steps)',
     formula: 'initial / (1 + decay_rate * i/decay_steps)  (floor with staircase)',
-    params: { initial_learning_rate: initialLr, decay_steps: decaySteps, decay_rate: decayRate, staircase, name: opName('InverseTimeDecay') },
-    build: (p) => inverseTime({ from: p.initial_learning_rate, rate: p.decay_rate, every: p.decay_steps, staircase: p.staircase }),
+    params: { initial_learning_rate: initialLr, decay_steps: decaySteps, decay_rate: decayRate, staircase, name: opName('InverseTimeDecay'), dtype },
+    build: (p) =>
+      p.dtype === 'float32'
+        ? inverseTime32({ initial: p.initial_learning_rate, decaySteps: p.decay_steps, rate: p.decay_rate, staircase: p.staircase })
+        : inverseTime({ from: p.initial_learning_rate, rate: p.decay_rate, every: p.decay_steps, staircase: p.staircase }),
   }),
 ];

@@ -11,14 +11,7 @@
  * (test/fixtures/golden-float32/). GPUs and TPUs may contract differently.
  */
 import { schedule, type Schedule } from '../schedules/schedule.js';
-
-const f32 = Math.fround;
-
-/** XLA's float32 reciprocal of a constant divisor. */
-const reciprocal = (divisor: number): number => f32(1 / f32(divisor));
-
-/** `a * b + c` rounded once to float32 (a fused multiply-add; a and b are float32, so a * b is exact in a double). */
-const fma32 = (a: number, b: number, c: number): number => f32(a * b + c);
+import { f32, fma32, reciprocal32 as reciprocal } from './xla-float32.js';
 
 export interface ExponentialDecay32 {
   init: number;

@@ -11,6 +11,7 @@ import { exponential } from '../schedules/shapes/exponential.js';
 import { piecewiseConstant } from '../schedules/shapes/piecewise.js';
 import { schedule, type Schedule } from '../schedules/schedule.js';
 import { exponentialDecay32, polynomial32 } from './optax-float32.js';
+import { dtypeParam } from './dtype.js';
 import { bool, choice, define, int, nestedSchedules, None, num, numbers, object, objects, type BuildContext, type ScheduleDefinition } from '../schedules/definition.js';
 
 const framework = 'optax';
@@ -28,12 +29,10 @@ const boundariesAndScales = object({
 });
 /**
  * float32: the schedule as a jitted training step runs it (int32 count, XLA's float32 arithmetic, see
- * optax-float32.ts), where a staircase can drop a step late and a fractional power can give NaN.
+ * optax-float32.ts), where a staircase can drop a step late and a fractional power can give NaN. float64 by
+ * default: lrviz models float32 for these three symbols only, so the rest of optax stays alike.
  */
-const dtype = choice(['float64', 'float32'], {
-  default: 'float64',
-  doc: 'float32: as inside jax.jit (int32 count, float32 arithmetic on CPU), where discrete steps can move and NaN appear',
-});
+const dtype = dtypeParam('float64', 'float32: as inside jax.jit (int32 count, float32 arithmetic on CPU), where discrete steps can move and NaN appear');
 const decayRate = num({ min: 0, doc: 'factor per transition_steps; 0 holds init_value' });
 const staircase = bool({ default: false, doc: 'decay in whole jumps' });
 const endBound = num({ min: 0, default: None, doc: 'floor of the decay (a ceiling when decay_rate > 1)' });

@@ -51,7 +51,13 @@ export type GivenParams = Readonly<Record<string, ParamValue | undefined>>;
  */
 export interface RunFacts {
   readonly stepsPerEpoch?: number;
+  /** `--dtype`: the arithmetic the run computes its schedule in, for dialects whose framework can do either. */
+  readonly dtype?: Dtype;
 }
+
+/** The float widths a framework may compute a schedule in. */
+export type Dtype = 'float32' | 'float64';
+export const DTYPES: readonly Dtype[] = ['float64', 'float32'];
 
 /** A default computed from the other parameters and the plot's length; `defaultText` says it in words. */
 export type ComputedDefault<T> = (given: GivenParams, steps: number, run: RunFacts) => T;

@@ -12,7 +12,9 @@ interface Case {
   values: Array<number | null>;
 }
 
-const golden = JSON.parse(readFileSync(new URL('../fixtures/golden-float32/optax.json', import.meta.url), 'utf8')) as { jax: string; optax: string; cases: Case[] };
+const read = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/golden-float32/${name}`, import.meta.url), 'utf8'));
+const golden = read('optax.json') as { jax: string; optax: string; cases: Case[] };
+const kerasGolden = read('keras.json') as { keras: string; jax: string; cases: Case[] };
 
 describe(`optax in float32, against jax ${golden.jax} / optax ${golden.optax} under jit`, () => {
   it.each(golden.cases.map((c) => [JSON.stringify(c.spec), c] as const))('%s', (_label, c) => {
@@ -33,5 +35,36 @@ describe(`optax in float32, against jax ${golden.jax} / optax ${golden.optax} un
       expect(lrAt(`${poly},dtype=float32`, [steps - 1, steps])[1]).toBeNaN();
       expect(lrAt(poly, [steps])).toEqual([0]);
     }
+  });
+});
+
+describe(`keras by default as a Keras ${kerasGolden.keras} train step computes it (jax ${kerasGolden.jax}, jitted)`, () => {
+  // XLA's own float32 log and cos are not correctly rounded; lrviz rounds the double results. That leaves
+  // CosineDecayRestarts within 3 float32 steps of the peak at every step, and two restarts, deep into long
+  // runs, decided the other way (a log an ulp apart): those steps are listed so that any other one fails.
+  const logUlpRestarts: Record<string, number[]> = {
+    '{"type":"keras.CosineDecayRestarts","initial_learning_rate":0.001,"first_decay_steps":4966,"t_mul":1.5,"m_mul":0.9,"alpha":0.1}': [1923028],
+    '{"type":"keras.CosineDecayRestarts","initial_learning_rate":0.001,"first_decay_steps":1648,"t_mul":2.5,"m_mul":0.9,"alpha":0}': [4189983],
+  };
+  it.each(kerasGolden.cases.map((c) => [JSON.stringify(c.spec), c] as const))('%s', (label, c) => {
+    // The spec as make_keras.py wrote it, without dtype: float32 is keras's default in lrviz as in Keras.
+    const got = lrAt(c.spec, c.steps);
+    expect(lrAt({ ...c.spec, dtype: 'float32' }, c.steps)).toEqual(got);
+    const restarts = c.spec.type === 'keras.CosineDecayRestarts';
+    const peak = Math.max(...c.values.map((v) => v ?? 0));
+    const differing: number[] = [];
+    c.steps.forEach((step, k) => {
+      const want = c.values[k];
+      if (want === null) expect(got[k], `step ${step}`).toBeNaN();
+      else if (!restarts) expect(got[k], `step ${step}`).toBe(want);
+      else if (Math.abs(got[k] - want) > 3 * 2 ** -24 * peak) differing.push(step);
+    });
+    expect(differing).toEqual(logUlpRestarts[label] ?? []);
+  });
+
+  it('differs from float64 where Keras does: a staircase a step late, a restart a step early', () => {
+    const late = 'keras.ExponentialDecay:initial_learning_rate=500,decay_steps=1906,decay_rate=0.5,staircase=true';
+    expect(lrAt(late, [1905, 1906, 1907])).toEqual([500, 500, 250]);
+    expect(lrAt(`${late},dtype=float64`, [1905, 1906, 1907])).toEqual([500, 250, 250]);
   });
 });

@@ -2,11 +2,14 @@
  * keras dialect beyond the golden files: schedules with no golden, Keras's quirks, and bad input.
  * Expected values are worked out by hand (Python float64) from keras-team/keras
  * keras/src/optimizers/schedules/learning_rate_schedule.py; each case names the class it follows.
- * Value i is `schedule(i)`.
+ * Value i is `schedule(i)`. These are the formulas in doubles, so every spec here says dtype=float64;
+ * the float32 Keras really computes in (lrviz's default) is held to real Keras in float32.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { correctlyRoundedLog } from '../../src/dialects/python-math.js';
-import { buildError, expectClose, lrAt as at } from '../support/dialect.js';
+import { buildError, expectClose, lrAt } from '../support/dialect.js';
+
+const at = (spec: string, steps: readonly number[]): number[] => lrAt(`${spec},dtype=float64`, steps);
 
 describe('keras.CosineDecayRestarts (CosineDecayRestarts.__call__)', () => {
   const spec = 'keras.CosineDecayRestarts:initial_learning_rate=1,first_decay_steps=1,t_mul=3,m_mul=0.5,alpha=0.1';

@@ -25,12 +25,20 @@ export function loadGoldens(): Golden[] {
 
 /** The spec object that asks lrviz for a golden curve: the framework's own symbol and parameters. */
 export function goldenSpec(golden: Golden): Record<string, unknown> {
-  return { type: `${golden.framework}.${golden.symbol}`, ...golden.params };
+  return { type: `${golden.framework}.${golden.symbol}`, ...paramsOf(golden) };
+}
+
+/**
+ * The golden's parameters, and for keras dtype=float64: those goldens re-state Keras's formulas in float64
+ * (each says so in its reference), while lrviz computes keras in float32 by default, as Keras does.
+ */
+function paramsOf(golden: Golden): Record<string, unknown> {
+  return golden.framework === 'keras' ? { ...golden.params, dtype: 'float64' } : golden.params;
 }
 
 /** The same as a text spec: scalars as they are, nested values as JSON. */
 export function goldenTextSpec(golden: Golden): string {
-  const pairs = Object.entries(golden.params).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+  const pairs = Object.entries(paramsOf(golden)).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
   return `${golden.framework}.${golden.symbol}:${pairs.join(',')}`;
 }
 

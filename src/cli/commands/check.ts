@@ -11,6 +11,7 @@ import { addPlanOptions, planInputs, type PlanFlags } from '../plan-flags.js';
 import { parsePositiveInteger, parseSteps } from '../flags.js';
 import { loadSources, seriesSources, sourcesOf, type Series, type SeriesSource, withPositionalSpecs } from '../series.js';
 import { addSteppingOptions, parseEpochs, parseStepped, parseStepsPerEpoch } from '../stepping.js';
+import { addDtypeOption } from '../dtype.js';
 
 export interface CheckOptions extends PlanFlags {
   schedule: string[];
@@ -41,6 +42,7 @@ export function registerCheck(program: Command, catalog: CatalogSource): void {
     .option('--json', 'machine-readable report for CI')
     .option('--ignore <codes>', 'leave out these findings, e.g. LRV006 or LRV006,LRV009 (repeatable)', collect, []);
   addSteppingOptions(command);
+  addDtypeOption(command);
   addPlanOptions(command, { epochFlags: false })
     .addHelpText(
       'after',

@@ -12,6 +12,7 @@ import { collect, examples } from '../help.js';
 import { addPlanOptions, planInputs, type PlanFlags } from '../plan-flags.js';
 import { loadSources, seriesSources, sourcesOf, type SeriesSource, withPositionalSpecs } from '../series.js';
 import { addSteppingOptions, type SteppingFlags } from '../stepping.js';
+import { addDtypeOption } from '../dtype.js';
 import { largest } from '../../extent.js';
 
 /** Steps compare takes from a log on its own: every step is computed, and a log's last step may be huge. */
@@ -44,6 +45,7 @@ export function registerCompare(program: Command, catalog: CatalogSource): void 
     .option('-H, --height <n>', 'chart height in lines')
     .option('--no-chart', 'only the tables');
   addSteppingOptions(command);
+  addDtypeOption(command);
   addPlanOptions(command, { epochFlags: false })
     .addHelpText(
       'after',

@@ -16,6 +16,7 @@ import { addPlanOptions, planInputs, type PlanFlags } from '../plan-flags.js';
 import { flagOf, parsePositiveInteger, parseSteps } from '../flags.js';
 import { loadSources, seriesSources, sourcesOf, type Series, type SeriesSource, withPositionalSpecs } from '../series.js';
 import { addSteppingOptions, parseStepsPerEpoch, type SteppingFlags } from '../stepping.js';
+import { addDtypeOption, dtypeNote, parseDtype } from '../dtype.js';
 import { visible } from '../../visible-text.js';
 import { parseNumber } from '../../text/decimal.js';
 
@@ -58,6 +59,7 @@ export function registerPlot(program: Command, catalog: CatalogSource): void {
     .option('--log <file>', 'learning rates a run logged (trainer_state.json, metrics.csv, step,lr CSV), drawn and exported as series; FILE:label=NAME names it; alone, it is plotted by itself', collect, []);
   addFigureOptions(command);
   addSteppingOptions(command);
+  addDtypeOption(command);
   addPlanOptions(command, { epochFlags: false })
     .addHelpText(
       'after',
@@ -108,6 +110,8 @@ export async function buildRequest(catalog: CatalogSource, options: PlotOptions,
       ? { series: [], steps: options.steps === undefined ? chartSteps({ curves: [], logs }) : parseSteps(options.steps) }
       : await loadSources(catalog, sources, { flags: options, fallbackRows: 1000, inputs: () => planInputs(options), stack: options.stack });
   const figure = parseFigureOptions(options, figureContext(options, series, steps));
+  const unchanged = dtypeNote(parseDtype(options.dtype), series);
+  if (unchanged !== undefined) notes.push(unchanged);
   // A parameter the framework swallows changes the chart without a word on it: say so, as check does.
   for (const s of series) {
     const note = ignoredParametersNote(s.label, s.ineffective, (i) => s.schedule.lr(i), steps);

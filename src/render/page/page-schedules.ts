@@ -13,8 +13,8 @@ import type { PageSeries } from './payload.js';
 /** The series' curve in the page, or undefined for a series drawn from its embedded line only. */
 export function pageCurve(series: PageSeries): Curve | undefined {
   if (series.spec !== undefined) {
-    const { schedulerSteps, stepsPerEpoch } = series.rebuild ?? { schedulerSteps: series.steps, stepsPerEpoch: 1 };
-    return curveOf(perEpoch(buildSchedule(catalog, series.spec, schedulerSteps).schedule, stepsPerEpoch), series.label, series.steps);
+    const { schedulerSteps, stepsPerEpoch, facts } = series.rebuild ?? { schedulerSteps: series.steps, stepsPerEpoch: 1 };
+    return curveOf(perEpoch(buildSchedule(catalog, series.spec, schedulerSteps, 'schedule', facts ?? {}).schedule, stepsPerEpoch), series.label, series.steps);
   }
   if (series.values !== undefined) return curveFromValues(series.label, series.values);
   return undefined;

@@ -1,4 +1,4 @@
-import type { SpecObject } from '../../schedules/definition.js';
+import type { RunFacts, SpecObject } from '../../schedules/definition.js';
 import type { LinePoint } from '../picture-data.js';
 
 /**
@@ -11,8 +11,11 @@ export interface PageSeries {
   readonly label: string;
   readonly steps: number;
   readonly spec?: SpecObject;
-  /** How the CLI built it (curve.meta.rebuild): over the scheduler's steps, each held for an epoch's updates. */
-  readonly rebuild?: { readonly schedulerSteps: number; readonly stepsPerEpoch: number };
+  /**
+   * How the CLI built it (curve.meta.rebuild): over the scheduler's steps, each held for an epoch's updates,
+   * with what the command line told computed defaults (--dtype reaches nested schedules only through it).
+   */
+  readonly rebuild?: { readonly schedulerSteps: number; readonly stepsPerEpoch: number; readonly facts?: RunFacts };
   readonly values?: readonly number[];
   readonly line?: readonly LinePoint[];
 }

@@ -1,0 +1,16 @@
+/**
+ * The `dtype` parameter of dialects whose framework computes in float32 (keras, some optax): what the spec
+ * says, else `--dtype` (RunFacts), else the framework's own default. Declared once so that every such
+ * dialect takes the flag the same way and `lrviz check` can find them by it.
+ */
+import { choice, DTYPES, type Dtype } from '../schedules/definition.js';
+
+export const DTYPE_PARAM = 'dtype';
+
+export function dtypeParam(frameworkDefault: Dtype, doc: string) {
+  return choice(DTYPES, {
+    default: (_given, _steps, run) => run.dtype ?? frameworkDefault,
+    defaultText: `--dtype, else ${frameworkDefault}`,
+    doc,
+  });
+}
