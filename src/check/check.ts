@@ -6,6 +6,7 @@ import { restartRules } from './rules/restarts.js';
 import { unitRules } from './rules/units.js';
 import { negativeLr, neverChanges } from './rules/values.js';
 import { firstStepZero, warmupRules } from './rules/warmup.js';
+import { float32Rules } from './rules/float32.js';
 
 export interface CheckedSchedule {
   readonly label: string;
@@ -17,7 +18,9 @@ export interface CheckedSchedule {
  * horizon, its resolved spec and the training length. No I/O, no formatting.
  */
 export function checkSchedule(input: CheckInput & { definitionName?: string }): CheckedSchedule {
-  const profile = profileOf(input);
+  const float32 = input.float32 === undefined ? undefined : float32Rules(input.schedule, input.float32, input.training.schedulerSteps, input.definitionName);
+  // No rule can read a NaN: where float32 gives one, the others read the float64 values (LRV015 says so).
+  const profile = profileOf(float32?.nan && input.float32 !== undefined ? { ...input, schedule: input.float32.float64 } : input);
   const units = unitRules(profile);
   const findings = [
     ...units.findings,
@@ -28,6 +31,7 @@ export function checkSchedule(input: CheckInput & { definitionName?: string }): 
     ...negativeLr(profile),
     ...neverChanges(profile, input.definitionName),
     ...ignoredParameters(input.ineffective ?? [], profile.lr, profile.steps),
+    ...(float32?.findings ?? []),
   ];
   return { label: input.label, findings: findings.sort(bySeverityThenStep) };
 }

@@ -39,6 +39,9 @@ export const CODES = {
   LRV012: { name: 'negative-lr', severity: 'error' },
   LRV013: { name: 'horizon-in-micro-batches', severity: 'error' },
   LRV014: { name: 'ignored-parameter', severity: 'warning' },
+  // Where the framework computes in float32 (keras; optax under jit): NaN trains nothing; a moved step, one step.
+  LRV015: { name: 'float32-nan', severity: 'error' },
+  LRV016: { name: 'float32-step-moved', severity: 'warning' },
   // Found in a training config (--config), before any learning rate is computed.
   LRV101: { name: 'deepspeed-overrides-scheduler', severity: 'warning' },
   LRV102: { name: 'decay-ends-early', severity: 'warning' },

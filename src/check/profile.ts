@@ -2,6 +2,7 @@ import { notFinite } from '../curve/curve.js';
 import type { Schedule } from '../schedules/schedule.js';
 import type { SpecObject } from '../schedules/definition.js';
 import type { Training } from './training.js';
+import type { Float32Twin } from './rules/float32.js';
 
 /** Past this many steps the profile keeps every k-th value; rules probe exact steps through `lr`. */
 const MAX_SAMPLES = 1 << 22;
@@ -35,6 +36,8 @@ export interface CheckInput {
   /** Parameters given that the framework accepts but never uses (BuiltSchedule.ineffective). */
   readonly ineffective?: readonly { name: string; value: unknown; why: string }[];
   readonly training: Training;
+  /** For a schedule computed in float32: the same in float64, to find where float32 moves a step (rules/float32.ts). */
+  readonly float32?: Float32Twin;
 }
 
 export function profileOf({ label, schedule, spec, training }: CheckInput): Profile {

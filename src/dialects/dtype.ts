@@ -14,3 +14,9 @@ export function dtypeParam(frameworkDefault: Dtype, doc: string) {
     doc,
   });
 }
+
+/**
+ * The length parameters whose float32 reciprocal decides where a float32 schedule's steps fall (staircase
+ * drops, restarts, the end of a decay): the one `check` proposes another value of.
+ */
+export const FLOAT32_LENGTHS = ['transition_steps', 'decay_steps', 'first_decay_steps'] as const;

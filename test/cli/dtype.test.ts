@@ -85,3 +85,27 @@ describe('--dtype on compare and check', () => {
     expect(lrviz(['check', '-s', optaxLate, '--dtype', 'double', '--train-steps', '1000']).stderr).toMatch(/^lrviz: error: --dtype "double" is not allowed/);
   });
 });
+
+describe('check reports where float32 moves a step or gives NaN', () => {
+  it("warns of Keras's late staircase (LRV016) with a length to type, and passes unless --strict", () => {
+    const { status, stdout } = lrviz(['check', '-s', kerasLate, '--train-steps', '10000']);
+    expect(status).toBe(0);
+    expect(stdout).toContain('warning LRV016 float32-step-moved at step 1,906');
+    expect(stdout).toContain('fix: change decay_steps=1906 to decay_steps=1905');
+    // The same spec in float64 has nothing to report.
+    expect(lrviz(['check', '-s', kerasLate, '--train-steps', '10000', '--dtype', 'float64']).stdout).not.toContain('LRV016');
+  });
+
+  it('fails on a NaN (LRV015) in --json, and --ignore LRV015 lets it through', () => {
+    const spec = 'optax.polynomial_schedule:init_value=1,end_value=0,power=0.5,transition_steps=3805';
+    const { status, stdout, stderr } = lrviz(['check', '-s', spec, '--dtype', 'float32', '--train-steps', '4000', '--json']);
+    expect(status).toBe(1);
+    expect(stderr).toBe('lrviz: error: check failed: 1 error\n');
+    const report = JSON.parse(stdout);
+    const nan = report.schedules[0].findings.find((f: { code: string }) => f.code === 'LRV015');
+    expect([nan.name, nan.severity, nan.step]).toEqual(['float32-nan', 'error', 3805]);
+    expect(lrviz(['check', '-s', spec, '--dtype', 'float32', '--train-steps', '4000', '--ignore', 'LRV015']).status).toBe(0);
+    // optax is float64 unless asked: no NaN, no finding.
+    expect(lrviz(['check', '-s', spec, '--train-steps', '4000']).stdout).not.toContain('LRV015');
+  });
+});

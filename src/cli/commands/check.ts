@@ -12,6 +12,7 @@ import { parsePositiveInteger, parseSteps } from '../flags.js';
 import { loadSources, seriesSources, sourcesOf, type Series, type SeriesSource, withPositionalSpecs } from '../series.js';
 import { addSteppingOptions, parseEpochs, parseStepped, parseStepsPerEpoch } from '../stepping.js';
 import { addDtypeOption } from '../dtype.js';
+import { float32Twin } from '../float32-twin.js';
 
 export interface CheckOptions extends PlanFlags {
   schedule: string[];
@@ -78,7 +79,16 @@ export async function check(catalog: CatalogSource, options: CheckOptions): Prom
   const firstConfig = series.find((s) => s.config !== undefined)?.config;
   const trainingOf = (s: Series): Training => flagged ?? configTraining(s.config ?? (firstConfig as ResolvedConfig), trainSteps);
   const results = series.map((s) => {
-    const checked = checkSchedule({ label: s.label, schedule: s.schedule, spec: s.resolved, training: trainingOf(s), definitionName: s.definition.name, ineffective: s.ineffective });
+    const float32 = float32Twin(catalog, s);
+    const checked = checkSchedule({
+      label: s.label,
+      schedule: s.schedule,
+      spec: s.resolved,
+      training: trainingOf(s),
+      definitionName: s.definition.name,
+      ineffective: s.ineffective,
+      ...(float32 === undefined ? {} : { float32 }),
+    });
     return { ...checked, findings: [...configFindings(s.config), ...checked.findings].sort(bySeverityThenStep) };
   });
   const training = trainingOf(series[0]);

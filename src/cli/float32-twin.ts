@@ -1,0 +1,48 @@
+/**
+ * What `check` compares a float32 schedule with (check/rules/float32.ts): the same spec rebuilt in float64,
+ * and, for the fix, rebuilt with another value of the length whose float32 reciprocal decides its steps.
+ * Rebuilt the way the series was built (its scheduler steps, epoch hold and command-line facts).
+ */
+import type { Float32Twin } from '../check/rules/float32.js';
+import { FLOAT32_LENGTHS } from '../dialects/dtype.js';
+import { buildSchedule } from '../notation/build.js';
+import type { Catalog } from '../schedules/catalog.js';
+import { perEpoch } from '../schedules/combinators/per-epoch.js';
+import type { Dtype, RunFacts, SpecObject } from '../schedules/definition.js';
+import type { Schedule } from '../schedules/schedule.js';
+import type { Series } from './series.js';
+
+interface Rebuild {
+  readonly schedulerSteps: number;
+  readonly stepsPerEpoch: number;
+  readonly facts?: RunFacts;
+}
+
+/** Undefined when nothing in the series computes in float32. */
+export function float32Twin(catalog: Catalog, series: Series): Float32Twin | undefined {
+  const rebuild = series.curve.meta?.rebuild as Rebuild | undefined;
+  if (rebuild === undefined) return undefined;
+  // Parameters left at None are undefined in the resolved spec: leave them out, as the user did.
+  const spec = Object.fromEntries(Object.entries(series.resolved).filter(([, value]) => value !== undefined)) as SpecObject;
+  const facts = rebuild.facts ?? {};
+  if (spec.dtype !== 'float32' && facts.dtype !== 'float32') return undefined;
+  const build = (changed: SpecObject, dtype: Dtype): Schedule => {
+    // The spec's own dtype and the flag's, for schedules nested in it, both switched.
+    const typed = dtype === 'float64' && 'dtype' in changed ? { ...changed, dtype } : changed;
+    const run = dtype === 'float64' ? { ...facts, dtype } : facts;
+    return perEpoch(buildSchedule(catalog, typed, rebuild.schedulerSteps, 'schedule', run).schedule, rebuild.stepsPerEpoch);
+  };
+  const name = FLOAT32_LENGTHS.find((n) => typeof spec[n] === 'number');
+  const length =
+    name === undefined
+      ? undefined
+      : {
+          name,
+          value: spec[name] as number,
+          with: (value: number) => {
+            const changed = { ...spec, [name]: value };
+            return { float32: build(changed, 'float32'), float64: build(changed, 'float64') };
+          },
+        };
+  return { float64: build(spec, 'float64'), ...(length === undefined ? {} : { length }) };
+}
