@@ -51,6 +51,8 @@ export function nearestSchedule(given: string, names: Iterable<string>): string 
   const wanted = loose(symbol);
   let best: string | undefined;
   let bestScore = Infinity;
+  let own: string | undefined;
+  let ownScore = Infinity;
   for (const name of names) {
     const [otherFramework, otherSymbol] = frameworkAndSymbol(name);
     const other = loose(otherSymbol);
@@ -60,11 +62,19 @@ export function nearestSchedule(given: string, names: Iterable<string>): string 
     if (Math.min(wanted.length, other.length) >= 3 && (other.includes(wanted) || wanted.includes(other))) typos = Math.min(typos, Math.abs(wanted.length - other.length) / 2);
     // Typos per character, so that a long symbol is not outscored by any short one; another framework
     // counts as about a third of the symbol wrong (hf.CosineAnnealingLR still finds torch's).
-    const score = typos / Math.max(wanted.length, other.length, 1) + (framework !== otherFramework ? 0.3 : 0);
+    const perCharacter = typos / Math.max(wanted.length, other.length, 1);
+    const score = perCharacter + (framework !== otherFramework ? 0.3 : 0);
     if (score < bestScore) {
       best = name;
       bestScore = score;
     }
+    if (framework !== undefined && framework === otherFramework && perCharacter < ownScore) {
+      own = name;
+      ownScore = perCharacter;
+    }
   }
+  // Another framework's symbol wins only as a near match (a quarter of it wrong at most); otherwise the
+  // framework named keeps its own (timm.Foo finds a timm scheduler, not ultralytics.yolo).
+  if (own !== undefined && best !== own && bestScore - 0.3 > 0.25) return own;
   return best;
 }
