@@ -18,14 +18,23 @@ interface Rebuild {
   readonly facts?: RunFacts;
 }
 
+function rebuildOf(series: Series): Rebuild | undefined {
+  return series.curve.meta?.rebuild as Rebuild | undefined;
+}
+
+/** Whether anything in the series computes in float32: its own dtype, or --dtype for the ones nested in it. */
+export function computesInFloat32(series: Series): boolean {
+  const rebuild = rebuildOf(series);
+  return rebuild !== undefined && (series.resolved.dtype === 'float32' || rebuild.facts?.dtype === 'float32');
+}
+
 /** Undefined when nothing in the series computes in float32. */
 export function float32Twin(catalog: Catalog, series: Series): Float32Twin | undefined {
-  const rebuild = series.curve.meta?.rebuild as Rebuild | undefined;
-  if (rebuild === undefined) return undefined;
+  const rebuild = rebuildOf(series);
+  if (rebuild === undefined || !computesInFloat32(series)) return undefined;
   // Parameters left at None are undefined in the resolved spec: leave them out, as the user did.
   const spec = Object.fromEntries(Object.entries(series.resolved).filter(([, value]) => value !== undefined)) as SpecObject;
   const facts = rebuild.facts ?? {};
-  if (spec.dtype !== 'float32' && facts.dtype !== 'float32') return undefined;
   const build = (changed: SpecObject, dtype: Dtype): Schedule => {
     // The spec's own dtype and the flag's, for schedules nested in it, both switched.
     const typed = dtype === 'float64' && 'dtype' in changed ? { ...changed, dtype } : changed;

@@ -12,7 +12,7 @@ import { parsePositiveInteger, parseSteps } from '../flags.js';
 import { loadSources, seriesSources, sourcesOf, type Series, type SeriesSource, withPositionalSpecs } from '../series.js';
 import { addSteppingOptions, parseEpochs, parseStepped, parseStepsPerEpoch } from '../stepping.js';
 import { addDtypeOption } from '../dtype.js';
-import { float32Twin } from '../float32-twin.js';
+import { computesInFloat32, float32Twin } from '../float32-twin.js';
 
 export interface CheckOptions extends PlanFlags {
   schedule: string[];
@@ -78,8 +78,10 @@ export async function check(catalog: CatalogSource, options: CheckOptions): Prom
   });
   const firstConfig = series.find((s) => s.config !== undefined)?.config;
   const trainingOf = (s: Series): Training => flagged ?? configTraining(s.config ?? (firstConfig as ResolvedConfig), trainSteps);
-  const results = series.map((s) => {
-    const float32 = float32Twin(catalog, s);
+  // A float32 schedule is compared with itself rebuilt in float64, from the catalog that built it.
+  const twins = await Promise.all(series.map(async (s) => (computesInFloat32(s) ? float32Twin(await catalog.forSpecs([s.resolved]), s) : undefined)));
+  const results = series.map((s, k) => {
+    const float32 = twins[k];
     const checked = checkSchedule({
       label: s.label,
       schedule: s.schedule,
