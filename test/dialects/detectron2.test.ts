@@ -1,7 +1,8 @@
 /**
  * detectron2 dialect: real configs' SOLVER blocks (test/fixtures/configs/detectron2, README there) as specs,
  * against the learning rates detectron2's build_lr_scheduler and fvcore's ParamSchedulers produced when run
- * (golden.json); the two names without a golden against fvcore's formulas re-stated by hand.
+ * (golden.json); WarmupStepWithFixedGammaLR, which no public config found uses, against fvcore's formula
+ * re-stated by hand (WarmupCosineLR too, beside Detic's goldens).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +17,10 @@ const SPECS: Record<string, string> = {
   'configs/COCO-Detection/retinanet_R_50_FPN_1x.yaml': 'detectron2.WarmupMultiStepLR:BASE_LR=0.01,MAX_ITER=90000,STEPS=[60000,80000]',
   'configs/PascalVOC-Detection/faster_rcnn_R_50_FPN.yaml': 'detectron2.WarmupMultiStepLR:BASE_LR=0.02,MAX_ITER=18000,STEPS=[12000,16000],WARMUP_ITERS=100',
   'configs/quick_schedules/mask_rcnn_R_50_FPN_training_acc_test.yaml': 'detectron2.WarmupMultiStepLR:BASE_LR=0.02,MAX_ITER=6000,STEPS=[5500,5800],WARMUP_ITERS=100,WARMUP_FACTOR=0.3333333',
+  // Detic's configs (facebookresearch/Detic), WarmupCosineLR.
+  'detic/configs/Base-C2_L_R5021k_640b64_4x.yaml': 'detectron2.WarmupCosineLR:BASE_LR=0.0002,MAX_ITER=90000,WARMUP_ITERS=10000,WARMUP_FACTOR=0.0001',
+  'detic/configs/BoxSup-C2_L_CLIP_SwinB_896b32_4x.yaml': 'detectron2.WarmupCosineLR:BASE_LR=0.0001,MAX_ITER=180000,WARMUP_ITERS=10000,WARMUP_FACTOR=0.0001',
+  'detic/configs/Detic_LI_CLIP_R5021k_640b64_4x_ft4x_max-size.yaml': 'detectron2.WarmupCosineLR:BASE_LR=0.0002,MAX_ITER=90000,WARMUP_ITERS=1000,WARMUP_FACTOR=0.001',
 };
 
 describe('detectron2 schedulers against detectron2 + fvcore runs', () => {
