@@ -2,7 +2,8 @@
  * LightningCLI fit configs (test/fixtures/configs/lightning, README there) against a real Lightning 2.6.6 Trainer
  * that steps the scheduler LightningCLI's configure_optimizers returns (golden.json): every optimizer update.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { resolveConfigFile } from '../../src/config/index.js';
 import { lrviz } from '../support/cli.js';
@@ -47,6 +48,30 @@ describe('LightningCLI configs against a Lightning 2.6.6 run', () => {
     const { stdout } = lrviz(['check', '--config', `${DIR}/onecycle-total-steps.yaml`, '--dataset-size', '10000', '--json']);
     const findings = (JSON.parse(stdout) as { schedules: { findings: { code: string; fix: string }[] }[] }).schedules[0].findings;
     expect(findings.find((f) => f.code === 'LRV005')?.fix).toMatch(/^total_steps: 10 \(epochs\)/);
+  });
+
+  it('a run config with an optimizer and no lr_scheduler trains at its lr throughout (pointcloud-denoising-config.yaml)', () => {
+    const { status, stdout, stderr } = lrviz(['plot', '--config', `${DIR}/pointcloud-denoising-config.yaml`, '--steps-per-epoch', '50', '-o', '-']);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const values = stdout.trimEnd().split('\r\n').slice(1).map((row) => Number(row.split(',')[1]));
+    expect(values).toHaveLength(100 * 50);
+    expect(new Set(values)).toEqual(new Set([0.1]));
+  });
+
+  it('a run config with ReduceLROnPlateau is refused in one line (vhagar-config.yaml)', () => {
+    const { status, stderr } = lrviz(['resolve', `${DIR}/vhagar-config.yaml`, '--dataset-size', '100']);
+    expect(status).toBe(2);
+    expect(stderr).toBe('lrviz: error: vhagar-config.yaml: lr_scheduler lightning.pytorch.cli.ReduceLROnPlateau lowers the lr when the monitored metric stops improving: when, only the run knows\n');
+  });
+
+  it('a data module\'s drop_last drops the partial batch', async () => {
+    const text = readFileSync(`${DIR}/vhagar-config.yaml`, 'utf8').replace(/lr_scheduler:[\s\S]*$/, 'lr_scheduler:\n  class_path: torch.optim.lr_scheduler.StepLR\n  init_args:\n    step_size: 10\n');
+    const copy = `${mkdtempSync(`${tmpdir()}/lrviz-lightning-`)}/config.yaml`;
+    writeFileSync(copy, text);
+    // 100 chips in batches of 8 with drop_last: 12 updates an epoch, not 13.
+    const resolved = await resolveConfigFile(copy, { inputs: { datasetSize: 100 } });
+    expect(resolved.stepsPerEpoch).toBe(12);
   });
 
   it('a run config with neither optimizer nor lr_scheduler (the model decides) is refused in one line', () => {

@@ -4,7 +4,8 @@
  * LightningCLI.configure_optimizers; loops/training_epoch_loop.py; trainer/connectors/data_connector.py):
  *   the scheduler LightningCLI builds is returned as `[optimizer], [lr_scheduler]`: Lightning's default
  *   interval "epoch", stepped once at the end of each training epoch (ReduceLROnPlateau follows a metric: refused)
- *   batches/epoch  = ceil(ceil(examples / (devices × num_nodes)) / batch_size)   (DistributedSampler pads; drop_last off)
+ *   batches/epoch  = ceil(ceil(examples / (devices × num_nodes)) / batch_size)   (DistributedSampler pads; floor with
+ *                    the data module's drop_last)
  *                    then limit_train_batches: int(batches × f) for a fraction, min(batches, n) for a count
  *   updates/epoch  = ceil(batches / accumulate_grad_batches)   (the last partial accumulation steps too)
  *   updates        = max_epochs × updates/epoch, or max_steps when that ends the run first (max_epochs 1000
@@ -108,7 +109,9 @@ function updatesPerEpoch(keys: Keys, trainer: Keys, plan: Plan, accumulation: nu
   const devices = plan.inputs.devices ?? devicesOf(trainer, plan);
   const processes = devices * (trainer.integer('num_nodes', 1) as number);
   const perProcess = processes > 1 ? plan.derive('samples/process', divide(size, processes, 'up'), divisionRule(size, `${count(processes)} processes`, 'up'), 'DistributedSampler pads') : size;
-  let batches = plan.derive('batches/epoch', divide(perProcess, batch as number, 'up'), divisionRule(perProcess, batch as number, 'up'), 'data batch_size, last batch kept');
+  const dropLast = (data?.child('init_args') ?? data)?.boolean('drop_last', false) ?? false;
+  const round = dropLast ? 'down' : 'up';
+  let batches = plan.derive('batches/epoch', divide(perProcess, batch as number, round), divisionRule(perProcess, batch as number, round), dropLast ? 'data batch_size, drop_last' : 'data batch_size, last batch kept');
   const limit = trainer.number('limit_train_batches');
   // YAML's 1 and 1.0 read alike here; Lightning's 1.0 (all batches) is the usual one, so 1 is taken as all.
   if (limit !== undefined && limit !== 1) {
