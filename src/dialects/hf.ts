@@ -165,7 +165,12 @@ function oneStepAhead(inner: Schedule): Schedule {
  * num_training_steps, climbing back past it. torchtune copies it line for line (./torchtune.ts).
  */
 export function cosineWithWarmup(p: Common & { readonly num_cycles: number }): Schedule {
-  return lambdaLR(p, withWarmup(p, anneal({ from: 1, to: 0, steps: decayLength(p), easing: wavesEasing(p.num_cycles), past: 'continue' })));
+  return lambdaLR(p, withWarmup(p, cosineWaves(p)));
+}
+
+/** The multiplier after the warmup: num_cycles waves from 1 to 0 over the decay, on past it. */
+export function cosineWaves(p: Common & { readonly num_cycles: number }): Schedule {
+  return anneal({ from: 1, to: 0, steps: decayLength(p), easing: wavesEasing(p.num_cycles), past: 'continue' });
 }
 
 const framework = 'hf';

@@ -40,6 +40,33 @@ const CASES: { name: string; file: string; golden: string; inputs: PlanInputs; t
     warmup: 25,
     notes: ['LRV104'],
   },
+  {
+    name: 'BTLM: lr_quadratic_warmup, (i / 200)^2 into the cosine, one epoch of 2,000 examples',
+    file: 'btlm-ft.yml',
+    golden: 'btlm-ft.dataset2000.golden.json',
+    inputs: { datasetSize: 2000 },
+    type: 'axolotl.get_cosine_schedule_with_quadratic_warmup',
+    warmup: 200,
+    notes: [],
+  },
+  {
+    name: 'Llama 2 GPTQ LoRA: lr_quadratic_warmup over 4 epochs of 500 examples on 2 devices',
+    file: 'gptq-lora.yml',
+    golden: 'gptq-lora.devices2.golden.json',
+    inputs: { datasetSize: 500, devices: 2 },
+    type: 'axolotl.get_cosine_schedule_with_quadratic_warmup',
+    warmup: 100,
+    notes: [],
+  },
+  {
+    name: 'GLM 4.7 QLoRA: lr_scheduler rex, packed (300 updates an epoch given), one step ahead as RexLR counts',
+    file: 'glm4.7-qlora.yml',
+    golden: 'glm4.7-qlora.spe300.golden.json',
+    inputs: { stepsPerEpoch: 300 },
+    type: 'axolotl.RexLR',
+    warmup: 30,
+    notes: [],
+  },
 ];
 
 describe('axolotl configs against axolotl 0.18.0 run', () => {
@@ -70,5 +97,27 @@ describe('axolotl configs against axolotl 0.18.0 run', () => {
     const { status, stderr } = lrviz(['plot', '--config', `${DIR}/qwen-lora.yml`]);
     expect(status).toBe(2);
     expect(stderr).toBe('lrviz: error: qwen-lora.yml: trains 4 epochs: give --dataset-size (training examples) or --steps-per-epoch\n');
+  });
+});
+
+describe('axolotl.RexLR on the command line, against axolotl 0.18.0 RexLR run', () => {
+  // RexLR(optimizer with lr 1, max_lr=1, min_lr=0.1, total_steps=10, num_warmup_steps=W), the optimizer's lr
+  // read before each of 12 optimizer steps, scheduler.step() after each (make_goldens.py's loop).
+  const golden: Record<number, number[]> = {
+    3: [0.3333333333333333, 0.6666666666666666, 1.0, 0.9852459016393443, 0.9653846153846154, 0.9372093023255815, 0.8941176470588236, 0.8200000000000001, 0.6625, 0.1, 0.1, 0.1],
+    0: [0.9901098901098901, 0.9780487804878049, 0.963013698630137, 0.94375, 0.9181818181818181, 0.8826086956521738, 0.8297297297297297, 0.7428571428571429, 0.5736842105263158, 0.1, 0.1, 0.1],
+  };
+  for (const warmup of [3, 0]) {
+    it(`num_warmup_steps=${warmup}: one step ahead, min_lr from update total_steps - 1`, () => {
+      const { status, stdout } = lrviz(['plot', '-s', `axolotl.RexLR:max_lr=1,min_lr=0.1,total_steps=10,num_warmup_steps=${warmup}`, '--steps', '12', '-o', '-']);
+      expect(status).toBe(0);
+      expect(stdout.trim().split(/\r?\n/).slice(1).map((row) => Number(row.split(',')[1]))).toEqual(golden[warmup]);
+    });
+  }
+
+  it('min_lr above max_lr is refused as RexLR refuses it', () => {
+    const { status, stderr } = lrviz(['plot', '-s', 'axolotl.RexLR:max_lr=0.1,min_lr=0.2', '--steps', '10']);
+    expect(status).toBe(2);
+    expect(stderr).toBe('lrviz: error: schedule "axolotl.RexLR": min_lr=0.2 is above max_lr=0.1 (RexLR raises a ValueError)\n');
   });
 });

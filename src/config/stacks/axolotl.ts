@@ -1,7 +1,8 @@
 /**
  * axolotl YAML (axolotl 0.18.0). The horizon is axolotl's own (utils/trainer.py calculate_total_num_steps,
  * utils/data/sft.py), its warmup rounded down (core/builders/base.py _configure_warmup_and_logging), and
- * the scheduler the trainer builds (core/trainers/mixins/scheduler.py create_scheduler), HF's otherwise:
+ * the scheduler the trainer builds (core/trainers/mixins/scheduler.py create_scheduler: one_cycle, rex, cosine with
+ * lr_quadratic_warmup, with cosine_min_lr_ratio and cosine_constant_lr_ratio, in that order), HF's otherwise:
  *   batch_size = micro_batch_size × gradient_accumulation_steps × data-parallel processes
  *   total      = ceil(examples × num_epochs / batch_size); with sample_packing, floor(updates/epoch × num_epochs)
  *   updates    = max_steps or total;   warmup = warmup_steps, or int(warmup_ratio × base), or
@@ -13,6 +14,9 @@ import type { ConfigDocument, ResolveContext, ResolvedConfig, StackReader } from
 import { isObject, Keys } from '../values.js';
 
 export const AXOLOTL_RELEASE = 'axolotl 0.18.0';
+
+/** The schedulers cosine_min_lr_ratio reaches (create_scheduler: lr_scheduler_type "cosine", no quadratic warmup). */
+const MIN_RATIO_USERS = new Set(['axolotl.get_cosine_schedule_with_min_lr', 'axolotl.get_cosine_schedule_with_warmup_decay_constant', 'axolotl.RexLR']);
 
 /** lr_scheduler values the HF Trainer builds (axolotl passes them as lr_scheduler_type). */
 const HF_TYPES = new Set(['linear', 'cosine', 'cosine_with_restarts', 'polynomial', 'constant', 'constant_with_warmup', 'inverse_sqrt', 'cosine_with_min_lr', 'cosine_warmup_with_min_lr', 'warmup_stable_decay']);
@@ -55,8 +59,12 @@ function resolveAxolotl(doc: ConfigDocument, ctx: ResolveContext): ResolvedConfi
   if (type === 'one_cycle') {
     // torch OneCycleLR(max_lr=learning_rate, total_steps, pct_start=warmup/total, anneal_strategy='cos').
     spec = { type: 'torch.OneCycleLR', max_lr: lr, total_steps: updates, pct_start: warmup / updates, anneal_strategy: 'cos', ...kwargs };
-  } else if (type === 'rex' || (type === 'cosine' && keys.boolean('lr_quadratic_warmup', false))) {
-    return plan.fail(`lr_scheduler ${type === 'rex' ? '"rex"' : 'cosine with lr_quadratic_warmup'} is not modelled by lrviz yet`);
+  } else if (type === 'rex') {
+    // axolotl passes lr_scheduler_type "cosine" with rex, so cosine_min_lr_ratio sets RexLR's floor.
+    spec = { type: 'axolotl.RexLR', max_lr: lr, min_lr: minRatio === undefined ? 0 : (lr as number) * minRatio, total_steps: updates, num_warmup_steps: warmup };
+  } else if (type === 'cosine' && keys.boolean('lr_quadratic_warmup', false)) {
+    if (minRatio !== undefined) plan.assume('lr_quadratic_warmup wins over cosine_min_lr_ratio (axolotl warns "Using quadratic warmup")');
+    spec = { type: 'axolotl.get_cosine_schedule_with_quadratic_warmup', lr, num_warmup_steps: warmup, num_training_steps: updates };
   } else if (type === 'cosine' && minRatio && constantRatio) {
     spec = { type: 'axolotl.get_cosine_schedule_with_warmup_decay_constant', lr, num_warmup_steps: warmup, num_training_steps: updates, constant_lr_ratio: constantRatio, min_lr_ratio: minRatio };
   } else if (type === 'cosine' && minRatio) {
@@ -69,7 +77,7 @@ function resolveAxolotl(doc: ConfigDocument, ctx: ResolveContext): ResolvedConfi
   } else {
     throw new LrvizError(`${keys.where('lr_scheduler')} is ${shown(type)}: not a scheduler axolotl builds (cosine, linear, constant, one_cycle, rex, ... as transformers names them)`);
   }
-  if (minRatio === 1) {
+  if (minRatio === 1 && MIN_RATIO_USERS.has(spec.type as string)) {
     plan.note({
       code: 'LRV104',
       message: `cosine_min_lr_ratio 1.0 puts the cosine's floor at the peak: after the warmup the lr stays at ${lr} for the whole run`,
