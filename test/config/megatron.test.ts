@@ -64,6 +64,30 @@ describe('Megatron-LM scripts against Megatron Core 0.20.0 run', () => {
   });
 });
 
+describe('megatron.OptimizerParamScheduler WSD and inverse-square-root against Megatron Core 0.20.0 run', () => {
+  const golden = JSON.parse(readFileSync(`${DIR}/dialect.golden.json`, 'utf8')) as { cases: { params: Record<string, unknown>; lr: number[] }[] };
+  it('holds the cases make_dialect_goldens.py ran: four WSD annealing styles, WSD in samples, two inverse square roots', () => {
+    expect(golden.cases.map((c) => `${c.params.lr_decay_style}${c.params.lr_wsd_decay_style ? ` ${c.params.lr_wsd_decay_style}` : ''}`)).toEqual([
+      'WSD exponential',
+      'WSD linear',
+      'WSD cosine',
+      'WSD minus_sqrt',
+      'WSD minus_sqrt',
+      'inverse-square-root',
+      'inverse-square-root',
+    ]);
+  });
+  for (const c of golden.cases) {
+    const spec = { type: 'megatron.OptimizerParamScheduler', ...c.params };
+    it(JSON.stringify(c.params), () => {
+      const { schedule } = buildSchedule(catalog, spec, c.lr.length);
+      c.lr.forEach((lr, i) => {
+        if (!(Math.abs(schedule.lr(i) - lr) <= 1e-9 * Math.abs(lr) + 1e-300)) expect.fail(`update ${i}: lrviz ${schedule.lr(i)}, Megatron ${lr}`);
+      });
+    });
+  }
+});
+
 describe('Megatron-LM scripts on the command line', () => {
   it('no --global-batch-size and no --devices: one line naming the flag to give', () => {
     const { status, stderr } = lrviz(['resolve', `${DIR}/modelopt-finetune.sh`]);
