@@ -7,6 +7,8 @@ import { stepLabel } from '../render/number-format.js';
 import { warmupEnd } from '../curve/warmup-end.js';
 import type { Curve } from '../curve/curve.js';
 import { visible } from '../visible-text.js';
+import type { Series } from './series.js';
+import { parseStepsPerEpoch } from './stepping.js';
 
 /** The flags that dress a figure, as commander gives them. */
 export interface FigureFlags {
@@ -135,4 +137,10 @@ export function parseLimits(text: string, flag: string, positive: boolean, examp
     throw new LrvizError(`${flag} ${shown(text)} is not allowed; ${allowed}`);
   }
   return [low, high];
+}
+
+/** What the figure flags need: the run's length, its curves and horizons, an epoch's steps if known. */
+export function figureContext(options: { logY?: boolean; stepsPerEpoch?: string }, series: readonly Series[], steps: number): FigureContext {
+  const stepsPerEpoch = parseStepsPerEpoch(options.stepsPerEpoch) ?? series.find((s) => s.config?.stepsPerEpoch !== undefined)?.config?.stepsPerEpoch;
+  return { logY: options.logY === true, steps, curves: series.map((s) => s.curve), horizons: series.map((s) => s.schedule.horizon), stepsPerEpoch };
 }

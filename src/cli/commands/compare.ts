@@ -6,27 +6,26 @@ import { LrvizError } from '../../errors.js';
 import { writeStdout } from '../../io/write-output.js';
 import { render } from '../../render/formats.js';
 import { ensureFiniteReport } from '../../finite-report.js';
-import { parseChartSize } from '../chart-size.js';
-import { terminalColumns, wantsColor } from '../environment.js';
 import { collect, examples } from '../help.js';
 import { addPlanOptions, planInputs, type PlanFlags } from '../plan-flags.js';
 import { loadSources, seriesSources, sourcesOf, type SeriesSource, withPositionalSpecs } from '../series.js';
 import { addSteppingOptions, type SteppingFlags } from '../stepping.js';
 import { addDtypeOption } from '../dtype.js';
+import { figureContext } from '../figure-options.js';
+import { terminalColumns } from '../environment.js';
+import { addOutputOptions, exportChart, presentation, toStdout, withOutputDefaults, type OutputFlags } from '../output-options.js';
 import { largest } from '../../extent.js';
 
 /** Steps compare takes from a log on its own: every step is computed, and a log's last step may be huge. */
 const MAX_STEPS_FROM_LOG = 1e8;
 
-export interface CompareOptions extends SteppingFlags, PlanFlags {
+export interface CompareOptions extends SteppingFlags, PlanFlags, Partial<OutputFlags> {
   schedule: string[];
   config?: string[];
   sources?: SeriesSource[];
   steps?: string;
   log: string[];
   json?: boolean;
-  width?: string;
-  height?: string;
   chart: boolean;
 }
 
@@ -41,9 +40,8 @@ export function registerCompare(program: Command, catalog: CatalogSource): void 
     .option('-n, --steps <n>', 'number of optimizer updates to compare (default 1000, the run a --config implies, or to the last logged step with --log)')
     .option('--log <file>', 'a logged run to compare with the first schedule (trainer_state.json, metrics.csv, step,lr CSV)', collect, [])
     .option('--json', 'machine-readable output')
-    .option('-W, --width <n>', 'chart width in characters (default: the terminal width)')
-    .option('-H, --height <n>', 'chart height in lines')
     .option('--no-chart', 'only the tables');
+  addOutputOptions(command, 'the compared curves and logs (a picture, csv, json...; the tables still print unless -o -)');
   addSteppingOptions(command);
   addDtypeOption(command);
   addPlanOptions(command, { epochFlags: false })
@@ -54,6 +52,7 @@ export function registerCompare(program: Command, catalog: CatalogSource): void 
         'lrviz compare -s hf.linear:lr=1e-5,num_warmup_steps=500,num_training_steps=5000 --log trainer_state.json',
         'lrviz compare -s cosine:lr=0.1 -s linear:lr=0.1 --steps 1000 --json',
         'lrviz compare --config training_args.json --config other_args.yaml --dataset-size 52002',
+        'lrviz compare -s cosine-warmup -s wsd --steps 10000 -o compare.png',
       ]),
     )
     .action(async (schedules: string[], options: CompareOptions) => {
@@ -81,6 +80,14 @@ export async function compare(catalog: CatalogSource, options: CompareOptions): 
   const logComparisons = logs.map((log) => compareLog({ label: plan.label, steps, lr: (i) => plan.schedule.lr(i), peak: stats[0].peak }, log));
 
   ensureFiniteReport({ schedules: stats, differences, logs: logComparisons }, 'compare');
+  const flags = withOutputDefaults(options);
+  const curves = series.map((s) => s.curve);
+  const context = figureContext(flags, series, steps);
+  const exporting = options.output !== undefined || options.format !== undefined;
+  if (exporting) {
+    await exportChart(flags, curves, logs, context);
+    if (toStdout(flags)) return;
+  }
   if (options.json) {
     writeStdout(
       JSON.stringify({ steps, schedules: series.map((s, k) => ({ ...stats[k], spec: s.resolved })), differences, logs: logComparisons }, null, 2) + '\n',
@@ -88,17 +95,14 @@ export async function compare(catalog: CatalogSource, options: CompareOptions): 
     return;
   }
   // One schedule alone gets its statistics (and its chart): compare is where those numbers live.
-  const size = parseChartSize(options, true);
-  const width = size.width ?? terminalColumns();
+  const notes: string[] = [];
+  // Exported, the chart took the size flags (pixels, maybe); the tables fit the terminal.
+  const shown = exporting ? undefined : presentation(flags, context, notes);
+  const width = shown === undefined ? terminalColumns() : shown.width;
   const lines = [...formatStats(stats, pairNaming(differences, width) === 'numbered')];
   if (differences.length > 0) lines.push('', ...formatDifferences(differences, width, series.map((s) => s.label)));
   if (logComparisons.length > 0) lines.push('', ...formatLogComparisons(logComparisons));
-  let chart = '';
-  if (options.chart) {
-    const height = size.height;
-    chart = String(
-      await render('terminal', { curves: series.map((s) => s.curve), logs, width, height, every: 1, logY: false, color: wantsColor(), theme: 'light', scale: 1 }),
-    );
-  }
+  const chart = options.chart && shown !== undefined ? String(await render('terminal', { curves, logs, ...shown })) : '';
   writeStdout(lines.join('\n') + '\n' + (chart ? `\n${chart}` : ''));
+  for (const note of notes) process.stderr.write(`${note}\n`);
 }
