@@ -41,6 +41,15 @@ export class Plan {
     this.notes.push(note);
   }
 
+  /**
+   * LRV105: the config asks for no warmup, so the first update runs at the full learning rate (`lrName`);
+   * `fix` is the stack's own key set to 1% of the run (`warmup` steps).
+   */
+  noWarmup(lrName: string, fix: (warmup: number) => string, updates: number): void {
+    const warmup = Math.max(1, Math.round(updates * 0.01));
+    this.note({ code: 'LRV105', message: `no warmup: the first update runs at the full ${lrName}`, fix: `${fix(warmup)} (1% of the run)` });
+  }
+
   /** A one-line exit-2 error naming this config. */
   fail(message: string): never {
     throw new LrvizError(`${this.name}: ${message}`);

@@ -68,12 +68,12 @@ const CASES: { name: string; file: string; golden: string; inputs: PlanInputs; s
     notes: [],
   },
   {
-    name: 'Gemma 2B full finetune without an lr_scheduler block: optimizer.lr throughout',
+    name: 'Gemma 2B full finetune without an lr_scheduler block: optimizer.lr throughout, from the first update (LRV105)',
     file: '2B_full.yaml',
     golden: '2B_full.golden.json',
     inputs: { datasetSize: 100 },
     spec: { type: 'constant', lr: 2e-5 },
-    notes: [],
+    notes: ['LRV105'],
   },
 ];
 

@@ -77,6 +77,10 @@ function resolveAxolotl(doc: ConfigDocument, ctx: ResolveContext): ResolvedConfi
   } else {
     throw new LrvizError(`${keys.where('lr_scheduler')} is ${shown(type)}: not a scheduler axolotl builds (cosine, linear, constant, one_cycle, rex, ... as transformers names them)`);
   }
+  // one_cycle starts at learning_rate / div_factor whatever the warmup; hf.constant takes none at all.
+  if (type === 'constant' || (warmup === 0 && type !== 'one_cycle')) {
+    plan.noWarmup('learning_rate', (steps) => (type === 'constant' ? `lr_scheduler: constant_with_warmup, warmup_steps: ${steps}` : `warmup_steps: ${steps}`), updates);
+  }
   if (minRatio === 1 && MIN_RATIO_USERS.has(spec.type as string)) {
     plan.note({
       code: 'LRV104',

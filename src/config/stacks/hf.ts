@@ -89,6 +89,9 @@ export async function resolveHf(doc: ConfigDocument, ctx: ResolveContext): Promi
   if (takes === 'warmup+total') spec.num_training_steps = numbers.updates;
   if (takes === 'none' && numbers.warmup > 0) plan.assume(`lr_scheduler_type "constant" takes no warmup: the ${numbers.warmup} warmup steps are not used (transformers get_scheduler)`);
   Object.assign(spec, schedulerKwargs(keys));
+  if (takes === 'none' || numbers.warmup === 0) {
+    plan.noWarmup('learning_rate', (steps) => (takes === 'none' ? `lr_scheduler_type: constant_with_warmup, warmup_steps: ${steps}` : `warmup_steps: ${steps}`), numbers.updates);
+  }
   return { stack: 'hf', release, file: doc.file, spec: { type: spec.type as string, ...spec }, ...length, ...finish(plan) };
 }
 

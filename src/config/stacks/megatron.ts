@@ -97,8 +97,8 @@ function resolveMegatron(doc: ConfigDocument, ctx: ResolveContext): ResolvedConf
     return plan.fail('gives neither --train-iters nor --train-samples; Megatron needs one');
   }
   if (warmup === 0) {
-    const fix = trainIters !== undefined && trainIters > 0 ? `--lr-warmup-iters ${Math.max(1, Math.round(updates * 0.01))}` : `--lr-warmup-samples ${Math.max(1, Math.round(updates * 0.01)) * globalBatch}`;
-    plan.note({ code: 'LRV105', message: 'no warmup: the first update runs at the full --lr', fix: `${fix} (1% of the run)` });
+    const inIterations = trainIters !== undefined && trainIters > 0;
+    plan.noWarmup('--lr', (steps) => (inIterations ? `--lr-warmup-iters ${steps}` : `--lr-warmup-samples ${steps * globalBatch}`), updates);
   }
   const spec: Record<string, unknown> = {
     type: 'megatron.OptimizerParamScheduler',

@@ -52,6 +52,7 @@ function resolveTorchtune(doc: ConfigDocument, ctx: ResolveContext): ResolvedCon
   if (scheduler === undefined) {
     plan.assume('no lr_scheduler block: the recipe builds no scheduler, and every update runs at optimizer.lr');
     spec = { type: 'constant', lr };
+    plan.noWarmup('optimizer.lr', (steps) => `lr_scheduler: {_component_: ${COSINE_PATHS[0]}, num_warmup_steps: ${steps}}`, updates);
   } else {
     const component = scheduler.string('_component_') ?? plan.fail('lr_scheduler._component_ is missing; name the scheduler function');
     if (!COSINE_PATHS.includes(component)) {
@@ -63,6 +64,7 @@ function resolveTorchtune(doc: ConfigDocument, ctx: ResolveContext): ResolvedCon
     const warmup = scheduler.integer('num_warmup_steps') ?? plan.fail('lr_scheduler.num_warmup_steps is missing; get_cosine_schedule_with_warmup needs it');
     if (!(warmup >= 0)) plan.fail(`lr_scheduler.num_warmup_steps is ${warmup}; it must be 0 or more`);
     plan.derive('warmup', warmup, 'lr_scheduler.num_warmup_steps', 'as given (torchtune does not round it)');
+    if (warmup === 0) plan.noWarmup('optimizer.lr', (steps) => `lr_scheduler.num_warmup_steps: ${steps}`, updates);
     spec = { type: 'torchtune.get_cosine_schedule_with_warmup', lr, num_warmup_steps: warmup, num_training_steps: updates };
     if (scheduler.has('num_cycles')) spec.num_cycles = scheduler.number('num_cycles');
   }
