@@ -4,8 +4,12 @@ import type { SpecObject } from '../schedules/definition.js';
 import type { Training } from './training.js';
 import type { Float32Twin } from './rules/float32.js';
 
-/** Past this many steps the profile keeps every k-th value; rules probe exact steps through `lr`. */
-const MAX_SAMPLES = 1 << 22;
+/**
+ * Past this many steps the profile keeps every k-th value; rules probe exact steps through `lr`, and read
+ * restarts and the range from the schedule itself. About 1e6, so that checking 1e9 steps costs what
+ * checking 1e6 does.
+ */
+const MAX_SAMPLES = 1 << 20;
 
 /**
  * What every rule reads: the schedule's values over the run, computed once, and the exact value at
@@ -26,6 +30,10 @@ export interface Profile {
   readonly peak: number;
   readonly peakStep: number;
   readonly low: number;
+  /** The exact lowest and highest rate over the run, when the schedule can tell (peak and low are sampled). */
+  readonly range?: readonly [number, number];
+  /** Where the schedule's cycles begin, when it is made of cycles and can tell (see Schedule.cycleStarts). */
+  readonly cycleStarts?: Schedule['cycleStarts'];
   readonly final: number;
 }
 
@@ -61,7 +69,8 @@ export function profileOf({ label, schedule, spec, training }: CheckInput): Prof
   const horizon = schedule.horizon !== undefined && Number.isFinite(schedule.horizon) && schedule.horizon > 0 ? schedule.horizon : undefined;
   const final = schedule.lr(steps - 1);
   if (!Number.isFinite(final)) throw notFinite(label, steps - 1, final);
-  return { label, training, steps, stride, values, lr: (i) => schedule.lr(i), horizon, spec, peak, peakStep, low, final };
+  const range = steps > 0 ? schedule.extremes?.(0, steps) : undefined;
+  return { label, training, steps, stride, values, lr: (i) => schedule.lr(i), horizon, spec, peak, peakStep, low, range, cycleStarts: schedule.cycleStarts, final };
 }
 
 /** Two parameters whose product makes a number: paddle's `step_each_epoch=100` and `epochs=8`. */

@@ -25,6 +25,33 @@ export interface Schedule {
    * Must agree exactly with the min and max of `lr` over the range.
    */
   extremes?(start: number, end: number): readonly [number, number] | undefined;
+  /**
+   * Optional, for schedules made of cycles (warm restarts): the whole steps in [start, end) where a cycle
+   * after the first begins, worked out from the cycle lengths rather than found in the values, so that a
+   * check of 1e12 steps over cycles of two steps counts and places every restart exactly. Undefined when
+   * the schedule cannot tell (cycles that begin between whole steps).
+   */
+  cycleStarts?(start: number, end: number, keep: number): CycleStarts | undefined;
+}
+
+/** Where cycles begin in a range of steps: how many, and the first and last `keep` of them, in order. */
+export interface CycleStarts {
+  readonly count: number;
+  readonly first: readonly number[];
+  readonly last: readonly number[];
+}
+
+/** No cycle begins in the range. */
+export const NO_CYCLE_STARTS: CycleStarts = { count: 0, first: [], last: [] };
+
+/** The same schedule, also telling where its cycles begin. */
+export function withCycleStarts(s: Schedule, cycleStarts: NonNullable<Schedule['cycleStarts']>): Schedule {
+  return { ...s, cycleStarts };
+}
+
+/** Cycle starts offset by `by` steps (a part of a join, a resumed run). */
+export function movedStarts(starts: CycleStarts | undefined, by: (step: number) => number): CycleStarts | undefined {
+  return starts === undefined ? undefined : { count: starts.count, first: starts.first.map(by), last: starts.last.map(by) };
 }
 
 /** A schedule from a bare function, with an optional horizon and fast paths. */

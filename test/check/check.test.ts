@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkSchedule, exitStatus, summarize } from '../../src/check/index.js';
 import type { Training } from '../../src/check/training.js';
 import { constant, cosine, exponential, join, linear, restarts, schedule, warmup, type Schedule } from '../../src/schedules/index.js';
+import { fillValues } from '../../src/schedules/schedule.js';
 import { buildSchedule } from '../../src/notation/build.js';
 import { parseTextSpec } from '../../src/notation/parse.js';
 import { catalog } from '../../src/catalog.js';
@@ -152,6 +153,33 @@ describe('restarts', () => {
     expect(found[1].message).toContain('do not decay');
   });
 
+  it('cycles shorter than the sampling stride: every restart counted and the named steps exact, as a walk over every step finds them', () => {
+    // 2^20 + 7 steps are sampled every 2 steps; the cycles are 3 steps long, so samples fall anywhere in them.
+    const steps = 2 ** 20 + 7;
+    for (const [text, warmupSteps] of [['torch.CosineAnnealingWarmRestarts:T_0=3', 0], ['cosine-restarts:cycle=3,warmup=4', 4]] as const) {
+      const b = buildSchedule(catalog, parseTextSpec(text), steps);
+      const values = new Float64Array(steps);
+      fillValues(b.schedule, 0, values);
+      const restartsWalked: number[] = [];
+      for (let i = warmupSteps + 1; i < steps; i++) if (values[i] > values[i - 1]) restartsWalked.push(i);
+      const found = built(text, steps);
+      const peaks = found.find((f) => f.code === 'LRV009');
+      expect(peaks, text).toMatchObject({ step: restartsWalked[0], values: { restarts: restartsWalked.length } });
+      expect(peaks?.message).toContain(`${restartsWalked.length.toLocaleString('en')} restarts (first at step ${restartsWalked[0]})`);
+      const midCycle = found.find((f) => f.code === 'LRV008');
+      const last = restartsWalked[restartsWalked.length - 1];
+      if (steps - 1 - last > 0) expect(midCycle?.values, text).toMatchObject({ cycleStart: last, expectedCycleEnd: last + 3 });
+      // Sampled values can all land on the same point of every cycle; the exact range says the rate moves.
+      expect(found.map((f) => f.code)).not.toContain('LRV011');
+    }
+  });
+
+  it('cycles of 3 steps over 1e9 steps: 333,333,333 restarts, the last at step 999,999,999', () => {
+    const found = built('torch.CosineAnnealingWarmRestarts:T_0=3', 1e9);
+    expect(found.find((f) => f.code === 'LRV009')?.values).toMatchObject({ restarts: 333_333_333 });
+    expect(found.find((f) => f.code === 'LRV011')).toBeUndefined();
+  });
+
   it('ending at a cycle boundary leaves only the information about the peaks', () => {
     const found = findingsOf(sgdr(0.5), run(7000));
     expect(found.map((f) => f.code)).toEqual(['LRV009']);
@@ -236,8 +264,8 @@ describe('check at any number of steps', () => {
     let calls = 0;
     const counted = { ...built.schedule, lr: (i: number) => (calls++, built.schedule.lr(i)) };
     const result = checkSchedule({ label: 'x', schedule: counted, training: { schedulerSteps: 1e12 } as never });
-    expect(result.findings.map((f) => f.code)).toContain('LRV009');
-    // The profile's 2^22 samples and a bisection for each of the nine restarts pinned, no more.
-    expect(calls).toBeLessThan(2 ** 22 + 2_000);
+    expect(result.findings.find((f) => f.code === 'LRV009')?.values).toMatchObject({ restarts: 5e11 - 1 });
+    // The profile's 2^20 samples and a few probes of the restarts named, no more.
+    expect(calls).toBeLessThan(2 ** 20 + 2_000);
   });
 });

@@ -9,19 +9,32 @@ const MID_CYCLE = 0.1;
 
 /**
  * Restarts pinned to their exact step: the first ones, which the finding names, and the last ones, which
- * tell how the run ends. The others keep the sampled step they were found at, so that a run of a million
- * restarts (cycles of two steps over 1e12 steps) costs what the finding reports, not a bisection each.
+ * tell how the run ends. The others are only counted, so that a run of a million restarts (cycles of two
+ * steps over 1e12 steps) costs what the finding reports, not a bisection each.
  */
 const PINNED_FIRST = 6;
 const PINNED_LAST = 3;
 
+/** How many restarts a run has, and the exact steps of the first and last of them. */
+export interface Restarts {
+  readonly count: number;
+  readonly first: readonly number[];
+  readonly last: readonly number[];
+}
+
 /**
- * Steps where the learning rate jumps back up, found on the profile; the first PINNED_FIRST and the last
- * PINNED_LAST pinned to the exact step, the others at the sampled step after the jump.
+ * The run's restarts. A schedule that knows where its cycles begin says so exactly, whatever the sampling
+ * stride (cycles of two steps over 1e12 steps); its word is taken when each restart it names is a rise
+ * as the rule defines one. Otherwise they are found on the profile and the first PINNED_FIRST and last
+ * PINNED_LAST pinned to the exact step by bisection.
  */
-export function restartSteps(p: Profile): number[] {
+export function restartSteps(p: Profile): Restarts {
+  const threshold = RESTART_SHARE * (p.range?.[1] ?? p.peak);
+  const known = p.stride > 1 ? p.cycleStarts?.(1, p.steps, Math.max(PINNED_FIRST, PINNED_LAST)) : undefined;
+  if (known !== undefined && known.count > 0 && [...known.first, ...known.last].every((s) => p.lr(s) - p.lr(s - 1) > threshold)) {
+    return { count: known.count, first: known.first.slice(0, PINNED_FIRST), last: known.last.slice(-PINNED_LAST) };
+  }
   const candidates: number[] = [];
-  const threshold = RESTART_SHARE * p.peak;
   let hasDecayed = false;
   for (let j = 1; j < p.values.length; j++) {
     if (p.values[j] < p.values[j - 1]) hasDecayed = true;
@@ -34,7 +47,11 @@ export function restartSteps(p: Profile): number[] {
     if (before > rise / 3 || after > rise / 3) continue;
     candidates.push(j);
   }
-  return candidates.map((j, k) => (k < PINNED_FIRST || k >= candidates.length - PINNED_LAST ? pinned(p, j) : j * p.stride));
+  return {
+    count: candidates.length,
+    first: candidates.slice(0, PINNED_FIRST).map((j) => pinned(p, j)),
+    last: candidates.slice(Math.max(PINNED_FIRST, candidates.length - PINNED_LAST)).map((j) => pinned(p, j)),
+  };
 }
 
 /** The biggest one-step rise between profile samples j - 1 and j: bisect on the half that holds more of the rise. */
@@ -55,8 +72,12 @@ function pinned(p: Profile, j: number): number {
  */
 export function restartRules(p: Profile): Finding[] {
   const restarts = restartSteps(p);
-  if (restarts.length === 0) return [];
-  const starts = [p.peakStep <= restarts[0] ? p.peakStep : 0, ...restarts];
+  if (restarts.count === 0) return [];
+  const firstRestart = restarts.first[0];
+  // The cycle starts known exactly, in order: the peak (or step 0) before the first restart, the first
+  // restarts, and the last ones when there are more than those (three in a row, for the last cycle's growth).
+  const tail = restarts.last.filter((s) => s > restarts.first[restarts.first.length - 1]);
+  const starts = [p.peakStep <= firstRestart ? p.peakStep : 0, ...restarts.first, ...tail];
   const findings: Finding[] = [];
   const last = starts[starts.length - 1];
   const previousLength = last - starts[starts.length - 2];
@@ -76,19 +97,17 @@ export function restartRules(p: Profile): Finding[] {
       ),
     );
   }
-  // The peaks of the pinned restarts: a restart left at its sampled step is not at its peak.
-  const pinnedStarts = starts.length <= PINNED_FIRST + PINNED_LAST + 1 ? starts : [...starts.slice(0, PINNED_FIRST + 1), ...starts.slice(-PINNED_LAST)];
-  const peaks = pinnedStarts.map((s) => p.lr(s));
+  const peaks = starts.map((s) => p.lr(s));
   const constant = peaks.every((v) => Math.abs(v - peaks[0]) <= 1e-9 * Math.abs(peaks[0]));
-  const shown = peaks.slice(0, 6).map(rate).join(', ') + (starts.length > 6 ? ', ...' : '');
+  const shown = peaks.slice(0, 6).map(rate).join(', ') + (restarts.count + 1 > 6 ? ', ...' : '');
   findings.push(
     finding(
       'LRV009',
-      restarts[0],
-      { restarts: restarts.length, firstPeak: peaks[0], lastPeak: peaks[peaks.length - 1] },
+      firstRestart,
+      { restarts: restarts.count, firstPeak: peaks[0], lastPeak: peaks[peaks.length - 1] },
       constant
-        ? `${restarts.length} ${plural(restarts.length, 'restart')} (first at step ${count(restarts[0])}), each back to the full peak ${rate(peaks[0])}: the peaks do not decay`
-        : `${restarts.length} ${plural(restarts.length, 'restart')} (first at step ${count(restarts[0])}) with decaying peaks ${shown}`,
+        ? `${count(restarts.count)} ${plural(restarts.count, 'restart')} (first at step ${count(firstRestart)}), each back to the full peak ${rate(peaks[0])}: the peaks do not decay`
+        : `${count(restarts.count)} ${plural(restarts.count, 'restart')} (first at step ${count(firstRestart)}) with decaying peaks ${shown}`,
       constant
         ? 'if the peaks should shrink, use a restarts schedule with a decay (lrviz cosine-restarts cycle_decay, timm cycle_decay); torch CosineAnnealingWarmRestarts has none'
         : 'if every cycle should restart at the full peak, set the decay to 1 (cycle_decay=1)',

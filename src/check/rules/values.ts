@@ -18,7 +18,9 @@ export function negativeLr(p: Profile): Finding[] {
  * same value for the warmup's start and end keeps the rate flat).
  */
 export function neverChanges(p: Profile, definitionName: string | undefined): Finding[] {
-  if (p.steps < 2 || p.peak !== p.low || /constant/i.test(definitionName ?? '')) return [];
+  // Sampled values can all fall on the same point of short cycles: only the exact range says flat.
+  const [low, high] = p.range ?? [p.low, p.peak];
+  if (p.steps < 2 || high !== low || /constant/i.test(definitionName ?? '')) return [];
   return [
     finding(
       'LRV011',

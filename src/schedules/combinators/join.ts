@@ -1,4 +1,4 @@
-import { fillValues, schedule, type Schedule } from '../schedule.js';
+import { fillValues, movedStarts, schedule, withCycleStarts, type CycleStarts, type Schedule } from '../schedule.js';
 import { segmentOf } from '../shapes/piecewise.js';
 
 /**
@@ -12,7 +12,7 @@ export function join(parts: readonly Schedule[], boundaries: readonly number[]):
   const starts = [0, ...boundaries];
   const lastPart = parts[parts.length - 1];
   const horizon = lastPart.horizon === undefined ? undefined : starts[starts.length - 1] + lastPart.horizon;
-  return schedule(
+  const joined = schedule(
     (i) => {
       const k = segmentOf(boundaries, i);
       return parts[k].lr(i - starts[k]);
@@ -48,4 +48,23 @@ export function join(parts: readonly Schedule[], boundaries: readonly number[]):
       return [low, high];
     },
   );
+  // The cycles of the parts that have them, where each part runs. A boundary is not a cycle start: a
+  // warmup ending is not a restart.
+  if (!parts.some((part) => part.cycleStarts !== undefined) || !boundaries.every(Number.isInteger)) return joined;
+  return withCycleStarts(joined, (start, end, keep) => {
+    const found: CycleStarts[] = [];
+    for (let k = 0; k < parts.length; k++) {
+      const from = Math.max(start, starts[k]);
+      const to = Math.min(end, k < boundaries.length ? boundaries[k] : end);
+      if (from >= to || parts[k].cycleStarts === undefined) continue;
+      const part = movedStarts(parts[k].cycleStarts!(from - starts[k], to - starts[k], keep), (step) => step + starts[k]);
+      if (part === undefined) return undefined;
+      found.push(part);
+    }
+    return {
+      count: found.reduce((sum, part) => sum + part.count, 0),
+      first: found.flatMap((part) => part.first).slice(0, keep),
+      last: found.flatMap((part) => part.last).slice(-keep),
+    };
+  });
 }

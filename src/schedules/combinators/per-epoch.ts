@@ -1,4 +1,4 @@
-import { extremesAt, schedule, type Schedule } from '../schedule.js';
+import { extremesAt, movedStarts, NO_CYCLE_STARTS, schedule, withCycleStarts, type Schedule } from '../schedule.js';
 
 /**
  * A scheduler stepped once per epoch, seen per optimizer update: `scheduler.step()` runs after each
@@ -9,7 +9,7 @@ export function perEpoch(inner: Schedule, stepsPerEpoch: number): Schedule {
   if (!(Number.isInteger(stepsPerEpoch) && stepsPerEpoch >= 1)) throw new RangeError(`steps per epoch must be a whole number >= 1, got ${stepsPerEpoch}`);
   if (stepsPerEpoch === 1) return inner;
   const epochOf = (step: number): number => Math.floor(step / stepsPerEpoch);
-  return schedule(
+  const stepped = schedule(
     (i) => inner.lr(epochOf(i)),
     inner.horizon === undefined ? undefined : inner.horizon * stepsPerEpoch,
     (start, out) => {
@@ -30,5 +30,11 @@ export function perEpoch(inner: Schedule, stepsPerEpoch: number): Schedule {
       if (last - first > 1e6) return undefined;
       return extremesAt(inner.lr, Array.from({ length: last - first + 1 }, (_, k) => first + k));
     },
+  );
+  const { cycleStarts } = inner;
+  if (cycleStarts === undefined) return stepped;
+  // A cycle that begins at epoch e begins at that epoch's first update.
+  return withCycleStarts(stepped, (start, end, keep) =>
+    end <= start ? NO_CYCLE_STARTS : movedStarts(cycleStarts(Math.ceil(start / stepsPerEpoch), epochOf(end - 1) + 1, keep), (epoch) => epoch * stepsPerEpoch),
   );
 }

@@ -1,5 +1,5 @@
 import { MANY_PIECES, spreadIndices } from '../extremes/spread.js';
-import { fillValues, schedule, type Schedule } from '../schedule.js';
+import { fillValues, NO_CYCLE_STARTS, schedule, withCycleStarts, type Schedule } from '../schedule.js';
 
 export interface RestartsOptions {
   /** Length of the first cycle in steps (> 0). */
@@ -35,7 +35,7 @@ export function restarts({ firstCycle, cycleMult = 1, cycle, maxCycles = Infinit
     if (k >= maxCycles) return cycleSchedule(maxCycles - 1, lastLength).lr(lastLength);
     return cycleSchedule(k, length).lr(i - start);
   };
-  return schedule(lr, total, (start, out) => {
+  const cycles = schedule(lr, total, (start, out) => {
     // One fill per cycle the range touches.
     let j = 0;
     while (j < out.length) {
@@ -95,6 +95,22 @@ export function restarts({ firstCycle, cycleMult = 1, cycle, maxCycles = Infinit
       step = cycleEnd;
     }
     return [low, high];
+  });
+  // Whole-step cycles begin at whole steps, cycleStart(k) exactly (below 2^53); cycles that begin between
+  // steps are left to whoever reads the values.
+  if (!Number.isInteger(firstCycle) || !Number.isInteger(cycleMult)) return cycles;
+  const lastRestart = Number.isFinite(maxCycles) ? maxCycles - 1 : Infinity;
+  return withCycleStarts(cycles, (start, end, keep) => {
+    if (end - 1 > Number.MAX_SAFE_INTEGER) return undefined;
+    if (end <= start) return NO_CYCLE_STARTS;
+    const atStart = locateCycle(firstCycle, cycleMult, Math.max(0, start));
+    const low = Math.max(1, atStart.start >= start ? atStart.k : atStart.k + 1);
+    const high = Math.min(lastRestart, locateCycle(firstCycle, cycleMult, end - 1).k);
+    const count = Math.max(0, high - low + 1);
+    const at = (k: number): number => cycleStart(firstCycle, cycleMult, k);
+    const first = Array.from({ length: Math.min(keep, count) }, (_, j) => at(low + j));
+    const last = Array.from({ length: Math.min(keep, count) }, (_, j) => at(high - Math.min(keep, count) + 1 + j));
+    return { count, first, last };
   });
 }
 

@@ -1,8 +1,8 @@
-import { fillValues, schedule, type Schedule } from '../schedule.js';
+import { fillValues, schedule, withCycleStarts, type Schedule } from '../schedule.js';
 
 /** The same schedule multiplied by a constant factor (a peak decayed per restart, a base lr times a factor). */
 export function scale(inner: Schedule, factor: number): Schedule {
-  return schedule(
+  const scaled = schedule(
     (i) => factor * inner.lr(i),
     inner.horizon,
     (start, out) => {
@@ -17,4 +17,6 @@ export function scale(inner: Schedule, factor: number): Schedule {
       return a <= b ? [a, b] : [b, a];
     },
   );
+  // Cycles begin where they did; a factor of 0 flattens them away.
+  return inner.cycleStarts === undefined || factor === 0 ? scaled : withCycleStarts(scaled, inner.cycleStarts);
 }
