@@ -11,7 +11,7 @@ import { scale } from '../schedules/combinators/scale.js';
 import { warmup } from '../schedules/combinators/warmup.js';
 import { anneal, linear } from '../schedules/shapes/anneal.js';
 import { constant } from '../schedules/shapes/constant.js';
-import { cosineEasing, linearEasing, polynomialEasing, type Easing } from '../schedules/shapes/easing.js';
+import { cosineEasing, linearEasing, monotoneInPieces, polynomialEasing, type Easing } from '../schedules/shapes/easing.js';
 import { inverseSqrt } from '../schedules/shapes/inverse-sqrt.js';
 import { schedule, type Schedule } from '../schedules/schedule.js';
 import { choice, define, givenNumber, int, None, num, type BuildContext, type ScheduleDefinition } from '../schedules/definition.js';
@@ -136,7 +136,8 @@ function decayLength(p: Common): number {
  * max(0, ...) never bites, as 1 + cos is never negative.
  */
 function wavesEasing(numCycles: number): Easing {
-  return (progress) => cosineEasing(numCycles * 2 * progress);
+  // Half a wave, one way, every 1 / (2 num_cycles) of progress: known extremes at any step count.
+  return monotoneInPieces((progress) => cosineEasing(numCycles * 2 * progress), 1 / Math.abs(2 * numCycles));
 }
 
 /**
@@ -145,7 +146,8 @@ function wavesEasing(numCycles: number): Easing {
  * of steps, so a restart falls where that float product wraps; 0 from the end of the decay on.
  */
 function hardRestartsEasing(numCycles: number): Easing {
-  return (progress) => cosineEasing((numCycles * progress) % 1);
+  // Down one tooth, one way, every 1 / num_cycles of progress; the wrap's step is looked at either side.
+  return monotoneInPieces((progress) => cosineEasing((numCycles * progress) % 1), 1 / Math.abs(numCycles));
 }
 
 const WSD_WARMUPS: Record<string, Easing> = { linear: linearEasing, cosine: cosineEasing, '1-sqrt': (p) => Math.sqrt(1 - p) };

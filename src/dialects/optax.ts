@@ -6,7 +6,7 @@
 import { join } from '../schedules/combinators/join.js';
 import { anneal } from '../schedules/shapes/anneal.js';
 import { constant } from '../schedules/shapes/constant.js';
-import { cosineEasing, linearEasing, polynomialEasing, type Easing } from '../schedules/shapes/easing.js';
+import { cosineEasing, linearEasing, monotone, polynomialEasing, type Easing } from '../schedules/shapes/easing.js';
 import { exponential } from '../schedules/shapes/exponential.js';
 import { piecewiseConstant } from '../schedules/shapes/piecewise.js';
 import { schedule, type Schedule } from '../schedules/schedule.js';
@@ -61,7 +61,8 @@ function polynomialIn(type: 'float64' | 'float32', init: number, end: number, po
 
 /** cosine_decay_schedule: init_value * ((1 - alpha) * cosine^exponent + alpha), held at the end. */
 function cosineDecay(init: number, steps: number, alpha: number, power: number): Schedule {
-  return anneal({ from: init, to: alpha * init, steps, easing: (t) => cosineEasing(t) ** power });
+  // cosine^exponent moves one way on 0..1 as the cosine does: its extremes are at a stretch's ends.
+  return anneal({ from: init, to: alpha * init, steps, easing: monotone((t) => cosineEasing(t) ** power) });
 }
 
 interface WarmupCosineDecay {

@@ -83,3 +83,39 @@ describe('spreadIndices', () => {
     expect(spreadIndices(0, 5, 5)).toEqual([0, 1, 2, 3, 5]);
   });
 });
+
+describe('dialect extremes, exact against every step', () => {
+  // Each must report extremes, and they must be the min and max of every step of the range: the cosines
+  // of hf (with their rebound past num_training_steps, num_cycles waves, hard restarts whose teeth wrap
+  // between steps), optax and keras, over ranges that cross warmups, horizons and many turns.
+  const specs = [
+    'hf.cosine:lr=1e-3,num_warmup_steps=7,num_training_steps=333',
+    'hf.cosine:lr=1e-3,num_warmup_steps=0,num_training_steps=100,num_cycles=2.3',
+    'hf.cosine_with_restarts:lr=1e-3,num_warmup_steps=5,num_training_steps=1000,num_cycles=7',
+    'hf.cosine_with_restarts:lr=1e-3,num_warmup_steps=0,num_training_steps=997,num_cycles=3',
+    'hf.cosine_with_min_lr:lr=1e-3,num_warmup_steps=3,num_training_steps=200,min_lr=1e-5',
+    'optax.cosine_decay_schedule:init_value=0.1,decay_steps=1000,alpha=0.1,exponent=2',
+    'optax.warmup_cosine_decay_schedule:init_value=0,peak_value=0.1,warmup_steps=10,decay_steps=1000,end_value=0.001',
+    'keras.CosineDecay:initial_learning_rate=0.1,decay_steps=777,alpha=0.05',
+  ];
+  for (const text of specs) {
+    it(text, () => {
+      const s = buildSchedule(catalog, parseTextSpec(text) as never, 3000).schedule;
+      const ranges = [[0, 3000], [0, 1], [1, 2], [5, 6], [6, 340], [332, 334], [100, 2999], [999, 1001], [2500, 3000]];
+      // Ranges from a fixed pseudo-random sequence: the same ones every run.
+      let seed = 20261201;
+      const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+      for (let k = 0; k < 40; k++) {
+        const a = Math.floor(next() * 3000);
+        ranges.push([a, a + 1 + Math.floor(next() * (3000 - a))]);
+      }
+      for (const [start, end] of ranges) expect(s.extremes?.(start, end), `${start}..${end}`).toEqual(bruteExtremes(s, start, end));
+    });
+  }
+
+  it('a range over more turns than it looks beside is left to sampling, not guessed', () => {
+    const s = buildSchedule(catalog, parseTextSpec('hf.cosine:lr=1e-3,num_warmup_steps=0,num_training_steps=10') as never, 1e6).schedule;
+    expect(s.extremes?.(0, 1e6)).toBeUndefined();
+    expect(s.extremes?.(0, 2000)).toEqual(bruteExtremes(s, 0, 2000));
+  });
+});

@@ -1,5 +1,9 @@
 import { extremesAt, schedule, type Schedule } from '../schedule.js';
-import { cosineEasing, isMonotone, linearEasing, type Easing } from './easing.js';
+import { MANY_PIECES } from '../extremes/spread.js';
+import { cosineEasing, isMonotone, linearEasing, monotonePiece, type Easing } from './easing.js';
+
+/** Turns between monotone pieces an extremes query looks beside, at most (four steps each). */
+const MAX_TURNS = 2 * MANY_PIECES;
 
 export interface AnnealOptions {
   /** Value at step 0. */
@@ -28,14 +32,29 @@ export function anneal({ from, to, steps, easing = linearEasing, past = 'hold' }
   const hold = past === 'hold';
   // Both ends exactly: `to + (from - to)` can miss `from` by an ulp, and a warmup must reach its lr exactly.
   const lr = (i: number) => (i === 0 ? from : hold && i >= steps ? to : to + span * easing(i / steps));
-  // Along a monotone easing the extremes of a stretch are at its ends, and at the last step before the
-  // hold. Step 1 is looked at too: step 0 is pinned to `from`, which may sit an ulp inside the formula.
-  const monotone = isMonotone(easing);
+  // Along an easing that moves one way in pieces, the extremes of a stretch are at its ends, beside each
+  // turn between pieces (a step either side: the turn's step rounds either way), and at the last step
+  // before the hold. Step 1 is looked at too: step 0 is pinned to `from`, which may sit an ulp inside the
+  // formula. A stretch over more than MAX_TURNS turns is left to whoever asks (it samples).
   const extremes = (start: number, end: number): readonly [number, number] | undefined => {
     const last = end - 1;
-    if (!monotone || !Number.isInteger(start) || !Number.isInteger(end) || last < start || (!hold && last > steps)) return undefined;
-    const beforeHold = Math.min(last, Math.max(start, Math.ceil(steps) - 1));
-    return extremesAt(lr, [start, Math.min(start + 1, last), beforeHold, last]);
+    if (!Number.isInteger(start) || !Number.isInteger(end) || last < start) return undefined;
+    const along = hold ? Math.min(last, Math.ceil(steps) - 1) : last;
+    const piece = monotonePiece(easing) ?? (isMonotone(easing) && along <= steps ? Infinity : undefined);
+    if (piece === undefined) return undefined;
+    const candidates = [start, Math.min(start + 1, last), last];
+    if (hold) candidates.push(Math.min(last, Math.max(start, Math.ceil(steps) - 1)));
+    const length = piece * steps;
+    if (Number.isFinite(length) && along >= start) {
+      const firstTurn = Math.floor(start / length) + 1;
+      const lastTurn = Math.floor(along / length);
+      if (lastTurn - firstTurn + 1 > MAX_TURNS) return undefined;
+      for (let k = firstTurn; k <= lastTurn; k++) {
+        const turn = k * length;
+        for (const step of [Math.floor(turn) - 1, Math.floor(turn), Math.ceil(turn), Math.ceil(turn) + 1]) if (step >= start && step <= last) candidates.push(step);
+      }
+    }
+    return extremesAt(lr, candidates);
   };
   return schedule(
     lr,
