@@ -23,23 +23,31 @@ export interface LogComparison {
  * updates, which delays the schedule against the logged step count.
  */
 export function compareLog(plan: { label: string; steps: number; lr(step: number): number; peak: number }, log: LoggedPoints, maxOffset?: number): LogComparison {
-  const kept: number[] = [];
-  for (let k = 0; k < log.steps.length; k++) if (log.steps[k] >= 0 && log.steps[k] < plan.steps) kept.push(k);
-  const lastStep = kept.length > 0 ? log.steps[kept[kept.length - 1]] : 0;
+  // Logged steps are in order (orderedPoints), so the points inside the plan are the indices first..end-1:
+  // no list of a million indices.
+  let first = 0;
+  while (first < log.steps.length && !(log.steps[first] >= 0)) first++;
+  let end = first;
+  while (end < log.steps.length && log.steps[end] < plan.steps) end++;
+  const count = end - first;
+  const lastStep = count > 0 ? log.steps[end - 1] : 0;
   const range = maxOffset ?? Math.min(1000, Math.max(10, Math.round(lastStep / 10)));
   const peak = Math.abs(plan.peak) || 1;
-  const rmsAt = (offset: number, points: readonly number[] = kept): number => {
+  const squaredAt = (offset: number, k: number): number => {
+    const d = log.values[k] - plan.lr(Math.max(0, log.steps[k] - offset));
+    return d * d;
+  };
+  /** RMS of logged - planned(shifted), over the given indices or over every point inside the plan. */
+  const rmsAt = (offset: number, points?: readonly number[]): number => {
     let sum = 0;
-    for (const k of points) {
-      const d = log.values[k] - plan.lr(Math.max(0, log.steps[k] - offset));
-      sum += d * d;
-    }
-    return Math.sqrt(sum / Math.max(1, points.length)) / peak;
+    if (points === undefined) for (let k = first; k < end; k++) sum += squaredAt(offset, k);
+    else for (const k of points) sum += squaredAt(offset, k);
+    return Math.sqrt(sum / Math.max(1, points?.length ?? count)) / peak;
   };
   let maxAbs = 0;
   let maxAbsStep = 0;
   let maxRel = 0;
-  for (const k of kept) {
+  for (let k = first; k < end; k++) {
     const planned = plan.lr(log.steps[k]);
     const abs = Math.abs(log.values[k] - planned);
     if (abs > maxAbs) {
@@ -54,14 +62,14 @@ export function compareLog(plan: { label: string; steps: number; lr(step: number
   let bestOffset = 0;
   let best = rmsAt(0);
   // Prefer the smallest shift among equally good ones: a shift that explains nothing is not reported.
-  for (const offset of candidateShifts(shifts, kept, rmsAt)) {
+  for (const offset of candidateShifts(shifts, first, count, rmsAt)) {
     const value = rmsAt(offset);
     if (value < best * (1 - 1e-9)) {
       best = value;
       bestOffset = offset;
     }
   }
-  return { log: log.label, plan: plan.label, points: kept.length, maxAbs, maxAbsStep, maxRel, rmsShare: rmsAt(0), bestOffset, rmsShareAtOffset: best };
+  return { log: log.label, plan: plan.label, points: count, maxAbs, maxAbsStep, maxRel, rmsShare: rmsAt(0), bestOffset, rmsShareAtOffset: best };
 }
 
 /** Logged points every shift is tried on, at most; a longer log is searched coarse to fine. */
@@ -75,10 +83,10 @@ const FINE_SHIFTS = 8;
  * it and keeps the FINE_SHIFTS best: 2,001 shifts cost 2,001 x 4,096 values and 8 x a million, not
  * 2,001 x a million.
  */
-function candidateShifts(shifts: readonly number[], kept: readonly number[], rmsAt: (offset: number, points: readonly number[]) => number): number[] {
-  if (kept.length <= SEARCHED_POINTS) return [...shifts];
-  const stride = kept.length / SEARCHED_POINTS;
-  const spread = Array.from({ length: SEARCHED_POINTS }, (_, j) => kept[Math.floor(j * stride)]);
+function candidateShifts(shifts: readonly number[], first: number, count: number, rmsAt: (offset: number, points: readonly number[]) => number): number[] {
+  if (count <= SEARCHED_POINTS) return [...shifts];
+  const stride = count / SEARCHED_POINTS;
+  const spread = Array.from({ length: SEARCHED_POINTS }, (_, j) => first + Math.floor(j * stride));
   const ranked = shifts.map((offset, order) => ({ offset, order, rms: rmsAt(offset, spread) })).sort((a, b) => a.rms - b.rms || a.order - b.order);
   return ranked
     .slice(0, FINE_SHIFTS)
