@@ -96,7 +96,7 @@ describe('dialect extremes, exact against every step', () => {
     'hf.cosine_with_min_lr:lr=1e-3,num_warmup_steps=3,num_training_steps=200,min_lr=1e-5',
     'optax.cosine_decay_schedule:init_value=0.1,decay_steps=1000,alpha=0.1,exponent=2',
     'optax.warmup_cosine_decay_schedule:init_value=0,peak_value=0.1,warmup_steps=10,decay_steps=1000,end_value=0.001',
-    'keras.CosineDecay:initial_learning_rate=0.1,decay_steps=777,alpha=0.05',
+    'keras.CosineDecay:initial_learning_rate=0.1,decay_steps=777,alpha=0.05,dtype=float64',
   ];
   for (const text of specs) {
     it(text, () => {
