@@ -58,7 +58,7 @@ export function profileOf({ label, schedule, spec, training }: CheckInput): Prof
   for (let j = 0; j < values.length; j++) {
     const v = schedule.lr(j * stride);
     // Every command refuses a rate that is not a number; check must not call it "no problems found".
-    if (!Number.isFinite(v)) throw notFinite(label, j * stride, v);
+    if (!Number.isFinite(v)) throw notFinite(label, j * stride, v, spec);
     values[j] = v;
     if (v > peak) {
       peak = v;
@@ -68,7 +68,7 @@ export function profileOf({ label, schedule, spec, training }: CheckInput): Prof
   }
   const horizon = schedule.horizon !== undefined && Number.isFinite(schedule.horizon) && schedule.horizon > 0 ? schedule.horizon : undefined;
   const final = schedule.lr(steps - 1);
-  if (!Number.isFinite(final)) throw notFinite(label, steps - 1, final);
+  if (!Number.isFinite(final)) throw notFinite(label, steps - 1, final, spec);
   const range = steps > 0 ? schedule.extremes?.(0, steps) : undefined;
   return { label, training, steps, stride, values, lr: (i) => schedule.lr(i), horizon, spec, peak, peakStep, low, range, cycleStarts: schedule.cycleStarts, final };
 }

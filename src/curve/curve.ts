@@ -26,8 +26,11 @@ export interface Curve {
 }
 
 /** The one refusal of a learning rate that is not a finite number, whichever command met it. */
-export function notFinite(label: string, step: number, value: number): LrvizError {
-  return new LrvizError(`schedule ${JSON.stringify(label)}: the learning rate at step ${step} is ${value}, not a finite number; check its parameters`);
+export function notFinite(label: string, step: number, value: number, spec?: unknown): LrvizError {
+  // A NaN computed in float32 is the framework's own (keras, optax under jit): say so, and how to see the formula.
+  const float32 = Number.isNaN(value) && typeof spec === 'object' && spec !== null && (spec as { dtype?: unknown }).dtype === 'float32';
+  const why = float32 ? 'computed in float32 as the framework does (dtype=float64 gives the formula in doubles; check says where and how to avoid it)' : 'check its parameters';
+  return new LrvizError(`schedule ${JSON.stringify(label)}: the learning rate at step ${step} is ${value}, not a finite number; ${why}`);
 }
 
 /**
@@ -43,7 +46,7 @@ export function curveOf(schedule: Schedule, label: string, steps: number, meta?:
       fillValues(schedule, start, out);
       for (let j = 0; j < out.length; j++) {
         const value = out[j];
-        if (!Number.isFinite(value)) throw notFinite(label, start + j, value);
+        if (!Number.isFinite(value)) throw notFinite(label, start + j, value, meta?.spec);
         // -0 would print as "0" in CSV but "-0" elsewhere; one zero is enough.
         if (value === 0) out[j] = 0;
       }

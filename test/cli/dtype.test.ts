@@ -64,6 +64,14 @@ describe('--dtype on plot', () => {
     expect(lrviz(['plot', '-s', 'torch.StepLR:step_size=10', '--dtype', 'float64', '--steps', '20', '-o', '-']).stderr).toBe('');
   });
 
+  it("refuses a float32 NaN in one line that says it is the framework's float32", () => {
+    const { status, stdout, stderr } = lrviz(['plot', '-s', 'keras.PolynomialDecay:initial_learning_rate=1,decay_steps=3805,power=0.5,end_learning_rate=0', '--steps', '4000']);
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^lrviz: error: .*: the learning rate at step 3805 is NaN, not a finite number; computed in float32 as the framework does \(dtype=float64 gives the formula in doubles; check says where and how to avoid it\)\n$/);
+    expect(lrviz(['plot', '-s', 'keras.PolynomialDecay:initial_learning_rate=1,decay_steps=3805,power=0.5,end_learning_rate=0,dtype=float64', '--steps', '4000']).status).toBe(0);
+  });
+
   it('refuses any other dtype in one line', () => {
     const { status, stdout, stderr } = lrviz(['plot', '-s', kerasLate, '--dtype', 'float16']);
     expect(status).toBe(2);
