@@ -3,7 +3,7 @@ import { count, rate } from '../../text/numbers.js';
 import type { Schedule } from '../../schedules/schedule.js';
 
 /** Steps compared one by one; past them only the last step is looked at (for a NaN that stays). */
-const SCANNED = 1 << 22;
+const SCANNED = 1 << 20;
 /** Steps a candidate length of the fix is compared over, and how far from the given length it looks. */
 const FIX_SCANNED = 1 << 18;
 const FIX_REACH = 12;
@@ -94,7 +94,7 @@ function whoseFloat32(definitionName: string | undefined): string {
  * Where computing in float32, as the framework does, changes the run from what the formula says: a discrete
  * decision (a staircase drop, a restart, a cycle's length) taken a step from where float64 takes it, or a NaN
  * (a fractional power of `1 - step/T` rounded a hair below 0). Compares the two step by step over the
- * first 2^22 steps (the last step too, for a NaN that stays); `nan` tells check to read the other rules
+ * first 2^20 steps, as check samples (the last step too, for a NaN that stays); `nan` tells check to read the other rules
  * from the float64 values, since no rule can read a NaN.
  */
 export function float32Rules(float32: Schedule, twin: Float32Twin, steps: number, definitionName?: string): { findings: Finding[]; nan: boolean } {
