@@ -136,7 +136,7 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
   if (logRows.length > 0) {
     layers.push({
       data: options.page ? { name: 'logs' } : { values: logRows },
-      mark: { type: 'point', filled: true, size: 12, opacity: 0.7, clip, invalid: 'break-paths-filter-domains' },
+      mark: { type: 'point', filled: true, size: 16, opacity: 0.7, clip, invalid: 'break-paths-filter-domains' },
       encoding: { x: { field: 'step', type: 'quantitative' }, y: { field: 'lr', type: 'quantitative' }, color },
     });
   }
