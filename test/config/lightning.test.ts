@@ -18,6 +18,10 @@ const NOTES: Record<string, string[]> = {
   'onecycle-total-steps.yaml': ['LRV005'],
   'steplr-max-steps.yaml': [],
   'lit-lm-config.yaml': [],
+  'tu-cifar10-resnet18-standard.yaml': [],
+  'tu-nyu-bts.yaml': [],
+  'terratorch-forestnet-timm.yaml': [],
+  'omatg-dng-linear-sde-mp-20.yaml': [],
 };
 
 describe('LightningCLI configs against a Lightning 2.6.6 run', () => {
