@@ -29,6 +29,14 @@ describe('renderHtml', () => {
     expect(json('lrviz-data').series.map((s: { label: string }) => s.label)).toEqual(['cosine:lr=0.5', hostile]);
   });
 
+  it('opens on --xlim, and a log drawn alone spans the steps it logged', () => {
+    const data = (html: string) => JSON.parse(/<script type="application\/json" id="lrviz-data">(.*?)<\/script>/.exec(html)?.[1] ?? 'null');
+    expect(data(renderHtml(pictureRequest([curve], { xlim: [100, 300] }))).initial).toEqual([100, 300]);
+    expect(data(renderHtml(pictureRequest([curve]))).initial).toBeUndefined();
+    const alone = data(renderHtml(pictureRequest([], { logs: [{ label: 'run', steps: new Float64Array([0, 500, 2000]), values: new Float64Array([1, 0.5, 0.1]) }] })));
+    expect([alone.series, alone.lastStep]).toEqual([[], 2001]);
+  });
+
   it('escapes what could end markup', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;');
     expect(inlineJson({ label: '</script><!--\u2028' })).toBe('{"label":"\\u003c/script>\\u003c!--\\u2028"}');
