@@ -37,6 +37,14 @@ const CASES: { name: string; file: string; golden: string; inputs: PlanInputs; n
     notes: ['LRV105'],
     updates: 16_000,
   },
+  {
+    name: 'Nemotron 3 release test: a functional-test model_config.yaml (MODEL_ARGS), WSD with minus_sqrt annealing, in samples; its warmup outlasts the run',
+    file: 'nemotron3_super_release_gb200-model_config.yaml',
+    golden: 'nemotron3_super.golden.json',
+    inputs: {},
+    notes: [],
+    updates: 23_841,
+  },
 ];
 
 describe('Megatron-LM scripts against Megatron Core 0.20.0 run', () => {

@@ -1,5 +1,6 @@
 /**
- * Megatron-LM launch scripts and argument lists: the flags wherever the script lists them (./shell-args.ts),
+ * Megatron-LM launch scripts and argument lists: the flags wherever the script lists them (./shell-args.ts), or
+ * the MODEL_ARGS of a functional-test model_config.yaml,
  * turned into the scheduler megatron/training/training.py builds (get_optimizer_param_scheduler, Megatron
  * Core 0.20.0): lengths in samples, iterations × global batch size, stepped by the global batch size.
  *   iteration-based: decay = (--lr-decay-iters or --train-iters) × G; warmup = --lr-warmup-fraction × decay,
@@ -13,19 +14,37 @@ import { parseNumber } from '../../text/decimal.js';
 import { count, Plan } from '../plan.js';
 import { readShellFlags } from '../shell-args.js';
 import type { ConfigDocument, ResolveContext, ResolvedConfig, StackReader } from '../types.js';
+import { isObject } from '../values.js';
 
 export const MEGATRON_RELEASE = 'Megatron-LM (Megatron Core 0.20.0)';
 
 export const megatron: StackReader = {
   id: 'megatron',
   title: 'Megatron-LM (launch script or argument list)',
-  detect: (doc) => doc.format === 'text' && /--lr[\s=]/.test(doc.text) && /--(train-iters|train-samples|lr-decay-style|global-batch-size|micro-batch-size)\b/.test(doc.text),
+  detect: (doc) =>
+    (doc.format === 'text' && /--lr[\s=]/.test(doc.text) && /--(train-iters|train-samples|lr-decay-style|global-batch-size|micro-batch-size)\b/.test(doc.text)) ||
+    modelArgs(doc) !== undefined,
   resolve: (doc, ctx) => resolveMegatron(doc, ctx),
 };
 
+/**
+ * The flags of Megatron-LM's functional-test `model_config.yaml` (tests/functional_tests/test_cases/*): a
+ * MODEL_ARGS mapping from flag to value, `true` for a flag without one. Undefined for any other file.
+ */
+function modelArgs(doc: ConfigDocument): Map<string, string> | undefined {
+  const value = doc.format === 'yaml' && isObject(doc.value) ? doc.value.MODEL_ARGS : undefined;
+  if (!isObject(value) || !Object.hasOwn(value, '--lr')) return undefined;
+  const flags = new Map<string, string>();
+  for (const [flag, given] of Object.entries(value)) {
+    if (given === false || given === null) continue;
+    flags.set(flag, given === true ? '' : typeof given === 'object' ? JSON.stringify(given) : String(given));
+  }
+  return flags;
+}
+
 function resolveMegatron(doc: ConfigDocument, ctx: ResolveContext): ResolvedConfig {
   const plan = new Plan(doc.name, ctx.inputs);
-  const { flags } = readShellFlags(doc.text);
+  const flags = modelArgs(doc) ?? readShellFlags(doc.text).flags;
   const raw = (flag: string): string | undefined => flags.get(flag);
   const number = (flag: string): number | undefined => {
     const text = raw(flag);
