@@ -63,7 +63,14 @@ function timmWarmup(p: Warmup, after: Schedule, target = p.lr): Schedule {
   if (steps <= 0) return after;
   const ramp = linear(p.warmup_lr_init, target, steps);
   if (p.warmup_prefix) return join([ramp, after], [steps]);
-  return schedule((t) => (t < steps ? ramp.lr(t) : after.lr(t)), after.horizon);
+  // Extremes: the ramp's over the steps it covers, the schedule's over the rest.
+  return schedule((t) => (t < steps ? ramp.lr(t) : after.lr(t)), after.horizon, undefined, (start, end) => {
+    const split = Math.min(end, Math.max(start, Math.ceil(steps)));
+    const parts = [split > start ? ramp.extremes?.(start, split) : undefined, end > split ? after.extremes?.(split, end) : undefined];
+    if ((split > start && parts[0] === undefined) || (end > split && parts[1] === undefined)) return undefined;
+    const known = parts.filter((range) => range !== undefined);
+    return [Math.min(...known.map((range) => range[0])), Math.max(...known.map((range) => range[1]))];
+  });
 }
 
 /**

@@ -87,7 +87,8 @@ describe('spreadIndices', () => {
 describe('dialect extremes, exact against every step', () => {
   // Each must report extremes, and they must be the min and max of every step of the range: the cosines
   // of hf (with their rebound past num_training_steps, num_cycles waves, hard restarts whose teeth wrap
-  // between steps), optax and keras, over ranges that cross warmups, horizons and many turns.
+  // between steps), optax, keras and timm (its warmup laid over the cycles, k_decay,
+  // the cycle limit), over ranges that cross warmups, horizons and many turns.
   const specs = [
     'hf.cosine:lr=1e-3,num_warmup_steps=7,num_training_steps=333',
     'hf.cosine:lr=1e-3,num_warmup_steps=0,num_training_steps=100,num_cycles=2.3',
@@ -97,6 +98,10 @@ describe('dialect extremes, exact against every step', () => {
     'optax.cosine_decay_schedule:init_value=0.1,decay_steps=1000,alpha=0.1,exponent=2',
     'optax.warmup_cosine_decay_schedule:init_value=0,peak_value=0.1,warmup_steps=10,decay_steps=1000,end_value=0.001',
     'keras.CosineDecay:initial_learning_rate=0.1,decay_steps=777,alpha=0.05,dtype=float64',
+    'timm.CosineLRScheduler:lr=0.1,t_initial=2000,lr_min=1e-5,warmup_t=20,warmup_lr_init=1e-4',
+    'timm.CosineLRScheduler:lr=0.1,t_initial=333,lr_min=1e-5,cycle_limit=4,cycle_decay=0.5,warmup_t=7,warmup_lr_init=1e-4,warmup_prefix=true',
+    'timm.CosineLRScheduler:lr=0.1,t_initial=251,lr_min=1e-3,cycle_limit=20,k_decay=1.5',
+    'timm.PolyLRScheduler:lr=0.1,t_initial=1000,power=2,lr_min=1e-5,warmup_t=3,warmup_lr_init=1e-4',
   ];
   for (const text of specs) {
     it(text, () => {
