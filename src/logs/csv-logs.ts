@@ -1,6 +1,6 @@
 import { parseNumber } from '../text/decimal.js';
 import { StringRow, type CsvRow } from './csv-row.js';
-import { PointsBuilder, type ExpectedPoints, type LoggedRun } from './points.js';
+import { loggedLabel, PointsBuilder, type ExpectedPoints, type LoggedRun } from './points.js';
 
 /** Column names that hold the optimizer step, in order of preference. */
 const STEP_COLUMNS = ['step', 'global_step', 'trainer/global_step', '_step', 'iteration', 'iter', 'steps'];
@@ -81,7 +81,7 @@ function collectNumeric(stepColumn: number, header: readonly string[], source: s
   if (header.length < 2) return undefined;
   const valueColumns = header.flatMap((_, k) => (k === stepColumn ? [] : [k]));
   const format = stepColumn === 0 && header[0].toLowerCase() === 'step' ? 'step,series CSV (lrviz plot)' : 'two-column CSV (read as step,lr)';
-  const labels = valueColumns.map((k) => (valueColumns.length > 1 ? `${source} ${header[k]}` : source));
+  const labels = valueColumns.map((k) => (valueColumns.length > 1 ? `${source} ${loggedLabel(header[k])}` : source));
   const builders = valueColumns.map(() => new PointsBuilder(expected));
   const seen = new Array<boolean>(header.length).fill(false);
   let failed = false;

@@ -1,5 +1,5 @@
 import { isPlainObject } from '../json.js';
-import { pointsOf, type LoggedRun } from './points.js';
+import { loggedLabel, pointsOf, type LoggedRun } from './points.js';
 
 export const LRVIZ_JSON = 'lrviz plot JSON';
 export const LRVIZ_VEGA_LITE = 'lrviz vega-lite spec';
@@ -48,6 +48,6 @@ function vegaLiteSpec(json: unknown, source: string): LoggedRun[] | undefined {
 
 /** Labelled like every other log: the file alone, or the file and the series when it holds several. */
 function run(pairs: [number, number][], label: unknown, source: string, format: string, count: number): LoggedRun {
-  const name = typeof label === 'string' && label !== '' ? label : undefined;
+  const name = typeof label === 'string' && label !== '' ? loggedLabel(label) : undefined;
   return { label: count > 1 && name !== undefined ? `${source} ${name}` : source, source, format, ...pointsOf(pairs.map((p) => p[0]), pairs.map((p) => p[1])) };
 }

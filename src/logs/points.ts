@@ -8,6 +8,14 @@ export interface LoggedPoints {
   readonly values: Float64Array;
 }
 
+/** How a logged run is named beside the planned curves (legends, CSV headers, JSON labels). */
+export const LOGGED_SUFFIX = ' (logged)';
+
+/** A series' name as lrviz's own exports head a logged run, read back: without the suffix they added. */
+export function loggedLabel(name: string): string {
+  return name.endsWith(LOGGED_SUFFIX) ? name.slice(0, -LOGGED_SUFFIX.length) : name;
+}
+
 /** Logged learning rates with where they came from: what the log readers return. */
 export interface LoggedRun extends LoggedPoints {
   /** The file the points were read from. */

@@ -2,8 +2,7 @@ import type { Curve } from '../curve/curve.js';
 import type { Envelope } from '../curve/envelope.js';
 import type { LoggedPoints } from '../logs/points.js';
 
-/** How logged points are named in the legend, beside the planned curves. */
-export const LOGGED_SUFFIX = ' (logged)';
+export { LOGGED_SUFFIX } from '../logs/points.js';
 
 /**
  * The steps a chart spans: the planned curves' run, or, for logs drawn alone, up to the last step a log

@@ -38,7 +38,7 @@ describe('logs as series', () => {
     expect(rows.at(-1)?.startsWith('2790,')).toBe(true);
   });
 
-  it('puts the plan and the log in one CSV that --log reads back', () => {
+  it('puts the plan and the log in one CSV that --log reads back, the logged run named once', () => {
     const file = join(dir, 'both.csv');
     const { status } = lrviz(['plot', '-s', 'cosine-warmup:lr=1e-5,warmup=57,total=2808', '--steps', '2808', '--every', '100', '--log', `${TINYLLAMA}:label=run`, '-o', file]);
     expect(status).toBe(0);
@@ -48,7 +48,7 @@ describe('logs as series', () => {
     expect(again.status).toBe(0);
     expect(JSON.parse(again.stdout).series.map((s: { label: string }) => s.label)).toEqual([
       'again cosine-warmup:lr=1e-5,warmup=57,total=2808 (logged)',
-      'again run (logged) (logged)',
+      'again run (logged)',
     ]);
   });
 

@@ -92,7 +92,7 @@ export function restartRules(p: Profile): Finding[] {
         'LRV008',
         p.steps - 1,
         { cycleStart: last, expectedCycleEnd: expectedEnd, finalLr: p.final, cyclePeak, cycleFloor: floor },
-        `training ends ${count(p.steps - last)} steps into the cycle that restarted at step ${count(last)} (it would end near step ${count(expectedEnd)}), with the learning rate still at ${rate(p.final)}, ${percent(upCycle)} of the way from the cycle's floor ${rate(floor)} to its peak ${rate(cyclePeak)}`,
+        `training ends ${count(p.steps - last)} ${plural(p.steps - last, 'step')} into the cycle that restarted at step ${count(last)} (it would end near step ${count(expectedEnd)}), with the learning rate still at ${rate(p.final)}, ${percent(upCycle)} of the way from the cycle's floor ${rate(floor)} to its peak ${rate(cyclePeak)}`,
         `end training at a cycle boundary (step ${count(last)} or ${count(expectedEnd)}), or choose cycle lengths that add up to the ${count(p.steps)} steps`,
       ),
     );
