@@ -2,13 +2,13 @@
  * The CLI's catalog loads the frameworks only when a spec names something beyond lrviz's own schedules,
  * and whatever it hands back finds every name exactly as the full catalog (src/catalog.ts) does.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../src/catalog.js';
 import { catalogOnDemand } from '../../src/cli/catalog-on-demand.js';
 import { builtins } from '../../src/schedules/builtins.js';
-import { BIN, lrviz } from '../support/cli.js';
+import { lrviz } from '../support/cli.js';
+import { chunkTexts, loadedAtStartUp } from '../support/bundle.js';
 
 describe('the catalog on demand', () => {
   it('holds only lrviz own schedules when every name is one of them, nested ones too', async () => {
@@ -42,19 +42,10 @@ describe('the catalog on demand', () => {
 
 describe('the built CLI', () => {
   it("never compiles a framework's dialect for lrviz's own schedules: the dialects sit behind a dynamic import", () => {
-    const entry = resolve(dirname(BIN), '../dist/cli.js');
-    const seen = new Set<string>();
-    const visit = (file: string) => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      for (const [, target] of readFileSync(file, 'utf8').matchAll(/^import\s[^;(]*?["'](\.[^"']+)["']/gm)) visit(resolve(dirname(file), target));
-    };
-    visit(entry);
     // What torch's dialect module declares (the bundle keeps module-level names).
     const dialect = /\btorchDefinitions\b/;
-    for (const file of seen) expect([file, dialect.test(readFileSync(file, 'utf8'))]).toEqual([file, false]);
-    const chunks = readdirSync(resolve(dirname(entry), 'chunks')).map((f) => readFileSync(resolve(dirname(entry), 'chunks', f), 'utf8'));
-    expect(chunks.some((code) => dialect.test(code))).toBe(true);
+    for (const file of loadedAtStartUp()) expect([file, dialect.test(readFileSync(file, 'utf8'))]).toEqual([file, false]);
+    expect(chunkTexts().some((code) => dialect.test(code))).toBe(true);
   });
 
   it('draws a dialect and a builtin side by side, and still suggests across every framework', () => {

@@ -4,9 +4,10 @@
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, lrviz } from '../support/cli.js';
+import { lrviz } from '../support/cli.js';
+import { chunkTexts, loadedAtStartUp } from '../support/bundle.js';
 import { decodePng, drawnLines, texts } from './picture-support.js';
 import { readPdf } from './pdf-support.js';
 
@@ -82,21 +83,11 @@ describe('lrviz plot to pictures', () => {
   });
 
   it('never loads vega or resvg for the terminal: they sit only behind dynamic imports in the bundle', () => {
-    const entry = resolve(dirname(BIN), '../dist/cli.js');
-    const seen = new Set<string>();
-    const visit = (file: string) => {
-      if (seen.has(file)) return;
-      seen.add(file);
-      const code = readFileSync(file, 'utf8');
-      // Static imports only: `import ... from "./x.js"` or `import "./x.js"`, not `import("./x.js")`.
-      for (const [, target] of code.matchAll(/^import\s[^;(]*?["'](\.[^"']+)["']/gm)) visit(resolve(dirname(file), target));
-    };
-    visit(entry);
+    const seen = loadedAtStartUp();
     expect(seen.size).toBeGreaterThan(1);
     // Neither the packages themselves (vega, resvg, pdfkit) nor the minified builds vega-runtime evaluates.
     const heavy = /["'](vega|vega-lite|@resvg\/resvg-js|pdfkit|svg-to-pdfkit)["']|\.min\.js/;
     for (const file of seen) expect([file, heavy.test(readFileSync(file, 'utf8'))]).toEqual([file, false]);
-    const pictureChunks = readdirSync(resolve(dirname(entry), 'chunks')).map((f) => readFileSync(resolve(dirname(entry), 'chunks', f), 'utf8'));
-    expect(pictureChunks.some((code) => heavy.test(code))).toBe(true);
+    expect(chunkTexts().some((code) => heavy.test(code))).toBe(true);
   });
 });
