@@ -31,7 +31,7 @@ describe('CSV with logged runs', () => {
   it('is read back as logs: the plan and each run, with exactly the values written', () => {
     const csv = text(renderCsv(pictureRequest([plan], { every: 10, logs: [run, other] })));
     const runs = parseLog(csv, 'out.csv');
-    expect(runs.map((r) => r.label)).toEqual(['out.csv plan', 'out.csv run a (logged)', 'out.csv run b (logged)']);
+    expect(runs.map((r) => r.label)).toEqual(['out.csv plan', 'out.csv run a', 'out.csv run b']);
     expect([...runs[1].steps]).toEqual(run.steps);
     expect([...runs[1].values]).toEqual(run.values);
     expect([...runs[2].steps]).toEqual(other.steps);
@@ -49,7 +49,7 @@ describe('JSON with logged runs', () => {
     const parsed = JSON.parse(json);
     expect(parsed.series[1]).toEqual({ label: 'run a (logged)', logged: true, steps: run.steps, values: run.values });
     const runs = parseLog(json, 'out.json');
-    expect(runs.map((r) => r.label)).toEqual(['out.json plan', 'out.json run a (logged)']);
+    expect(runs.map((r) => r.label)).toEqual(['out.json plan', 'out.json run a']);
     expect([...runs[1].steps]).toEqual(run.steps);
     expect([...runs[1].values]).toEqual(run.values);
   });
