@@ -81,53 +81,45 @@ export async function loadSources(
   options: { flags: SteppingFlags; fallbackRows: number; rows?: number; inputs: () => PlanInputs; stack?: string },
 ): Promise<LoadedSeries> {
   const configFiles = sources.filter((s): s is { kind: 'config'; file: string } => s.kind === 'config');
-  // Specs are parsed before anything is built: the catalog loads the frameworks they name.
-  const parsed = new Map<SeriesSource, ParsedSpec[]>();
-  const parse = () => {
-    for (const source of sources) if (source.kind === 'spec') parsed.set(source, parseSpecArgument(source.text, '--schedule'));
-  };
-  const specsOf = (configs: Iterable<ResolvedConfig>) => [...[...parsed.values()].flat().map((p) => p.spec), ...[...configs].map((c) => c.spec)];
-  if (configFiles.length === 0) {
-    const run = options.rows !== undefined ? givenRows(options.rows, options.flags) : parseRunLength(options.flags, options.fallbackRows);
-    requireSchedules(sources.length);
-    parse();
-    const catalog = await catalogs.forSpecs(specsOf([]));
-    const unique = labeller();
-    const series = sources.flatMap((source) => specSeries(catalog, parsed.get(source)!, run, unique));
-    return { series, steps: run.rows };
-  }
-  if (options.flags.stepped !== undefined && options.flags.stepped !== 'batch') {
-    throw new LrvizError('--stepped applies to -s schedules alone; a --config says itself how often its scheduler is stepped');
-  }
-  const { resolveConfigFile } = await import('../config/index.js');
-  const inputs = options.inputs();
   const resolved = new Map<SeriesSource, ResolvedConfig>();
-  for (const source of configFiles) resolved.set(source, await resolveConfigFile(source.file, { inputs, stack: options.stack }));
-  let rows = options.rows ?? (options.flags.steps === undefined ? undefined : parseSteps(options.flags.steps));
-  if (rows === undefined) {
-    for (const config of resolved.values()) {
-      if (config.updates === undefined) throw new LrvizError(`${fileName(config.file)}: the file does not say how long the run is; give --steps N (or --epochs with --steps-per-epoch)`);
-      rows = Math.max(rows ?? 0, config.updates);
+  let run: RunLength;
+  if (configFiles.length === 0) {
+    run = options.rows !== undefined ? givenRows(options.rows, options.flags) : parseRunLength(options.flags, options.fallbackRows);
+    requireSchedules(sources.length);
+  } else {
+    if (options.flags.stepped !== undefined && options.flags.stepped !== 'batch') {
+      throw new LrvizError('--stepped applies to -s schedules alone; a --config says itself how often its scheduler is stepped');
     }
+    const { resolveConfigFile } = await import('../config/index.js');
+    const inputs = options.inputs();
+    for (const source of configFiles) resolved.set(source, await resolveConfigFile(source.file, { inputs, stack: options.stack }));
+    let rows = options.rows ?? (options.flags.steps === undefined ? undefined : parseSteps(options.flags.steps));
+    if (rows === undefined) {
+      for (const config of resolved.values()) {
+        if (config.updates === undefined) throw new LrvizError(`${fileName(config.file)}: the file does not say how long the run is; give --steps N (or --epochs with --steps-per-epoch)`);
+        rows = Math.max(rows ?? 0, config.updates);
+      }
+    }
+    const dtype = parseDtype(options.flags.dtype);
+    run = {
+      rows: rows as number,
+      schedulerSteps: rows as number,
+      stepped: 'batch',
+      ...(inputs.stepsPerEpoch === undefined ? {} : { stepsPerEpoch: inputs.stepsPerEpoch }),
+      ...(dtype === undefined ? {} : { dtype }),
+    };
   }
-  const dtype = parseDtype(options.flags.dtype);
-  const length: RunLength = {
-    rows: rows as number,
-    schedulerSteps: rows as number,
-    stepped: 'batch',
-    ...(inputs.stepsPerEpoch === undefined ? {} : { stepsPerEpoch: inputs.stepsPerEpoch }),
-    ...(dtype === undefined ? {} : { dtype }),
-  };
-  parse();
-  const catalog = await catalogs.forSpecs(specsOf(resolved.values()));
-  const series: Series[] = [];
+  // Specs are parsed before anything is built: the catalog loads only the frameworks they name.
+  const parsed = new Map<SeriesSource, ParsedSpec[]>();
+  for (const source of sources) if (source.kind === 'spec') parsed.set(source, parseSpecArgument(source.text, '--schedule'));
+  const catalog = await catalogs.forSpecs([...[...parsed.values()].flat().map((p) => p.spec), ...[...resolved.values()].map((c) => c.spec)]);
   const unique = labeller();
-  for (const source of sources) {
+  const facts: RunFacts = run.dtype === undefined ? {} : { dtype: run.dtype };
+  const series = sources.flatMap((source) => {
     const config = resolved.get(source);
-    if (config === undefined) for (const one of specSeries(catalog, parsed.get(source)!, length, unique)) series.push(one);
-    else series.push(configSeries(catalog, config, length.rows, unique, dtype === undefined ? {} : { dtype }));
-  }
-  return { series, steps: length.rows };
+    return config === undefined ? specSeries(catalog, parsed.get(source)!, run, unique) : [configSeries(catalog, config, run.rows, unique, facts)];
+  });
+  return { series, steps: run.rows };
 }
 
 /**
