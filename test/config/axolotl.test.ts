@@ -9,6 +9,7 @@ import { resolveConfigFile } from '../../src/config/index.js';
 import type { PlanInputs } from '../../src/config/types.js';
 import { buildSchedule } from '../../src/notation/build.js';
 import { lrviz } from '../support/cli.js';
+import { expectNear } from '../support/golden.js';
 
 const DIR = 'test/fixtures/configs/axolotl';
 
@@ -82,7 +83,7 @@ describe('axolotl configs against axolotl 0.18.0 run', () => {
       expect(resolved.notes.map((n) => n.code)).toEqual(c.notes);
       const { schedule } = buildSchedule(catalog, resolved.spec, resolved.updates as number);
       golden.lr.forEach((lr, i) => {
-        if (!(Math.abs(schedule.lr(i) - lr) <= 1e-9 * Math.abs(lr) + 1e-300)) expect.fail(`update ${i}: lrviz ${schedule.lr(i)}, axolotl ${lr}`);
+        expectNear(schedule.lr(i), lr, () => `update ${i}: lrviz ${schedule.lr(i)}, axolotl ${lr}`);
       });
     });
   }

@@ -11,16 +11,10 @@ import { catalog } from '../../src/catalog.js';
 import { buildSchedule } from '../../src/notation/build.js';
 import { parseTextSpec } from '../../src/notation/parse.js';
 import { lrviz } from '../support/cli.js';
+import { expectCurve } from '../support/golden.js';
 
 const DIR = 'test/fixtures/configs/deepspeed';
 const OLD_RULE = 'deepspeed-first-update-optimizer-lr';
-
-function expectCurve(actual: (i: number) => number, golden: readonly number[]): void {
-  for (let i = 0; i < golden.length; i++) {
-    const tolerance = 1e-9 * Math.abs(golden[i]) + 1e-300;
-    if (!(Math.abs(actual(i) - golden[i]) <= tolerance)) expect.fail(`update ${i}: lrviz ${actual(i)}, DeepSpeed ${golden[i]}`);
-  }
-}
 
 const CASES: { name: string; file: string; golden: string; inputs: PlanInputs; type: string; notes: string[] }[] = [
   {
@@ -89,7 +83,7 @@ describe('DeepSpeed schedulers against DeepSpeed 0.19.6 run', () => {
       expect(resolved.spec.type).toBe(c.type);
       expect(resolved.notes.map((n) => n.code)).toEqual(c.notes);
       const { schedule } = buildSchedule(catalog, resolved.spec, golden.lr.length);
-      expectCurve((i) => schedule.lr(i), golden.lr);
+      expectCurve((i) => schedule.lr(i), golden.lr, 'DeepSpeed');
     });
   }
 
@@ -97,7 +91,7 @@ describe('DeepSpeed schedulers against DeepSpeed 0.19.6 run', () => {
     const { schedule } = buildSchedule(catalog, parseTextSpec('deepspeed.WarmupCosineLR:lr=0.0001,total_num_steps=20,warmup_num_steps=5'), 20);
     // DeepSpeed 0.19.6, run by make_goldens.py's loop with these parameters:
     const golden = [0.0, 0.0, 4.306765580733931e-5, 6.826061944859854e-5, 8.613531161467861e-5, 0.0001, 9.890748929868662e-5, 9.567770515484184e-5];
-    expectCurve((i) => schedule.lr(i), golden);
+    expectCurve((i) => schedule.lr(i), golden, 'DeepSpeed');
   });
 
   it('LRRangeTest in stairs grows once every lr_range_test_step_size updates', () => {
@@ -105,7 +99,7 @@ describe('DeepSpeed schedulers against DeepSpeed 0.19.6 run', () => {
     const { schedule } = buildSchedule(catalog, parseTextSpec(spec), 10);
     // DeepSpeed 0.19.6's LRRangeTest with these parameters, run by make_goldens.py's loop:
     const golden = [0.01, 0.01, 0.01, 0.015, 0.015, 0.015, 0.02, 0.02, 0.02, 0.025];
-    expectCurve((i) => schedule.lr(i), golden);
+    expectCurve((i) => schedule.lr(i), golden, 'DeepSpeed');
   });
 });
 
@@ -120,7 +114,7 @@ describe('DeepSpeed configs on the command line', () => {
     const { status, stdout } = lrviz(['plot', '-s', JSON.stringify(report.spec), '--steps', '40', '-o', '-']);
     expect(status).toBe(0);
     const values = stdout.trim().split(/\r?\n/).slice(1).map((row) => Number(row.split(',')[1]));
-    expectCurve((i) => values[i], golden.lr);
+    expectCurve((i) => values[i], golden.lr, 'DeepSpeed');
     expect(values).toHaveLength(40);
   });
 

@@ -11,6 +11,7 @@ import { resolveConfigFile } from '../../src/config/index.js';
 import { buildSchedule } from '../../src/notation/build.js';
 import { catalog } from '../../src/catalog.js';
 import { lrviz } from '../support/cli.js';
+import { expectNear } from '../support/golden.js';
 
 const DIR = 'test/fixtures/configs/detectron2';
 const golden = JSON.parse(readFileSync(`${DIR}/golden.json`, 'utf8')) as { cases: { config: string; updates: number; steps: number[]; lr: number[] }[] };
@@ -23,7 +24,7 @@ describe('Detectron2 configs against detectron2 + fvcore runs', () => {
       expect(resolved.updates).toBe(c.updates);
       const { schedule } = buildSchedule(catalog, resolved.spec, c.updates);
       c.steps.forEach((step, j) => {
-        if (!(Math.abs(schedule.lr(step) - c.lr[j]) <= 1e-9 * Math.abs(c.lr[j]))) expect.fail(`iteration ${step}: lrviz ${schedule.lr(step)}, detectron2 ${c.lr[j]}`);
+        expectNear(schedule.lr(step), c.lr[j], () => `iteration ${step}: lrviz ${schedule.lr(step)}, detectron2 ${c.lr[j]}`, 0);
       });
     });
   }

@@ -9,16 +9,9 @@ import type { PlanInputs } from '../../src/config/types.js';
 import { catalog } from '../../src/catalog.js';
 import { buildSchedule } from '../../src/notation/build.js';
 import { lrviz } from '../support/cli.js';
+import { expectCurve } from '../support/golden.js';
 
 const DIR = 'test/fixtures/configs/hf';
-
-/** Relative agreement at 1e-9 at every update. */
-function expectCurve(actual: (i: number) => number, golden: readonly number[]): void {
-  for (let i = 0; i < golden.length; i++) {
-    const tolerance = 1e-9 * Math.abs(golden[i]) + 1e-300;
-    if (!(Math.abs(actual(i) - golden[i]) <= tolerance)) expect.fail(`update ${i}: lrviz ${actual(i)}, transformers ${golden[i]}`);
-  }
-}
 
 const CASES: { name: string; file: string; golden: string; inputs: PlanInputs; spec: Record<string, unknown> }[] = [
   {
@@ -53,7 +46,7 @@ describe('HF Trainer configs against real Trainer runs', () => {
       expect(resolved.spec).toEqual(c.spec);
       expect(resolved.updates).toBe(golden.lr.length);
       const { schedule } = buildSchedule(catalog, resolved.spec, resolved.updates as number);
-      expectCurve((i) => schedule.lr(i), golden.lr);
+      expectCurve((i) => schedule.lr(i), golden.lr, 'transformers');
     });
   }
 
@@ -148,14 +141,16 @@ describe('hf.* with the TrainingArguments names, against real Trainer runs', () 
     expect(status).toBe(0);
     const values = rows(stdout);
     expect(values).toHaveLength(375);
-    expectCurve((i) => values[i], golden('qwen3_lora_sft.golden.json'));
+    expectCurve((i) => values[i], golden('qwen3_lora_sft.golden.json'), 'transformers');
   });
 
   it('transformers 5\'s warmup_steps below 1 is the same ratio; warmup_steps > 0 wins over warmup_ratio (4.x)', () => {
     const ratioAsSteps = lrviz(['plot', '-s', 'hf.cosine:learning_rate=0.0002,warmup_steps=0.1,max_steps=100', '--steps', '100', '-o', '-']);
-    expectCurve((i) => rows(ratioAsSteps.stdout)[i], golden('grpo-accounting.golden.json'));
+    const ratioRows = rows(ratioAsSteps.stdout);
+    expectCurve((i) => ratioRows[i], golden('grpo-accounting.golden.json'), 'transformers');
     const stepsWin = lrviz(['plot', '-s', 'hf.cosine:learning_rate=0.0002,warmup_steps=10,warmup_ratio=0.5,max_steps=100', '--steps', '100', '-o', '-']);
-    expectCurve((i) => rows(stepsWin.stdout)[i], golden('grpo-accounting.golden.json'));
+    const stepsRows = rows(stepsWin.stdout);
+    expectCurve((i) => stepsRows[i], golden('grpo-accounting.golden.json'), 'transformers');
   });
 
   it('num_warmup_steps that disagrees with the TrainingArguments names: one line, exit 2', () => {

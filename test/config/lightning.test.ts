@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfigFile } from '../../src/config/index.js';
 import { lrviz } from '../support/cli.js';
 import { expectConfigRefused } from '../support/config-refusal.js';
+import { expectNear } from '../support/golden.js';
 
 const DIR = 'test/fixtures/configs/lightning';
 interface Case { file: string; examples: number; devices: number; updates: number; lr: number[] }
@@ -38,7 +39,7 @@ describe('LightningCLI configs against a Lightning 2.6.6 run', () => {
       const values = stdout.trimEnd().split('\r\n').slice(1).map((row) => Number(row.split(',')[1]));
       expect(values).toHaveLength(c.updates);
       c.lr.forEach((lr, i) => {
-        if (!(Math.abs(values[i] - lr) <= 1e-9 * Math.abs(lr) + 1e-300)) expect.fail(`update ${i}: lrviz ${values[i]}, Lightning ${lr}`);
+        expectNear(values[i], lr, () => `update ${i}: lrviz ${values[i]}, Lightning ${lr}`);
       });
     });
   }

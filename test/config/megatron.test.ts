@@ -9,6 +9,7 @@ import { resolveConfigFile } from '../../src/config/index.js';
 import type { PlanInputs } from '../../src/config/types.js';
 import { buildSchedule } from '../../src/notation/build.js';
 import { lrviz } from '../support/cli.js';
+import { expectNear } from '../support/golden.js';
 
 const DIR = 'test/fixtures/configs/megatron';
 
@@ -59,7 +60,7 @@ describe('Megatron-LM scripts against Megatron Core 0.20.0 run', () => {
       const { schedule } = buildSchedule(catalog, resolved.spec, resolved.updates as number);
       for (const [step, lr] of Object.entries(golden.lr)) {
         const actual = schedule.lr(Number(step));
-        if (!(Math.abs(actual - lr) <= 1e-9 * Math.abs(lr) + 1e-300)) expect.fail(`update ${step}: lrviz ${actual}, Megatron ${lr}`);
+        expectNear(actual, lr, () => `update ${step}: lrviz ${actual}, Megatron ${lr}`);
       }
     });
   }
@@ -90,7 +91,7 @@ describe('megatron.OptimizerParamScheduler WSD and inverse-square-root against M
     it(JSON.stringify(c.params), () => {
       const { schedule } = buildSchedule(catalog, spec, c.lr.length);
       c.lr.forEach((lr, i) => {
-        if (!(Math.abs(schedule.lr(i) - lr) <= 1e-9 * Math.abs(lr) + 1e-300)) expect.fail(`update ${i}: lrviz ${schedule.lr(i)}, Megatron ${lr}`);
+        expectNear(schedule.lr(i), lr, () => `update ${i}: lrviz ${schedule.lr(i)}, Megatron ${lr}`);
       });
     });
   }

@@ -11,6 +11,7 @@ import type { PlanInputs } from '../../src/config/types.js';
 import { buildSchedule } from '../../src/notation/build.js';
 import { catalog } from '../../src/catalog.js';
 import { lrviz } from '../support/cli.js';
+import { expectNear } from '../support/golden.js';
 
 const DIR = 'test/fixtures/configs/mmengine';
 const golden = JSON.parse(readFileSync(`${DIR}/golden.json`, 'utf8')) as { cases: { config: string; flags: string[]; updates: number; steps: number[]; lr: number[] }[] };
@@ -33,7 +34,7 @@ describe('MMEngine configs against mmengine 0.11 scheduler code', () => {
       const { schedule } = buildSchedule(catalog, resolved.spec, c.updates);
       c.steps.forEach((step, j) => {
         const expected = c.lr[j];
-        if (!(Math.abs(schedule.lr(step) - expected) <= 1e-9 * Math.abs(expected) + 1e-300)) expect.fail(`update ${step}: lrviz ${schedule.lr(step)}, mmengine ${expected}`);
+        expectNear(schedule.lr(step), expected, () => `update ${step}: lrviz ${schedule.lr(step)}, mmengine ${expected}`);
       });
     });
   }

@@ -12,6 +12,7 @@ import { resolveConfigFile } from '../../src/config/index.js';
 import { buildSchedule } from '../../src/notation/build.js';
 import { lrviz } from '../support/cli.js';
 import { expectConfigRefused } from '../support/config-refusal.js';
+import { expectNear } from '../support/golden.js';
 
 const DIR = 'test/fixtures/configs/timm';
 interface Case { file: string; examples: number; devices: number; lr0: number; updates_per_epoch: number; epochs: number; updates: number; steps: number[]; lr: number[] }
@@ -36,7 +37,7 @@ describe('timm args.yaml against timm 1.0.29 run as train.py runs it', () => {
       expect(resolved.notes.map((n) => n.code)).toEqual(NOTES[c.file]);
       const { schedule } = buildSchedule(catalog, resolved.spec, c.updates);
       c.steps.forEach((step, j) => {
-        if (!(Math.abs(schedule.lr(step) - c.lr[j]) <= 1e-9 * Math.abs(c.lr[j]))) expect.fail(`update ${step}: lrviz ${schedule.lr(step)}, timm ${c.lr[j]}`);
+        expectNear(schedule.lr(step), c.lr[j], () => `update ${step}: lrviz ${schedule.lr(step)}, timm ${c.lr[j]}`, 0);
       });
     });
   }

@@ -9,6 +9,7 @@ import { resolveConfigFile } from '../../src/config/index.js';
 import type { PlanInputs } from '../../src/config/types.js';
 import { buildSchedule } from '../../src/notation/build.js';
 import { lrviz } from '../support/cli.js';
+import { expectCurve } from '../support/golden.js';
 
 const DIR = 'test/fixtures/configs/torchtune';
 
@@ -17,13 +18,6 @@ interface Golden {
   devices: number;
   steps_per_epoch: number;
   lr: number[];
-}
-
-function expectCurve(actual: (i: number) => number, golden: readonly number[]): void {
-  for (let i = 0; i < golden.length; i++) {
-    const tolerance = 1e-9 * Math.abs(golden[i]) + 1e-300;
-    if (!(Math.abs(actual(i) - golden[i]) <= tolerance)) expect.fail(`update ${i}: lrviz ${actual(i)}, torchtune ${golden[i]}`);
-  }
 }
 
 const CASES: { name: string; file: string; golden: string; inputs: PlanInputs; spec: Record<string, unknown>; notes: string[] }[] = [
@@ -88,7 +82,7 @@ describe('torchtune recipe configs against torchtune 0.7.0 run as its recipes ru
       expect(resolved.stepsPerEpoch).toBe(golden.steps_per_epoch);
       expect(resolved.notes.map((n) => n.code)).toEqual(c.notes);
       const { schedule } = buildSchedule(catalog, resolved.spec, resolved.updates as number);
-      expectCurve((i) => schedule.lr(i), golden.lr);
+      expectCurve((i) => schedule.lr(i), golden.lr, 'torchtune');
     });
   }
 
@@ -120,7 +114,7 @@ describe('torchtune configs on the command line', () => {
     const golden = JSON.parse(readFileSync(`${DIR}/1B_lora_single_device.golden.json`, 'utf8')) as Golden;
     const values = viaConfig.stdout.trim().split(/\r?\n/).slice(1).map((row) => Number(row.split(',')[1]));
     expect(values).toHaveLength(312);
-    expectCurve((i) => values[i], golden.lr);
+    expectCurve((i) => values[i], golden.lr, 'torchtune');
     const resolved = lrviz(['resolve', file, '--dataset-size', '10000', '--json']);
     const spec = JSON.parse(resolved.stdout).specText as string;
     expect(spec).toBe('torchtune.get_cosine_schedule_with_warmup:lr=0.0003,num_warmup_steps=100,num_training_steps=312');

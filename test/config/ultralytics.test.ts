@@ -10,6 +10,7 @@ import { resolveConfigFile } from '../../src/config/index.js';
 import { buildSchedule } from '../../src/notation/build.js';
 import { lrviz } from '../support/cli.js';
 import { expectConfigRefused } from '../support/config-refusal.js';
+import { expectNear } from '../support/golden.js';
 
 const DIR = 'test/fixtures/configs/ultralytics';
 interface Case { file: string; images: number; devices: number; nb: number; nw: number; lr0: number; updates: number; steps: number[]; weights: number[]; bias: number[] }
@@ -18,7 +19,7 @@ const golden = JSON.parse(readFileSync(`${DIR}/golden.json`, 'utf8')) as { cases
 function expectCurve(spec: Record<string, unknown>, c: Case, values: number[]): void {
   const { schedule } = buildSchedule(catalog, { type: 'ultralytics.yolo', ...spec }, c.updates);
   c.steps.forEach((k, j) => {
-    if (!(Math.abs(schedule.lr(k) - values[j]) <= 1e-9 * Math.abs(values[j]) + 1e-300)) expect.fail(`update ${k}: lrviz ${schedule.lr(k)}, trainer ${values[j]}`);
+    expectNear(schedule.lr(k), values[j], () => `update ${k}: lrviz ${schedule.lr(k)}, trainer ${values[j]}`);
   });
 }
 

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildError, lrAt, lrs } from '../support/dialect.js';
+import { expectNear } from '../support/golden.js';
 
 const golden = JSON.parse(readFileSync('test/fixtures/configs/detectron2/golden.json', 'utf8')) as {
   cases: { config: string; updates: number; steps: number[]; lr: number[] }[];
@@ -28,7 +29,7 @@ describe('detectron2 schedulers against detectron2 + fvcore runs', () => {
     it(c.config, () => {
       const actual = lrAt(SPECS[c.config], c.steps);
       c.steps.forEach((step, j) => {
-        if (!(Math.abs(actual[j] - c.lr[j]) <= 1e-9 * Math.abs(c.lr[j]) + 1e-300)) expect.fail(`iteration ${step}: lrviz ${actual[j]}, detectron2 ${c.lr[j]}`);
+        expectNear(actual[j], c.lr[j], () => `iteration ${step}: lrviz ${actual[j]}, detectron2 ${c.lr[j]}`);
       });
     });
   }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lrviz } from '../support/cli.js';
 import { buildError, lrAt, lrs } from '../support/dialect.js';
+import { expectNear } from '../support/golden.js';
 
 const golden = JSON.parse(readFileSync('test/fixtures/configs/mmengine/golden.json', 'utf8')) as {
   cases: { config: string; updates: number; steps: number[]; lr: number[] }[];
@@ -59,7 +60,7 @@ describe('mmengine.param_scheduler against mmengine 0.11 scheduler code', () => 
     it(c.config, () => {
       const actual = lrAt(SPECS[c.config], c.steps);
       c.steps.forEach((step, j) => {
-        if (!(Math.abs(actual[j] - c.lr[j]) <= 1e-9 * Math.abs(c.lr[j]) + 1e-300)) expect.fail(`update ${step}: lrviz ${actual[j]}, mmengine ${c.lr[j]}`);
+        expectNear(actual[j], c.lr[j], () => `update ${step}: lrviz ${actual[j]}, mmengine ${c.lr[j]}`);
       });
     });
   }

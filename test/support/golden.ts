@@ -55,3 +55,16 @@ export function expectGoldenValues(actual: ArrayLike<number>, golden: Golden): v
   });
   expect(mismatches, `${golden.id} (${golden.reference})`).toEqual([]);
 }
+
+/**
+ * One value against its golden: within 1e-9 of it relatively, plus `absolute` (1e-300 by default, so an
+ * exact 0 must come out 0). The failure message is built only when it fails.
+ */
+export function expectNear(actual: number, expected: number, failure: () => string, absolute = 1e-300): void {
+  if (!(Math.abs(actual - expected) <= 1e-9 * Math.abs(expected) + absolute)) expect.fail(failure());
+}
+
+/** A config's curve against its golden, update by update; `who` names whose run made the golden. */
+export function expectCurve(actual: (i: number) => number, golden: readonly number[], who: string): void {
+  for (let i = 0; i < golden.length; i++) expectNear(actual(i), golden[i], () => `update ${i}: lrviz ${actual(i)}, ${who} ${golden[i]}`);
+}
