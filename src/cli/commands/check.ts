@@ -66,9 +66,8 @@ export async function check(catalog: CatalogSource, options: CheckOptions): Prom
   const withConfig = sources.some((s) => s.kind === 'config');
   // Without a config the run's length comes from the flags; with one, from the config (--steps overrides).
   const flagged = withConfig ? undefined : parseTraining(options);
-  if (withConfig && options.steps !== undefined && options.trainSteps !== undefined) throw new LrvizError('give the run length once: --steps and --train-steps are the same flag');
-  const lengthFlag = options.trainSteps ?? options.steps;
-  const trainSteps = withConfig && lengthFlag !== undefined ? parseSteps(lengthFlag, options.trainSteps !== undefined ? '--train-steps' : '--steps') : undefined;
+  const given = withConfig ? runLengthFlag(options) : undefined;
+  const trainSteps = given === undefined ? undefined : parseSteps(given.text, given.flag);
   const { series } = await loadSources(catalog, sources, {
     flags: { ...options, steps: undefined },
     fallbackRows: 1000,
@@ -146,10 +145,15 @@ function configFindings(config: ResolvedConfig | undefined) {
 export function parseTraining(options: Pick<CheckOptions, 'steps' | 'trainSteps' | 'epochs' | 'stepsPerEpoch' | 'stepped' | 'gradAccum'>): Training {
   const stepped = parseStepped(options.stepped);
   const accumulation = options.gradAccum === undefined ? {} : { gradientAccumulation: parsePositiveInteger(options.gradAccum, '--grad-accum', 1e6) };
-  // --steps as in plot; --train-steps, check's older name, means the same.
+  const given = runLengthFlag(options);
+  return { ...lengthOf({ ...options, trainSteps: given?.text, stepped }, given?.flag ?? '--steps'), ...accumulation };
+}
+
+/** --steps as in plot, or --train-steps, check's older name for it: the one given, with its name; both is an error. */
+function runLengthFlag(options: Pick<CheckOptions, 'steps' | 'trainSteps'>): { text: string; flag: string } | undefined {
   if (options.steps !== undefined && options.trainSteps !== undefined) throw new LrvizError('give the run length once: --steps and --train-steps are the same flag');
-  const flag = options.trainSteps !== undefined ? '--train-steps' : '--steps';
-  return { ...lengthOf({ ...options, trainSteps: options.trainSteps ?? options.steps, stepped }, flag), ...accumulation };
+  if (options.trainSteps !== undefined) return { text: options.trainSteps, flag: '--train-steps' };
+  return options.steps === undefined ? undefined : { text: options.steps, flag: '--steps' };
 }
 
 function lengthOf(options: Pick<CheckOptions, 'trainSteps' | 'epochs' | 'stepsPerEpoch'> & { stepped: Training['stepped'] }, flag: string): Training {
