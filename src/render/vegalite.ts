@@ -112,7 +112,9 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
           orient: legend.orient,
           direction: legend.orient === 'bottom' && legend.columns > 1 ? 'horizontal' : 'vertical',
           columns: legend.columns,
-          labelLimit: legend.orient === 'right' ? Math.round(width / 3) : width - 40,
+          // legendLayout has already shortened each entry to its room (losing its middle); vega's own limit
+          // would cut the end again by its coarser width estimate, losing the '(logged)' that says what it is.
+          labelLimit: 0,
           titleLimit: width - 40,
           // Shortened entries come from a parameter, looked up by the series' place: labels never enter an expression.
           ...(legend.entries.some((entry, k) => entry !== names[k]) ? { labelExpr: "legendEntries[indexof(domain('color'), datum.value)]" } : {}),
