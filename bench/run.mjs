@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 // recognises a closed stdout (`>&-`), which it refuses.
 const DISCARD = openSync('/dev/null', 'w');
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin/lrviz.js');
+const bin = join(root, 'bin/lrviz.cjs');
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
 const option = (name, fallback) => {

@@ -1,9 +1,11 @@
-// Builds the CLI bundle (dist/cli.js + lazily loaded chunks) with esbuild, and the typed library
+// Builds the CLI bundle (dist/cli.cjs + lazily loaded chunks, with their V8 code cache) with esbuild, and the typed library
 // (dist/lib) with tsc. Bundling roughly halves start-up; heavy renderers stay in their own chunks and
 // their dependencies stay external, so the terminal path never loads them.
-import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { build, transform } from 'esbuild';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
@@ -41,12 +43,27 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   external: ['vega', 'vega-lite', '@resvg/resvg-js', 'pdfkit', 'svg-to-pdfkit', 'dejavu-fonts-ttf', 'playwright-core', '@sparticuz/chromium'],
   define: { LRVIZ_VERSION: JSON.stringify(version) },
-  // commander is CommonJS: give the ESM bundle a real `require` for its node: built-ins.
-  banner: { js: "import { createRequire as __lrvizRequire } from 'node:module'; const require = __lrvizRequire(import.meta.url);" },
   legalComments: 'none',
   logLevel: 'warning',
   plugins: [lazyChildProcess],
 });
+
+await asCommonJs(`${root}${staging}`);
+
+// What bin/lrviz.cjs runs: loads dist/cli.cjs and its chunks with their V8 code cache (src/cli/launch.ts).
+await build({
+  absWorkingDir: root,
+  entryPoints: { launch: 'src/cli/launch.ts' },
+  outdir: staging,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+recordCodeCache(`${root}${staging}`);
 
 // The HTML page's own script: lrviz's schedule code and the page's zoom and tooltip, for the browser
 // (render/page/main.ts). vega is inlined into the page separately and read here as a global.
@@ -74,4 +91,63 @@ rmSync(`${root}${old}`, { recursive: true, force: true });
 
 if (!skipTypes) {
   execFileSync(`${root}node_modules/.bin/tsc`, ['-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+}
+
+/**
+ * esbuild splits chunks only for ES modules, but Node 20 can give V8 a code cache only for a script: so
+ * the split ES modules become CommonJS files, one for one (`x.js` -> `x.cjs`), each requiring the chunks
+ * it imported. A dynamic `import("./x.js")` of a chunk becomes a `require` run when the promise is, so a
+ * chunk still loads only when asked for. `import.meta.url` becomes the file's own URL.
+ */
+async function asCommonJs(dir) {
+  const files = ['cli.js', ...readdirSync(join(dir, 'chunks')).map((name) => `chunks/${name}`)];
+  for (const file of files) {
+    const code = readFileSync(join(dir, file), 'utf8')
+      .replace(/\bimport\((["'])(\.{1,2}\/[^"']+)\.js\1\)/g, 'Promise.resolve().then(() => require("$2.cjs"))')
+      .replace(/((?:\bfrom|^import)\s*["'])(\.{1,2}\/[^"']+)\.js(["'])/gm, '$1$2.cjs$3');
+    const usesUrl = code.includes('import.meta');
+    const { code: commonJs } = await transform(code, {
+      format: 'cjs',
+      platform: 'node',
+      target: 'node20',
+      define: usesUrl ? { 'import.meta.url': '__lrvizFileUrl' } : {},
+      banner: usesUrl ? "const __lrvizFileUrl = require('node:url').pathToFileURL(__filename).href;" : '',
+      logLevel: 'warning',
+    });
+    const stray = commonJs.match(/(?:require|import)\(\s*["']\.{1,2}\/[^"']+\.js["']/);
+    if (stray) throw new Error(`${file}: ${stray[0]} was not turned into a require of a .cjs chunk`);
+    writeFileSync(join(dir, file.replace(/\.js$/, '.cjs')), commonJs);
+    rmSync(join(dir, file));
+  }
+}
+
+/**
+ * Records the V8 code cache of every file a few typical runs load, each run adding to the last: a
+ * terminal chart, a framework's scheduler (the catalog chunk), a YAML and a JSON config, CSV and SVG
+ * files, check, compare, list, and a refused flag. Runs in a scratch folder; what they print is dropped.
+ */
+function recordCodeCache(dir) {
+  const scratch = mkdtempSync(join(tmpdir(), 'lrviz-build-'));
+  try {
+    const yaml = join(scratch, 'train.yaml');
+    writeFileSync(yaml, 'learning_rate: 1.0e-4\nnum_train_epochs: 3.0\nlr_scheduler_type: cosine\nwarmup_ratio: 0.1\nper_device_train_batch_size: 8\n');
+    const json = join(scratch, 'training_args.json');
+    writeFileSync(json, JSON.stringify({ learning_rate: 5e-5, lr_scheduler_type: 'linear', warmup_steps: 100, max_steps: 1000 }));
+    const runs = [
+      ['plot', '-s', 'cosine-warmup', '--steps', '1e6'],
+      ['plot', '-s', 'torch.CosineAnnealingLR:T_max=100', '--steps', '1000'],
+      ['plot', '--config', yaml, '--dataset-size', '10000'],
+      ['plot', '--config', json],
+      ['plot', '-s', 'wsd', '--steps', '1000', '-o', join(scratch, 'x.csv')],
+      ['plot', '-s', 'cosine', '--steps', '1000', '-o', join(scratch, 'x.svg')],
+      ['check', '-s', 'cosine-warmup', '--train-steps', '1000'],
+      ['compare', '-s', 'cosine', '-s', 'linear', '--steps', '1000'],
+      ['list'],
+      ['plot', '--steps', 'many'],
+    ];
+    const record = `process.argv.splice(1, 0, 'lrviz'); require(${JSON.stringify(join(dir, 'launch.cjs'))}).launch(${JSON.stringify(join(dir, 'cli.cjs'))}, { record: true });`;
+    for (const argv of runs) spawnSync(process.execPath, ['-e', record, ...argv], { cwd: scratch, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }

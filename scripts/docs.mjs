@@ -121,7 +121,7 @@ ${sections.join('\n\n')}
 // Drawn by the CLI as a user runs it, each with the command that made it: the features a paper figure
 // needs (many series, log axis with limits, epoch axis with marks, a real log against its plan, dark
 // theme, a zoom that is exact, PDF, the terminal without colour).
-const bin = `${root}bin/lrviz.js`;
+const bin = `${root}bin/lrviz.cjs`;
 const TINYLLAMA = 'test/fixtures/real-logs/tinyllama-finetune.trainer_state.json';
 const TWELVE = ['constant', 'warmup', 'cosine', 'cosine-warmup', 'cosine-restarts', 'linear', 'wsd', 'step', 'exponential', 'polynomial', 'inverse-sqrt', 'one-cycle'];
 const EPOCHS = ['-s', 'hf.cosine:lr=3e-4,num_warmup_steps=782,num_training_steps=11730', '-s', 'cosine-restarts:lr=3e-4,cycle=3910', '-s', 'torch.CosineAnnealingLR:lr=3e-4,T_max=7820', '--steps', '11730', '--steps-per-epoch', '391', '--x', 'epochs', '--mark', 'warmup,horizon,epochs', '--xlabel', 'epoch (391 updates each)'];

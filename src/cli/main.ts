@@ -106,7 +106,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-/** The process entry point: used by bin/lrviz.js. */
+/** The process entry point: bin/lrviz.cjs runs it through launch.ts. */
 export async function run(): Promise<void> {
   process.exitCode = await main(process.argv.slice(2));
 }

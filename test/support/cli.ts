@@ -2,7 +2,7 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** The built binary, run the way a user runs it (`npm test` builds it first). */
-export const BIN = fileURLToPath(new URL('../../bin/lrviz.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/lrviz.cjs', import.meta.url));
 
 export interface CliResult {
   status: number | null;

@@ -1,0 +1,74 @@
+/**
+ * How the built CLI starts (bin/lrviz.cjs): it loads dist/cli.cjs and the chunks that file requires with
+ * the V8 code cache the build recorded beside each of them (`<file>.v8-cache`).
+ *
+ * Why: half of a terminal chart's own time went to parsing and compiling lrviz's JavaScript, every run
+ * again. Node 20 has no compile cache for modules (module.enableCompileCache is Node 22), but V8 takes a
+ * cache for a script: with it a run skips the parse and the lazy compiles of every function the recorded
+ * runs used. A cache V8 does not accept (another Node, other V8 flags, a file rebuilt without one) is
+ * ignored and the file compiles as usual, so the cache can make a run faster and never different.
+ *
+ * Only lrviz's own files go through here, in a registry of their own; every other `require` (node:
+ * built-ins, commander's none, vega's) is Node's, and dynamic `import()` goes to Node's loader.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire, wrap } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { constants, Script } from 'node:vm';
+
+export const CACHE_SUFFIX = '.v8-cache';
+
+interface OwnModule {
+  exports: Record<string, unknown>;
+}
+
+interface LaunchOptions {
+  /** Write each loaded file's cache at exit (the build does this over a few typical runs). */
+  readonly record?: boolean;
+}
+
+/** Runs the CLI whose entry is the file `entry` (dist/cli.cjs), as `lrviz <process.argv>`. */
+export function launch(entry: string, options: LaunchOptions = {}): Promise<void> {
+  // Node before 20.12 cannot give a vm.Script its dynamic import(): load the plain way, uncached.
+  const importer: typeof constants.USE_MAIN_CONTEXT_DEFAULT_LOADER | undefined = constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
+  if (importer === undefined) return (createRequire(entry)(entry) as { run(): Promise<void> }).run();
+
+  const loaded = new Map<string, OwnModule>();
+  const compiled: [string, Script][] = [];
+
+  const load = (file: string): Record<string, unknown> => {
+    const known = loaded.get(file);
+    if (known !== undefined) return known.exports;
+    const module: OwnModule = { exports: {} };
+    // Registered before it runs, as Node does, so that a cycle between chunks sees the exports made so far.
+    loaded.set(file, module);
+    const script = new Script(wrap(readFileSync(file, 'utf8')), {
+      filename: file,
+      // Recording reads the cache too: each recorded run adds what it compiled to what the runs before it did.
+      cachedData: cacheOf(file),
+      importModuleDynamically: importer,
+    });
+    if (options.record) compiled.push([file, script]);
+    const body = script.runInThisContext() as (...args: unknown[]) => void;
+    body.call(module.exports, module.exports, requireFrom(file), module, file, dirname(file));
+    return module.exports;
+  };
+
+  const requireFrom = (file: string): NodeJS.Require => {
+    const node = createRequire(file);
+    const own = ((id: string) => (id.startsWith('./') || id.startsWith('../') ? load(resolve(dirname(file), id)) : node(id))) as NodeJS.Require;
+    return Object.assign(own, { resolve: node.resolve, cache: node.cache, main: node.main });
+  };
+
+  // Recorded after the run, so the cache holds every function the run compiled, not only the top level.
+  if (options.record) process.on('exit', () => compiled.forEach(([file, script]) => writeFileSync(file + CACHE_SUFFIX, script.createCachedData())));
+  return (load(entry) as unknown as { run(): Promise<void> }).run();
+}
+
+function cacheOf(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file + CACHE_SUFFIX);
+  } catch {
+    return undefined;
+  }
+}
