@@ -71,7 +71,7 @@ export function finding(code: Code, step: number, values: Record<string, number>
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Errors first, then by step. */
+/** Errors first, then by step, then by code (LRV006 before LRV105: plain ASCII order, no ICU collator to load). */
 export function bySeverityThenStep(a: Finding, b: Finding): number {
-  return ORDER[a.severity] - ORDER[b.severity] || a.step - b.step || a.code.localeCompare(b.code);
+  return ORDER[a.severity] - ORDER[b.severity] || a.step - b.step || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
