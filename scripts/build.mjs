@@ -3,7 +3,7 @@
 // their dependencies stay external, so the terminal path never loads them.
 import { build, transform } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -63,7 +63,6 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
-recordCodeCache(`${root}${staging}`);
 
 // The HTML page's own script: lrviz's schedule code and the page's zoom and tooltip, for the browser
 // (render/page/main.ts). vega is inlined into the page separately and read here as a global.
@@ -88,6 +87,8 @@ try {
 }
 renameSync(`${root}${staging}`, `${root}dist`);
 rmSync(`${root}${old}`, { recursive: true, force: true });
+// Recorded in place: a cache holds the path it was made at, and is used at that path only (launch.ts).
+recordCodeCache(realpathSync(`${root}dist`));
 
 if (!skipTypes) {
   execFileSync(`${root}node_modules/.bin/tsc`, ['-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
@@ -116,6 +117,9 @@ async function asCommonJs(dir) {
     });
     const stray = commonJs.match(/(?:require|import)\(\s*["']\.{1,2}\/[^"']+\.js["']/);
     if (stray) throw new Error(`${file}: ${stray[0]} was not turned into a require of a .cjs chunk`);
+    // A script compiled from V8's code cache cannot run a dynamic import() (launch.ts): require instead.
+    const dynamic = commonJs.match(/\bimport\(\s*["'][^"']+["']\s*\)/);
+    if (dynamic) throw new Error(`${file}: ${dynamic[0]} cannot run from a code-cached script; require the package instead`);
     writeFileSync(join(dir, file.replace(/\.js$/, '.cjs')), commonJs);
     rmSync(join(dir, file));
   }

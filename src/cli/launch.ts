@@ -8,13 +8,18 @@
  * runs used. A cache V8 does not accept (another Node, other V8 flags, a file rebuilt without one) is
  * ignored and the file compiles as usual, so the cache can make a run faster and never different.
  *
+ * V8 (in Node 20) keeps the name of the file a cache was recorded from: its stack traces would name the
+ * build's paths. So each cache starts with the path it was recorded at, and is used there only; an
+ * install moved elsewhere compiles as usual. A script compiled from a cache has no dynamic `import()`
+ * either; the build refuses a bundle that has one.
+ *
  * Only lrviz's own files go through here, in a registry of their own; every other `require` (node:
- * built-ins, commander's none, vega's) is Node's, and dynamic `import()` goes to Node's loader.
+ * built-ins, vega's, resvg's) is Node's.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire, wrap } from 'node:module';
 import { dirname, resolve } from 'node:path';
-import { constants, Script } from 'node:vm';
+import { Script } from 'node:vm';
 
 export const CACHE_SUFFIX = '.v8-cache';
 
@@ -29,10 +34,6 @@ interface LaunchOptions {
 
 /** Runs the CLI whose entry is the file `entry` (dist/cli.cjs), as `lrviz <process.argv>`. */
 export function launch(entry: string, options: LaunchOptions = {}): Promise<void> {
-  // Node before 20.12 cannot give a vm.Script its dynamic import(): load the plain way, uncached.
-  const importer: typeof constants.USE_MAIN_CONTEXT_DEFAULT_LOADER | undefined = constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-  if (importer === undefined) return (createRequire(entry)(entry) as { run(): Promise<void> }).run();
-
   const loaded = new Map<string, OwnModule>();
   const compiled: [string, Script][] = [];
 
@@ -46,7 +47,6 @@ export function launch(entry: string, options: LaunchOptions = {}): Promise<void
       filename: file,
       // Recording reads the cache too: each recorded run adds what it compiled to what the runs before it did.
       cachedData: cacheOf(file),
-      importModuleDynamically: importer,
     });
     if (options.record) compiled.push([file, script]);
     const body = script.runInThisContext() as (...args: unknown[]) => void;
@@ -61,14 +61,18 @@ export function launch(entry: string, options: LaunchOptions = {}): Promise<void
   };
 
   // Recorded after the run, so the cache holds every function the run compiled, not only the top level.
-  if (options.record) process.on('exit', () => compiled.forEach(([file, script]) => writeFileSync(file + CACHE_SUFFIX, script.createCachedData())));
+  if (options.record) process.on('exit', () => compiled.forEach(([file, script]) => writeFileSync(file + CACHE_SUFFIX, Buffer.concat([Buffer.from(`${file}\n`), script.createCachedData()]))));
   return (load(entry) as unknown as { run(): Promise<void> }).run();
 }
 
-function cacheOf(file: string): Buffer | undefined {
+/** V8's bytes in `file`'s cache, if there is one and it was recorded at this path. */
+export function cacheOf(file: string): Buffer | undefined {
+  let bytes: Buffer;
   try {
-    return readFileSync(file + CACHE_SUFFIX);
+    bytes = readFileSync(file + CACHE_SUFFIX);
   } catch {
     return undefined;
   }
+  const newline = bytes.indexOf(10);
+  return newline > 0 && bytes.toString('utf8', 0, newline) === file ? bytes.subarray(newline + 1) : undefined;
 }

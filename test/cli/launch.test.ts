@@ -9,17 +9,17 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CACHE_SUFFIX } from '../../src/cli/launch.js';
+import { CACHE_SUFFIX, cacheOf } from '../../src/cli/launch.js';
 import { BUNDLE_ENTRY, loadedAtStartUp } from '../support/bundle.js';
 import { BIN, lrviz } from '../support/cli.js';
 
 const dist = dirname(BUNDLE_ENTRY);
 const TERMINAL = ['plot', '-s', 'cosine-warmup', '--steps', '1000'];
 
-/** Whether V8 takes `file`'s recorded cache (compiled as launch.ts compiles it). */
+/** Whether there is a cache for `file` at its path and V8 takes it (compiled as launch.ts compiles it). */
 function cacheAccepted(file: string): boolean {
-  const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData: readFileSync(file + CACHE_SUFFIX) });
-  return !script.cachedDataRejected;
+  const cachedData = cacheOf(file);
+  return cachedData !== undefined && !new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData }).cachedDataRejected;
 }
 
 describe('the code cache of the built CLI', () => {
@@ -38,26 +38,36 @@ describe('the code cache of the built CLI', () => {
   });
 });
 
-describe('a cache V8 refuses', () => {
+describe('a cache that does not fit', () => {
   let copy: string;
+  const copied = () => join(copy, 'bin', 'lrviz.cjs');
   beforeAll(() => {
-    // A copy of bin/ and dist/ whose caches are garbage, or cut short.
     copy = mkdtempSync(join(tmpdir(), 'lrviz-launch-'));
     cpSync(dirname(BIN), join(copy, 'bin'), { recursive: true });
     cpSync(dist, join(copy, 'dist'), { recursive: true });
-    const chunks = join(copy, 'dist', 'chunks');
-    const caches = readdirSync(chunks).filter((name) => name.endsWith(CACHE_SUFFIX));
-    writeFileSync(join(copy, 'dist', `cli.cjs${CACHE_SUFFIX}`), Buffer.alloc(4096, 7));
-    for (const name of caches) writeFileSync(join(chunks, name), readFileSync(join(chunks, name)).subarray(0, 1000));
   });
   afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
-  it('is ignored: the run prints what it prints with the recorded cache, byte for byte', () => {
-    const recorded = lrviz([...TERMINAL, '-o', '-']);
-    const refused = spawnSync(process.execPath, [join(copy, 'bin', 'lrviz.cjs'), ...TERMINAL, '-o', '-'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    expect(recorded.status).toBe(0);
-    expect([refused.status, refused.stderr, refused.stdout]).toEqual([0, '', recorded.stdout]);
-    const chart = spawnSync(process.execPath, [join(copy, 'bin', 'lrviz.cjs'), ...TERMINAL, '-s', 'torch.StepLR:step_size=100'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-    expect([chart.status, chart.stderr, chart.stdout]).toEqual([0, '', lrviz([...TERMINAL, '-s', 'torch.StepLR:step_size=100']).stdout]);
+  it('is not used away from the path it was recorded at: the stack of a --debug error names the files run', () => {
+    const { status, stderr } = spawnSync(process.execPath, [copied(), 'plot', '--steps', 'many', '--debug'], { encoding: 'utf8' });
+    expect(status).toBe(2);
+    expect(stderr).toContain(join(copy, 'dist', 'cli.cjs'));
+    expect(stderr).not.toContain(BUNDLE_ENTRY);
+  });
+
+  it('is ignored when V8 refuses it (garbage, cut short): the run prints what it prints with the recorded cache', () => {
+    const put = (file: string, bytes: Buffer) => writeFileSync(file + CACHE_SUFFIX, Buffer.concat([Buffer.from(`${file}\n`), bytes]));
+    put(join(copy, 'dist', 'cli.cjs'), Buffer.alloc(4096, 7));
+    const chunks = join(copy, 'dist', 'chunks');
+    for (const name of readdirSync(chunks).filter((f) => f.endsWith('.cjs'))) {
+      const recorded = cacheOf(join(dist, 'chunks', name));
+      if (recorded !== undefined) put(join(chunks, name), recorded.subarray(0, 1000));
+    }
+    for (const args of [[...TERMINAL, '-o', '-'], [...TERMINAL, '-s', 'torch.StepLR:step_size=100']]) {
+      const recorded = lrviz(args);
+      const refused = spawnSync(process.execPath, [copied(), ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(recorded.status).toBe(0);
+      expect([refused.status, refused.stderr, refused.stdout]).toEqual([0, '', recorded.stdout]);
+    }
   });
 });
