@@ -1,12 +1,13 @@
 /**
  * The edge of config reading: bytes from disk (capped), then JSON, YAML or plain text. Only this module
- * touches the file system for configs. YAML goes through the `yaml` library, imported the first time a
- * YAML file is read, so that `plot -s ...` never loads it.
+ * touches the file system for configs. YAML goes through the `js-yaml` library, imported the first time
+ * a YAML file is read, so that `plot -s ...` never loads it.
  */
 import { statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { LrvizError } from '../errors.js';
 import { readCappedText } from '../io/read-capped.js';
+import { count } from '../text/numbers.js';
 import type { ConfigDocument } from './types.js';
 
 /** A training config larger than this is not one (the largest real ones are a few KiB). */
@@ -78,28 +79,51 @@ function parseJson(text: string, name: string): unknown {
 
 /**
  * YAML 1.2 core schema, as the stacks end up reading their numbers: `2e-5` is a number (PyYAML's 1.1
- * would leave it a string, which every stack then casts to float). Aliases are capped so that a small
- * file cannot expand into a huge value.
+ * would leave it a string, which every stack then casts to float). A repeated key keeps its last value,
+ * as PyYAML does; a tag (`!!python/object/apply:eval`, `!include`) is never run: its value stays the
+ * plain text, list or mapping written. js-yaml rather than a fuller library: a config is read on the
+ * terminal path, and its first parse costs a fraction of what a CST-and-AST library's does.
  */
 async function parseYaml(text: string, name: string): Promise<unknown> {
-  // yaml is CommonJS: Node's ESM loader and esbuild's chunks both hand its exports over as `default`.
-  const loaded = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
-  const { parseDocument } = loaded.default ?? loaded;
-  let document;
+  // An empty file is an empty document: the stack readers say what it lacks.
+  if (text.trim() === '') return null;
+  const yaml = await import('js-yaml');
+  let value: unknown;
   try {
-    document = parseDocument(text, { prettyErrors: true, uniqueKeys: false });
+    value = yaml.load(text, { schema: inertTagsSchema(yaml), json: true, filename: name });
   } catch (error) {
+    if (error instanceof yaml.YAMLException && error.mark) {
+      throw new LrvizError(`${name}: YAML syntax error at line ${error.mark.line + 1}, column ${error.mark.column + 1}: ${error.reason}`);
+    }
     throw new LrvizError(`${name}: cannot read the YAML (${(error as Error).message.split('\n')[0]})`);
   }
-  const problem = document.errors[0];
-  if (problem !== undefined) {
-    const where = problem.linePos?.[0];
-    const at = where ? ` at line ${where.line}, column ${where.col}` : '';
-    throw new LrvizError(`${name}: YAML syntax error${at}: ${problem.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
+  if (expandedSize(value, MAX_YAML_VALUES) > MAX_YAML_VALUES) {
+    throw new LrvizError(`${name}: cannot read the YAML (its aliases expand to more than ${count(MAX_YAML_VALUES)} values)`);
   }
-  try {
-    return document.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    throw new LrvizError(`${name}: cannot read the YAML (${(error as Error).message.split('\n')[0]})`);
+  return value;
+}
+
+/** The core schema, where any tag it does not know (every tag starts with '') reads as untagged data. */
+function inertTagsSchema(yaml: typeof import('js-yaml')): import('js-yaml').Schema {
+  const inert = (['scalar', 'sequence', 'mapping'] as const).map((kind) => new yaml.Type('', { kind, multi: true, construct: (data: unknown) => data }));
+  return yaml.CORE_SCHEMA.extend({ explicit: inert });
+}
+
+/**
+ * Values a YAML config may hold once its aliases are expanded. js-yaml shares an anchored value between
+ * its aliases instead of copying it, so a small file of nested aliases is a huge tree to whoever walks
+ * it (ten aliases of ten aliases of ...): the walk stops counting past the cap.
+ */
+const MAX_YAML_VALUES = 1_000_000;
+
+/** How many values `value` holds, aliases expanded, counted up to just past `cap`. */
+function expandedSize(value: unknown, cap: number): number {
+  let seen = 0;
+  const pending: unknown[] = [value];
+  while (pending.length > 0 && seen <= cap) {
+    const next = pending.pop();
+    seen += 1;
+    if (next !== null && typeof next === 'object') for (const inner of Array.isArray(next) ? next : Object.values(next)) pending.push(inner);
   }
+  return seen;
 }
