@@ -180,6 +180,38 @@ describe('restarts', () => {
     expect(found.find((f) => f.code === 'LRV011')).toBeUndefined();
   });
 
+  /** A sawtooth from 1 down to 0 over `cycle` steps, again and again, known only by its values (no cycleStarts). */
+  const sawtooth = (cycle: number) => schedule((t) => 1 - (Math.floor(t) % cycle) / cycle);
+  /** A cosine wave of `period` steps between 0 and 1: it never rises 10% in one step for a period past 32. */
+  const wave = (period: number) => schedule((t) => 0.5 + 0.5 * Math.cos((2 * Math.PI * Math.floor(t)) / period));
+
+  it('restarts between samples a stride apart are pinned and counted exactly, as a walk over every step finds them', () => {
+    // Sampled every 4 steps; 838 restarts are few enough to pin each one, 8,371 only the ones named.
+    for (const cycle of [5000, 501]) {
+      const steps = 2 ** 22;
+      const walked: number[] = [];
+      for (let t = cycle; t < steps; t += cycle) walked.push(t);
+      const peaks = findingsOf(sawtooth(cycle), run(steps)).find((f) => f.code === 'LRV009');
+      expect(peaks, `cycle ${cycle}`).toMatchObject({ step: cycle, values: { restarts: walked.length } });
+    }
+  });
+
+  it('a wave shorter than the stride rises and falls from sample to sample, but never restarts', () => {
+    // Every 16th step of a 50-step wave lands anywhere in it: the samples jump by up to the whole range,
+    // a rise at once between samples thousands of times (the ones a finding would name are pinned and fail).
+    expect(codes(wave(50), run(2 ** 24))).not.toContain('LRV009');
+    // Every 4th step of a 45-step wave: one such rise, pinned and tested.
+    expect(codes(wave(45), run(2 ** 22))).not.toContain('LRV009');
+    // As many samples, every step: the same wave, the same finding (none).
+    expect(codes(wave(50), run(2 ** 20))).not.toContain('LRV009');
+  });
+
+  it("torch's recursive cosine of T_max=100 over 1e9 steps, sampled every 954, has the findings it has over 1e6 steps (no restarts)", () => {
+    const atMillion = built('torch.CosineAnnealingLR:T_max=100', 1e6).map((f) => f.code);
+    expect(atMillion).toEqual(['LRV001']);
+    expect(built('torch.CosineAnnealingLR:T_max=100', 1e9).map((f) => f.code)).toEqual(atMillion);
+  });
+
   it('ending at a cycle boundary leaves only the information about the peaks', () => {
     const found = findingsOf(sgdr(0.5), run(7000));
     expect(found.map((f) => f.code)).toEqual(['LRV009']);

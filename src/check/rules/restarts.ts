@@ -23,10 +23,19 @@ export interface Restarts {
 }
 
 /**
+ * Between samples a stride apart, a rise in the samples is a restart only if the step it is pinned to is
+ * one: a schedule that climbs back within fewer steps than the stride (torch's recursive cosine of
+ * T_max=100 sampled every 954 steps) rises and falls from sample to sample without ever rising 10% in
+ * one step. Up to this many such rises are each pinned and tested; past it only the ones the finding
+ * names, and the others are counted as restarts only if every one tested was one.
+ */
+const TESTED_AT_MOST = 4096;
+
+/**
  * The run's restarts. A schedule that knows where its cycles begin says so exactly, whatever the sampling
  * stride (cycles of two steps over 1e12 steps); its word is taken when each restart it names is a rise
- * as the rule defines one. Otherwise they are found on the profile and the first PINNED_FIRST and last
- * PINNED_LAST pinned to the exact step by bisection.
+ * as the rule defines one. Otherwise they are found on the profile and pinned to the exact step by
+ * bisection, where they must hold as the rule defines them (see TESTED_AT_MOST).
  */
 export function restartSteps(p: Profile): Restarts {
   const threshold = RESTART_SHARE * (p.range?.[1] ?? p.peak);
@@ -38,20 +47,34 @@ export function restartSteps(p: Profile): Restarts {
   let hasDecayed = false;
   for (let j = 1; j < p.values.length; j++) {
     if (p.values[j] < p.values[j - 1]) hasDecayed = true;
-    const rise = p.values[j] - p.values[j - 1];
-    if (!hasDecayed || rise <= threshold) continue;
-    // A coarse smooth curve (a cosine of 1.5 cycles over 60 steps) also rises fast; a restart rises at once,
-    // out of a fall or a flat.
-    const before = j >= 2 ? p.values[j - 1] - p.values[j - 2] : 0;
-    const after = j + 1 < p.values.length ? p.values[j + 1] - p.values[j] : 0;
-    if (before > rise / 3 || after > rise / 3) continue;
-    candidates.push(j);
+    if (hasDecayed && risesAtOnce((i) => p.values[i], p.values.length, j, threshold)) candidates.push(j);
   }
-  return {
-    count: candidates.length,
-    first: candidates.slice(0, PINNED_FIRST).map((j) => pinned(p, j)),
-    last: candidates.slice(Math.max(PINNED_FIRST, candidates.length - PINNED_LAST)).map((j) => pinned(p, j)),
+  if (p.stride === 1) return namedRestarts(candidates);
+  const restartAt = (j: number): number | undefined => {
+    const step = pinned(p, j);
+    return risesAtOnce(p.lr, p.steps, step, threshold) ? step : undefined;
   };
+  if (candidates.length <= TESTED_AT_MOST) return namedRestarts(candidates.map(restartAt).filter((s): s is number => s !== undefined));
+  const named = [...candidates.slice(0, PINNED_FIRST), ...candidates.slice(-PINNED_LAST)].map(restartAt);
+  if (named.some((s) => s === undefined)) return { count: 0, first: [], last: [] };
+  return { count: candidates.length, first: named.slice(0, PINNED_FIRST) as number[], last: named.slice(PINNED_FIRST) as number[] };
+}
+
+/**
+ * Whether value j of `at` (0 <= j < length) rises above the threshold from the one before, out of a fall or
+ * a flat: a coarse smooth curve (a cosine of 1.5 cycles over 60 steps) also rises fast, a restart at once.
+ */
+function risesAtOnce(at: (j: number) => number, length: number, j: number, threshold: number): boolean {
+  const rise = at(j) - at(j - 1);
+  if (!(rise > threshold)) return false;
+  const before = j >= 2 ? at(j - 1) - at(j - 2) : 0;
+  const after = j + 1 < length ? at(j + 1) - at(j) : 0;
+  return before <= rise / 3 && after <= rise / 3;
+}
+
+/** Restarts at these exact steps, in order: the count and the ones the finding names. */
+function namedRestarts(steps: readonly number[]): Restarts {
+  return { count: steps.length, first: steps.slice(0, PINNED_FIRST), last: steps.slice(Math.max(PINNED_FIRST, steps.length - PINNED_LAST)) };
 }
 
 /** The biggest one-step rise between profile samples j - 1 and j: bisect on the half that holds more of the rise. */
