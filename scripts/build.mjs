@@ -5,7 +5,7 @@ import { build, transform } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
@@ -49,6 +49,7 @@ await build({
 });
 
 await asCommonJs(`${root}${staging}`);
+packStartUp(`${root}${staging}`);
 
 // What bin/lrviz.cjs runs: loads dist/cli.cjs and its chunks with their V8 code cache (src/cli/launch.ts).
 await build({
@@ -123,6 +124,24 @@ async function asCommonJs(dir) {
     writeFileSync(join(dir, file.replace(/\.js$/, '.cjs')), commonJs);
     rmSync(join(dir, file));
   }
+}
+
+/**
+ * dist/start-up.cjs: cli.cjs and every chunk it requires at its top level (what every run loads), as one
+ * module whose exports are their bodies by path (src/cli/launch.ts runs them from there). A dozen small
+ * files cost a dozen reads, compiles and caches: a few milliseconds of every run.
+ */
+function packStartUp(dir) {
+  const order = [];
+  const visit = (file) => {
+    if (order.includes(file)) return;
+    order.push(file);
+    const code = readFileSync(join(dir, file), 'utf8');
+    for (const [, target] of code.matchAll(/^(?:var [\w$]+ = (?:__toESM\()?)?require\("(\.[^"]+)"\)/gm)) visit(join(dirname(file), target));
+  };
+  visit('cli.cjs');
+  const bodies = order.map((file) => `${JSON.stringify(file)}: function (exports, require, module, __filename, __dirname) {\n${readFileSync(join(dir, file), 'utf8')}\n}`);
+  writeFileSync(join(dir, 'start-up.cjs'), `// cli.cjs and the chunks it loads on every run, by path (scripts/build.mjs, src/cli/launch.ts).\nmodule.exports = {\n${bodies.join(',\n')}\n};\n`);
 }
 
 /**
