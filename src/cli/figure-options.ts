@@ -104,17 +104,19 @@ function parseMarks(text: string): Set<MarkKind> {
 
 /**
  * Where each warmup ends (read from the curve: the first step at its peak, whatever the schedule calls
- * its warmup) and each horizon that falls inside the run; the same step named once.
+ * its warmup) and each horizon that falls inside the run; the same step named once. A warmup's mark
+ * belongs to its curve (whose warmup, when there are several), unless curves share the step.
  */
 function figureMarks(kinds: ReadonlySet<MarkKind>, context: FigureContext): Mark[] {
   const marks: Mark[] = [];
-  const seen = new Set<string>();
-  const add = (kind: Mark['kind'], step: number | undefined) => {
-    if (step === undefined || !(step > 0 && step < context.steps) || seen.has(`${kind} ${step}`)) return;
-    seen.add(`${kind} ${step}`);
-    marks.push({ kind, step, text: `${kind === 'warmup' ? 'warmup ends' : 'horizon'} ${stepLabel(step)}` });
+  const add = (kind: Mark['kind'], step: number | undefined, curve?: number) => {
+    if (step === undefined || !(step > 0 && step < context.steps)) return;
+    const same = marks.findIndex((mark) => mark.kind === kind && mark.step === step);
+    const text = `${kind === 'warmup' ? 'warmup ends' : 'horizon'} ${stepLabel(step)}`;
+    if (same >= 0) marks[same] = { kind, step, text };
+    else marks.push({ kind, step, text, ...(curve === undefined ? {} : { curve }) });
   };
-  if (kinds.has('warmup')) for (const curve of context.curves) add('warmup', warmupEnd(curve));
+  if (kinds.has('warmup')) context.curves.forEach((curve, k) => add('warmup', warmupEnd(curve), context.curves.length > 1 ? k : undefined));
   if (kinds.has('horizon')) for (const horizon of context.horizons) add('horizon', horizon);
   return marks;
 }

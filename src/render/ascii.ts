@@ -5,7 +5,7 @@ import { epochBoundaries, stepAxis, type StepAxis } from './step-axis.js';
 import { chartSteps, LOGGED_SUFFIX, loggedPoints, logWithin } from './picture-data.js';
 import { TerminalCanvas } from './terminal-canvas.js';
 import { lineStyle, logDot } from './terminal-glyphs.js';
-import type { RenderRequest } from './request.js';
+import type { Mark, RenderRequest } from './request.js';
 import { largest } from '../extent.js';
 import { ensureLogAxisHasValues } from './log-axis.js';
 
@@ -96,7 +96,8 @@ function markColumns(request: RenderRequest, range: { from: number; to: number }
   const inside = (step: number) => step > range.from && step < range.to;
   const marks = (request.marks ?? []).filter((mark) => inside(mark.step));
   const out = new Set(marks.map((mark) => columnOf(mark.step)));
-  const legend = marks.length > 0 ? [`  ${MARK_GLYPH}  ${marks.map((mark) => mark.text).join(', ')}`] : [];
+  const whose = (mark: Mark) => (mark.curve === undefined ? '' : ` (${request.curves[mark.curve].label})`);
+  const legend = marks.length > 0 ? [`  ${MARK_GLYPH}  ${marks.map((mark) => mark.text + whose(mark)).join(', ')}`] : [];
   if (request.markEpochs && request.stepsPerEpoch !== undefined) {
     const { steps, every } = epochBoundaries(request.stepsPerEpoch, range.from, range.to, Math.floor(columns / 3));
     for (const step of steps) out.add(columnOf(step));

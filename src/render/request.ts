@@ -45,6 +45,8 @@ export interface Mark {
   readonly step: number;
   readonly kind: 'warmup' | 'horizon';
   readonly text: string;
+  /** The curve (its index) the mark belongs to, when it is one curve's: drawn in its colour, named in text. */
+  readonly curve?: number;
 }
 
 /** A renderer's output: one string or buffer, or chunks of them for streaming formats. */

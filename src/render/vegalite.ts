@@ -134,7 +134,7 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
   const zoomable = options.interactive && !options.page;
   // Logged points go under the planned lines, small and a little transparent: a run logged at every
   // step still leaves the plan visible over it.
-  const layers: object[] = [...markLayers(request, { from: span.from, to: span.to }, width, theme)];
+  const layers: object[] = [...markLayers(request, { from: span.from, to: span.to }, width, theme, palette)];
   if (logRows.length > 0) {
     layers.push({
       data: options.page ? { name: 'logs' } : { values: logRows },
@@ -210,7 +210,7 @@ function loggedSymbols(plannedCount: number): object {
  * horizon falls, faint and plain at epoch boundaries (every k-th epoch when they would crowd: at most
  * one every 6 pixels).
  */
-function markLayers(request: RenderRequest, range: { from: number; to: number }, width: number, theme: PictureTheme): object[] {
+function markLayers(request: RenderRequest, range: { from: number; to: number }, width: number, theme: PictureTheme, palette: readonly string[]): object[] {
   const x = { field: 'step', type: 'quantitative' as const };
   const layers: object[] = [];
   if (request.markEpochs && request.stepsPerEpoch !== undefined) {
@@ -218,13 +218,14 @@ function markLayers(request: RenderRequest, range: { from: number; to: number },
     if (steps.length > 0) layers.push({ data: { values: steps.map((step) => ({ step })) }, mark: { type: 'rule', color: theme.axis, strokeWidth: 0.75, opacity: 0.45 }, encoding: { x } });
   }
   const marks = (request.marks ?? []).filter((mark) => mark.step > range.from && mark.step < range.to);
-  if (marks.length > 0) {
-    // Texts one under another, so marks close together stay legible.
-    const values = marks.map((mark, k) => ({ step: mark.step, text: mark.text, y: 2 + 13 * k }));
-    layers.push({ data: { values }, mark: { type: 'rule', color: theme.mutedText, strokeWidth: 1, strokeDash: [4, 3] }, encoding: { x } });
+  // Texts one under another, so marks close together stay legible; a curve's own mark in its colour.
+  const values = marks.map((mark, k) => ({ step: mark.step, text: mark.text, y: 2 + 13 * k, color: mark.curve === undefined ? theme.mutedText : palette[mark.curve] }));
+  for (const color of new Set(values.map((value) => value.color))) {
+    const coloured = values.filter((value) => value.color === color);
+    layers.push({ data: { values: coloured }, mark: { type: 'rule', color, strokeWidth: 1, strokeDash: [4, 3] }, encoding: { x } });
     layers.push({
-      data: { values },
-      mark: { type: 'text', align: 'left', baseline: 'top', dx: 3, fontSize: 10, color: theme.mutedText },
+      data: { values: coloured },
+      mark: { type: 'text', align: 'left', baseline: 'top', dx: 3, fontSize: 10, color },
       encoding: { x, y: { field: 'y', type: 'quantitative', scale: null }, text: { field: 'text', type: 'nominal' } },
     });
   }

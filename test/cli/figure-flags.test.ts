@@ -32,10 +32,18 @@ describe('figure flags', () => {
   it('in the terminal: rules under the curves, the marks named under the legend, and epochs on the axis', () => {
     const { status, stdout } = lrviz(['plot', ...run, '--x', 'epochs', '--steps-per-epoch', '100', '--mark', 'warmup,horizon,epochs', '-W', '80', '--height', '10']);
     expect(status).toBe(0);
-    expect(stdout).toContain('  ┊  warmup ends 300, horizon 600\n  ┊  epoch boundaries (100 steps an epoch)\n');
+    expect(stdout).toContain('  ┊  warmup ends 300 (cosine-warmup:warmup=300), horizon 600\n  ┊  epoch boundaries (100 steps an epoch)\n');
     const axisLabels = stdout.split('\n').find((line) => line.trimEnd().endsWith('epoch'));
     expect(axisLabels?.trim().split(/\s+/)).toEqual(['0', '2', '4', '6', '8', 'epoch']);
     expect(stdout.split('\n').filter((line) => line.includes('┊')).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("with several schedules, says whose warmup each mark is; one the schedules share is named once, as no one's", () => {
+    const two = lrviz(['plot', '-s', 'cosine-warmup:warmup=100', '-s', 'wsd:warmup=300', '--steps', '1000', '--mark', 'warmup', '--height', '6']);
+    expect(two.status).toBe(0);
+    expect(two.stdout).toContain('  ┊  warmup ends 100 (cosine-warmup:warmup=100), warmup ends 300 (wsd:warmup=300)\n');
+    const shared = lrviz(['plot', '-s', 'cosine-warmup:warmup=100', '-s', 'wsd:warmup=100', '--steps', '1000', '--mark', 'warmup', '--height', '6']);
+    expect(shared.stdout).toContain('  ┊  warmup ends 100\n');
   });
 
   it('with --xlim computes only the steps shown: a restart of a million-step run sits at its step', () => {

@@ -162,9 +162,28 @@ describe('vegaLiteSpec', () => {
     expect(lines.encoding.x.axis.labelExpr).toBe("format(datum.value / 1000, '~g')");
     expect(spec.layer[0].data.values).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9].map((e) => ({ step: e * 1000 })));
     // Only marks inside the run are drawn.
-    expect(spec.layer[2].data.values).toEqual([{ step: 500, text: 'warmup ends 500', y: 2 }]);
+    expect(spec.layer[2].data.values).toEqual([{ step: 500, text: 'warmup ends 500', y: 2, color: spec.layer[2].mark.color }]);
     const { vega, vegaLite } = vegaRuntime();
     expect(() => vegaLite.compile(spec as never, { logger: vega.logger(vega.Error) })).not.toThrow();
+  });
+
+  it("draws a curve's own mark in that curve's colour, a shared one in the muted text colour", () => {
+    const request = pictureRequest([warmup, flat], {
+      marks: [
+        { kind: 'warmup', step: 500, text: 'warmup ends 500', curve: 1 },
+        { kind: 'horizon', step: 3000, text: 'horizon 3k' },
+      ],
+    });
+    const spec = specOf(request, { interactive: false, detail: 1 });
+    const lines = spec.layer.find((layer: Json) => layer.mark.type === 'line');
+    const texts = spec.layer.filter((layer: Json) => layer.mark.type === 'text');
+    const rules = spec.layer.filter((layer: Json) => layer.mark.type === 'rule');
+    expect(texts.map((layer: Json) => [layer.data.values.map((v: Json) => v.text), layer.mark.color])).toEqual([
+      [['warmup ends 500'], lines.encoding.color.scale.range[1]],
+      [['horizon 3k'], rules[1].mark.color],
+    ]);
+    expect(rules.map((layer: Json) => layer.mark.color)).toEqual(texts.map((layer: Json) => layer.mark.color));
+    expect(rules[1].mark.color).not.toBe(lines.encoding.color.scale.range[1]);
   });
 
   it('uses the dark theme background and light text with --theme dark', () => {
