@@ -2,7 +2,10 @@
 // same run, interleaved with it (job A, baseline, job B, ... then again), so that a busy machine slows
 // both alike; the median of several repetitions is reported. Absolute times are printed for reference.
 //
-//   node bench/run.mjs [--reps N] [--only JOB,...] [--skip-growth] [--skip-stream] [--skip-page] [--skip-worst] [--save]
+//   node bench/run.mjs [--reps N] [--only JOB,...] [--worst CASE,...] [--skip-growth] [--skip-stream] [--skip-page] [--skip-worst] [--save]
+//
+// --worst check,hf.cosine: only the worst-case rows whose name contains one of the words (the log rows
+// write a 1e7-row file first, which takes a while; name one of them to run them).
 //
 // --save writes the report to bench/RESULTS.md.
 //
@@ -292,7 +295,9 @@ if (!flag('--skip-worst')) {
   const mayFail = new Set(['check torch.CosineAnnealingLR:T_max=100, 1e9 steps', 'check restarts of 3 steps, 1e12 steps']);
   say('| case | at its size | at 1e6 | ratio | goal |');
   say('|---|---:|---:|---:|---|');
-  for (const [name, make, size] of rows) {
+  const worstOnly = args.includes('--worst') ? args[args.indexOf('--worst') + 1].split(',') : undefined;
+  const wantedWorst = (name) => worstOnly === undefined || worstOnly.some((word) => name.includes(word));
+  for (const [name, make, size] of rows.filter(([name]) => wantedWorst(name))) {
     const big = [];
     const small = [];
     for (let rep = 0; rep < 3; rep++) {
@@ -307,21 +312,20 @@ if (!flag('--skip-worst')) {
   // with a goal compare what grows with something other than the input: the number of steps drawn over
   // the same log, and the 1e7-row commands against the floor of reading that very file (bench/read-floor.mjs:
   // a plain loop that splits lines and keeps both numbers). Peak RSS is that of the bigger command.
-  const log6 = writeLog(1e6);
-  const log4 = writeLog(1e4);
-  const log7 = writeLog(1e7);
+  // Each row makes its commands when it runs, so that a log is written only for the rows chosen (--worst).
   const floor = (file) => ({ command: node, argv: [join(root, 'bench/read-floor.mjs'), file] });
   const logRows = [
-    ['fit of a 1e6-point log (against 1e4 points)', command('fit', log6, '--no-chart'), command('fit', log4, '--no-chart'), 2],
-    ['1e6-row log overlay, terminal, 1e10 steps (against 1e6 steps)', command('plot', '-s', 'cosine', '--steps', '1e10', '--log', log6), command('plot', '-s', 'cosine', '--steps', '1e6', '--log', log6), 2],
-    ['1e7-row log overlay, terminal (against reading the file)', command('plot', '-s', 'cosine', '--steps', '1e7', '--log', log7), floor(log7), 2],
-    ['fit of a 1e7-row log (against reading the file)', command('fit', log7, '--no-chart'), floor(log7), 2],
-    ['1e7-row log overlay, terminal (against 1e6 rows: 10x the bytes)', command('plot', '-s', 'cosine', '--steps', '1e7', '--log', log7), command('plot', '-s', 'cosine', '--steps', '1e6', '--log', log6), undefined],
+    ['fit of a 1e6-point log (against 1e4 points)', () => [command('fit', writeLog(1e6), '--no-chart'), command('fit', writeLog(1e4), '--no-chart')], 2],
+    ['1e6-row log overlay, terminal, 1e10 steps (against 1e6 steps)', () => [command('plot', '-s', 'cosine', '--steps', '1e10', '--log', writeLog(1e6)), command('plot', '-s', 'cosine', '--steps', '1e6', '--log', writeLog(1e6))], 2],
+    ['1e7-row log overlay, terminal (against reading the file)', () => [command('plot', '-s', 'cosine', '--steps', '1e7', '--log', writeLog(1e7)), floor(writeLog(1e7))], 2],
+    ['fit of a 1e7-row log (against reading the file)', () => [command('fit', writeLog(1e7), '--no-chart'), floor(writeLog(1e7))], 2],
+    ['1e7-row log overlay, terminal (against 1e6 rows: 10x the bytes)', () => [command('plot', '-s', 'cosine', '--steps', '1e7', '--log', writeLog(1e7)), command('plot', '-s', 'cosine', '--steps', '1e6', '--log', writeLog(1e6))], undefined],
   ];
   say();
   say('| log case | at its size | baseline | ratio | peak RSS | goal |');
   say('|---|---:|---:|---:|---:|---|');
-  for (const [name, big, small, goal] of logRows) {
+  for (const [name, commands, goal] of logRows.filter(([name]) => wantedWorst(name))) {
+    const [big, small] = commands();
     const b = [];
     const sm = [];
     const rss = [];
