@@ -1,4 +1,4 @@
-import { schedule, type Schedule } from '../schedules/schedule.js';
+import { NO_CYCLE_STARTS, schedule, type CycleStarts, type Schedule } from '../schedules/schedule.js';
 import { largeArgumentCos } from './large-argument-cos.js';
 
 /**
@@ -57,4 +57,28 @@ export function torchCosineClosedForm(baseLr: number, etaMin: number, tMax: numb
     if (t === anchor) return last[VALUE];
     return (n(t) / last[N_AT_ANCHOR]) * (last[VALUE] - etaMin) + etaMin;
   }, tMax);
+}
+
+/**
+ * Where the recursion's periods begin, for a whole-step T_max: the steps after each trough,
+ * (2m + 1) T_max + 1, where it adds to the lr instead of scaling it (Schedule.cycleStarts). Whether each is a
+ * restart is for the reader to judge from the values: with T_max = 1 the lr jumps back to its peak there, with
+ * T_max = 100 it climbs for a hundred steps.
+ */
+export function torchCosineCycleStarts(tMax: number): NonNullable<Schedule['cycleStarts']> {
+  const anchor = (m: number): number => (2 * m + 1) * tMax + 1;
+  return (start, end, keep): CycleStarts | undefined => {
+    if (end - 1 > Number.MAX_SAFE_INTEGER) return undefined;
+    if (end <= start) return NO_CYCLE_STARTS;
+    // anchor(m) >= start and anchor(m) <= end - 1.
+    const low = Math.max(0, Math.ceil((start - 1 - tMax) / (2 * tMax)));
+    const high = Math.floor((end - 2 - tMax) / (2 * tMax));
+    const count = Math.max(0, high - low + 1);
+    const kept = Math.min(keep, count);
+    return {
+      count,
+      first: Array.from({ length: kept }, (_, j) => anchor(low + j)),
+      last: Array.from({ length: kept }, (_, j) => anchor(high - kept + 1 + j)),
+    };
+  };
 }

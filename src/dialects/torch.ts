@@ -32,12 +32,12 @@ import {
   type SpecObject,
 } from '../schedules/definition.js';
 import { shift } from '../schedules/combinators/shift.js';
-import { schedule } from '../schedules/schedule.js';
+import { schedule, withCycleStarts } from '../schedules/schedule.js';
 import { formulaOfStep } from '../expression/index.js';
 import { raisesAt } from './raises-at.js';
 import { cyclic } from './cyclic-triangle-wave.js';
 import { oneCycle } from './torch-one-cycle.js';
-import { TORCH_COSINE_WALKED, torchCosineClosedForm } from './torch-cosine-closed-form.js';
+import { TORCH_COSINE_WALKED, torchCosineClosedForm, torchCosineCycleStarts } from './torch-cosine-closed-form.js';
 import { recurrence } from './torch-recurrence.js';
 
 const lr = num({ min: 0, default: DEFAULT_LR, doc: "the optimizer's lr (the scheduler's base_lr; torch.optim.Adam's default)" });
@@ -87,7 +87,7 @@ function resumed(schedule: Schedule, lastEpoch: number, continuesAt: 0 | 1 | und
  */
 export function torchCosineAnnealing(baseLr: number, etaMin: number, tMax: number, startLr = baseLr): Schedule {
   const troughStep = ((baseLr - etaMin) * (1 - Math.cos(Math.PI / tMax))) / 2;
-  return recurrence(
+  const walked = recurrence(
     startLr,
     (t, previous) => {
       if ((t - 1 - tMax) % (2 * tMax) === 0) return previous + troughStep;
@@ -103,6 +103,9 @@ export function torchCosineAnnealing(baseLr: number, etaMin: number, tMax: numbe
     },
     { exactUntil: TORCH_COSINE_WALKED, schedule: torchCosineClosedForm(baseLr, etaMin, tMax, startLr) },
   );
+  // Sampled a stride apart, a period shorter than the stride is invisible (T_max = 1 sampled at even steps
+  // never leaves lr): where its periods begin lets check count them as restarts when they are.
+  return Number.isInteger(tMax) ? withCycleStarts(walked, torchCosineCycleStarts(tMax)) : walked;
 }
 
 /**

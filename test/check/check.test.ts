@@ -212,6 +212,12 @@ describe('restarts', () => {
     expect(built('torch.CosineAnnealingLR:T_max=100', 1e9).map((f) => f.code)).toEqual(atMillion);
   });
 
+  it("torch's recursive cosine of T_max=1 jumps back to its peak every other step: sampled at even steps only, each restart is still counted", () => {
+    const restartsOver = (steps: number) => built('torch.CosineAnnealingLR:T_max=1', steps).find((f) => f.code === 'LRV009');
+    expect(restartsOver(1e6)).toMatchObject({ step: 2, values: { restarts: 499_999 } });
+    expect(restartsOver(1e9)).toMatchObject({ step: 2, values: { restarts: 499_999_999 } });
+  });
+
   it('ending at a cycle boundary leaves only the information about the peaks', () => {
     const found = findingsOf(sgdr(0.5), run(7000));
     expect(found.map((f) => f.code)).toEqual(['LRV009']);

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sameValue } from '../../src/compare/difference.js';
-import { TORCH_COSINE_WALKED } from '../../src/dialects/torch-cosine-closed-form.js';
+import { TORCH_COSINE_WALKED, torchCosineCycleStarts } from '../../src/dialects/torch-cosine-closed-form.js';
 import { torchCosineAnnealing } from '../../src/dialects/torch.js';
 import { catalog } from '../../src/catalog.js';
 import { buildSchedule } from '../../src/notation/build.js';
@@ -97,5 +97,24 @@ describe('torch.CosineAnnealingLR past the walked steps', () => {
     for (let k = 0; k < 100_000; k++) sum += s.lr(1e12 - k * 9_999_991);
     expect(sum).toBeGreaterThan(0);
     expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe('torch.CosineAnnealingLR: where its periods begin', () => {
+  it("names the steps where torch's get_lr adds instead of scaling, (t - 1 - T_max) % (2 T_max) == 0, in any range", () => {
+    for (const tMax of [1, 2, 3, 7, 100]) {
+      const starts = torchCosine(0.1, tMax, 0).cycleStarts!;
+      for (const [start, end] of [[0, 1], [1, 2], [0, 50], [1, 500], [tMax + 1, tMax + 2], [tMax + 2, 3 * tMax + 2], [37, 1234], [999, 5000]]) {
+        const walked: number[] = [];
+        for (let t = Math.max(start, 1); t < end; t++) if (t > tMax && (t - 1 - tMax) % (2 * tMax) === 0) walked.push(t);
+        const kept = Math.min(4, walked.length);
+        expect(starts(start, end, 4), `T_max=${tMax} [${start}, ${end})`).toEqual({ count: walked.length, first: walked.slice(0, kept), last: walked.slice(walked.length - kept) });
+      }
+    }
+  });
+
+  it('counts them over 1e12 steps without listing them, and has none for a T_max between whole steps', () => {
+    expect(torchCosineCycleStarts(100)(1, 1e12, 2)).toEqual({ count: 5e9, first: [101, 301], last: [1e12 - 299, 1e12 - 99] });
+    expect(torchCosine(0.1, 7.5, 0).cycleStarts).toBeUndefined();
   });
 });

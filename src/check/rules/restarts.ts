@@ -34,13 +34,14 @@ const TESTED_AT_MOST = 4096;
 /**
  * The run's restarts. A schedule that knows where its cycles begin says so exactly, whatever the sampling
  * stride (cycles of two steps over 1e12 steps); its word is taken when each restart it names is a rise
- * as the rule defines one. Otherwise they are found on the profile and pinned to the exact step by
+ * at once as the rule defines one (torch's recursive cosine names the start of each period, a restart
+ * only for T_max = 1). Otherwise they are found on the profile and pinned to the exact step by
  * bisection, where they must hold as the rule defines them (see TESTED_AT_MOST).
  */
 export function restartSteps(p: Profile): Restarts {
   const threshold = RESTART_SHARE * (p.range?.[1] ?? p.peak);
   const known = p.stride > 1 ? p.cycleStarts?.(1, p.steps, Math.max(PINNED_FIRST, PINNED_LAST)) : undefined;
-  if (known !== undefined && known.count > 0 && [...known.first, ...known.last].every((s) => p.lr(s) - p.lr(s - 1) > threshold)) {
+  if (known !== undefined && known.count > 0 && [...known.first, ...known.last].every((s) => risesAtOnce(p.lr, p.steps, s, threshold))) {
     return { count: known.count, first: known.first.slice(0, PINNED_FIRST), last: known.last.slice(-PINNED_LAST) };
   }
   const candidates: number[] = [];
