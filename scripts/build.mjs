@@ -1,5 +1,5 @@
-// Builds the CLI bundle (dist/cli.cjs + lazily loaded chunks, with their V8 code cache) with esbuild, and the typed library
-// (dist/lib) with tsc. Bundling roughly halves start-up; heavy renderers stay in their own chunks and
+// Builds the CLI bundle (dist/cli.cjs + lazily loaded chunks, with their V8 code cache) with esbuild,
+// and the typed library (dist/lib) with tsc. Bundling roughly halves start-up; heavy renderers stay in their own chunks and
 // their dependencies stay external, so the terminal path never loads them.
 import { build, transform } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -141,6 +141,7 @@ function packStartUp(dir) {
   };
   visit('cli.cjs');
   const bodies = order.map((file) => `${JSON.stringify(file)}: function (exports, require, module, __filename, __dirname) {\n${readFileSync(join(dir, file), 'utf8')}\n}`);
+  // The files stay beside the pack too: test/support/bundle.ts reads the bundle's structure from them.
   writeFileSync(join(dir, 'start-up.cjs'), `// cli.cjs and the chunks it loads on every run, by path (scripts/build.mjs, src/cli/launch.ts).\nmodule.exports = {\n${bodies.join(',\n')}\n};\n`);
 }
 

@@ -20,7 +20,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire, wrap } from 'node:module';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { Script } from 'node:vm';
 
 export const CACHE_SUFFIX = '.v8-cache';
@@ -62,7 +62,7 @@ export function launch(entry: string, options: LaunchOptions = {}): Promise<void
     const module: OwnModule = { exports: {} };
     // Registered before it runs, as Node does, so that a cycle between chunks sees the exports made so far.
     loaded.set(file, module);
-    const body = packed[relative(root, file)] ?? compile(file);
+    const body = packed[relative(root, file).split(sep).join('/')] ?? compile(file);
     body.call(module.exports, module.exports, requireFrom(file), module, file, dirname(file));
     return module.exports;
   };
