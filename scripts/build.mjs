@@ -1,6 +1,6 @@
 // Builds the CLI bundle (dist/cli.cjs + lazily loaded chunks, with their V8 code cache) with esbuild,
-// and the typed library (dist/lib) with tsc. Bundling roughly halves start-up; heavy renderers stay in their own chunks and
-// their dependencies stay external, so the terminal path never loads them.
+// and the typed library (dist/lib) with tsc. Bundling roughly halves start-up; heavy renderers stay in
+// their own chunks and their dependencies stay external, so the terminal path never loads them.
 import { build, transform } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
