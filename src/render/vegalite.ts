@@ -94,7 +94,12 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
     axis:
       span.unitSteps === 1
         ? { labelExpr: "format(datum.value, '~s')", labelFlush: true, tickMinStep: 1, tickCount: Math.max(2, Math.round(width / 90)) }
-        : { values: span.ticks(Math.max(2, Math.round(width / 90))), labelExpr: `format(datum.value / ${span.unitSteps}, '~g')`, labelFlush: true },
+        : {
+            // The page's window moves (xDomain): its ticks are worked out anew from the window each time.
+            values: options.page ? { expr: epochTicksExpression(span.unitSteps, Math.max(2, Math.round(width / 90))) } : span.ticks(Math.max(2, Math.round(width / 90))),
+            labelExpr: `format(datum.value / ${span.unitSteps}, '~g')`,
+            labelFlush: true,
+          },
   };
   const y = {
     field: 'lr',
@@ -230,6 +235,19 @@ function markLayers(request: RenderRequest, range: { from: number; to: number },
     });
   }
   return layers;
+}
+
+/**
+ * Round epochs across the page's window (the `xDomain` signal, in steps), about `count` of them, as
+ * StepAxis.ticks picks them for a fixed range: 1, 2, 2.5 or 5 times a power of ten epochs apart, and
+ * fractions of an epoch once the window is that narrow. A vega expression, so it runs in the page.
+ */
+function epochTicksExpression(stepsPerEpoch: number, count: number): string {
+  const rough = `((xDomain[1] - xDomain[0]) / ${stepsPerEpoch} / ${count})`;
+  const power = `pow(10, floor(log(${rough}) / LN10))`;
+  const fraction = `(${rough} / ${power})`;
+  const spacing = `((${fraction} <= 1 ? 1 : ${fraction} <= 2 ? 2 : ${fraction} <= 2.5 ? 2.5 : ${fraction} <= 5 ? 5 : 10) * ${power} * ${stepsPerEpoch})`;
+  return `sequence(ceil(xDomain[0] / ${spacing}) * ${spacing}, xDomain[1] + ${spacing} * 1e-9, ${spacing})`;
 }
 
 /** The spec as a file: users feed it to vega-embed, the vega editor, or altair. */

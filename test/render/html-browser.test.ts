@@ -152,6 +152,18 @@ describe('the HTML page in Chromium', () => {
 
   });
 
+  it('opens on the --xlim window of an epoch axis, and finds round epochs again at every zoom, fractions too', async () => {
+    const html = cliPage(['-s', 'cosine-warmup:warmup=782', '--steps', '11730', '--steps-per-epoch', '391', '--x', 'epochs', '--xlim', '5,15']);
+    const { page, problems } = await open('epochs.html', html);
+    const xLabels = async () => (await page.locator('#chart svg.marks .role-axis-label').first().locator('text').allTextContents()).map(Number).sort((a, b) => a - b);
+    expect((await stateOf(page)).domain).toEqual([5 * 391, 15 * 391]);
+    expect(await xLabels()).toEqual([6, 8, 10, 12, 14]);
+    // One epoch wide: fifths of an epoch, not the whole-run ticks of the opening (which would leave it bare).
+    await zoomTo(page, 7 * 391, 8 * 391);
+    await expect.poll(xLabels).toEqual([7, 7.2, 7.4, 7.6, 7.8, 8]);
+    expect(problems).toEqual([]);
+  });
+
   it('uses the dark theme for the whole page', async () => {
     const { page, problems } = await open('dark.html', renderHtml(pictureRequest([cosine], { theme: 'dark' })));
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
