@@ -1,4 +1,4 @@
-import { NO_CYCLE_STARTS, schedule, type CycleStarts, type Schedule } from '../schedules/schedule.js';
+import { extremesAt, NO_CYCLE_STARTS, schedule, type CycleStarts, type Schedule } from '../schedules/schedule.js';
 import { largeArgumentCos } from './large-argument-cos.js';
 
 /**
@@ -7,6 +7,9 @@ import { largeArgumentCos } from './large-argument-cos.js';
  * would walk 1e9 of them.
  */
 export const TORCH_COSINE_WALKED = 2 ** 18;
+
+/** The most periods of 2 T_max a range may span for `extremes` to visit each peak and trough in it. */
+const EXTREMES_PERIODS = 4096;
 
 /**
  * What torch's recursion (CosineAnnealingLR.get_lr, torch/optim/lr_scheduler.py, 1.13.1) computes, without
@@ -41,7 +44,7 @@ export function torchCosineClosedForm(baseLr: number, etaMin: number, tMax: numb
   const ANCHOR = 0;
   const VALUE = 1;
   const N_AT_ANCHOR = 2;
-  return schedule((step) => {
+  const lr = (step: number): number => {
     const t = Math.floor(step);
     if (t <= 0) return startLr;
     if (!throughTroughs || t <= tMax) return (n(t) / 2) * (startLr - etaMin) + etaMin;
@@ -56,7 +59,25 @@ export function torchCosineClosedForm(baseLr: number, etaMin: number, tMax: numb
     }
     if (t === anchor) return last[VALUE];
     return (n(t) / last[N_AT_ANCHOR]) * (last[VALUE] - etaMin) + etaMin;
-  }, tMax);
+  };
+  // Between a multiple of T_max and the next the lr only falls (peak to trough) or only rises (trough, the
+  // anchor after it, up to the peak): every step is the same monotone function of N(t) within a period,
+  // and the anchor's value lies between the trough's and the next step's. So a range's extremes are among
+  // its ends and the multiples of T_max inside it, as long as the computed N(t) keeps that order: next to
+  // a peak or trough the cosine moves by (pi / T_max)^2 / 2 a step, which must outweigh the rounding of
+  // pi t / T_max (a few ulps of the argument, times the slope) and of the cosine (an ulp of 1 each).
+  const extremes = (start: number, end: number): readonly [number, number] | undefined => {
+    if (!throughTroughs || !Number.isInteger(start) || !Number.isInteger(end) || !(end > start) || start < 0) return undefined;
+    if ((end - start) / (2 * tMax) > EXTREMES_PERIODS) return undefined;
+    const stepAngle = Math.PI / tMax;
+    const farArgument = stepAngle * (end - 1);
+    const argumentUlp = 2 ** (Math.floor(Math.log2(Math.max(farArgument, 1))) - 52);
+    if (!((stepAngle * stepAngle) / 2 > 4 * argumentUlp * stepAngle + 2 ** -50)) return undefined;
+    const steps = [start, end - 1];
+    for (let k = Math.ceil(start / tMax); k * tMax < end - 1; k++) if (k * tMax > start) steps.push(k * tMax);
+    return extremesAt(lr, steps);
+  };
+  return schedule(lr, tMax, undefined, extremes);
 }
 
 /**

@@ -118,3 +118,54 @@ describe('torch.CosineAnnealingLR: where its periods begin', () => {
     expect(torchCosine(0.1, 7.5, 0).cycleStarts).toBeUndefined();
   });
 });
+
+describe('torch.CosineAnnealingLR: exact extremes over a range', () => {
+  /** The lowest and highest lr over [start, end), step by step. */
+  function walkedExtremes(s: Schedule, start: number, end: number): [number, number] {
+    let low = Infinity;
+    let high = -Infinity;
+    for (let t = start; t < end; t++) {
+      const value = s.lr(t);
+      low = Math.min(low, value);
+      high = Math.max(high, value);
+    }
+    return [low, high];
+  }
+
+  it('are the lowest and highest value a walk over every step finds, near the start, across the walked steps and far out', () => {
+    const starts = [0, 1, 57, TORCH_COSINE_WALKED - 777, 987_654_321, 1e12 - 12_345];
+    for (const p of [
+      { lr: 0.1, tMax: 1, etaMin: 0 },
+      { lr: 0.1, tMax: 2, etaMin: 0.001 },
+      { lr: 1, tMax: 3, etaMin: 0 },
+      { lr: 0.1, tMax: 100, etaMin: 0 },
+      { lr: 0.1, tMax: 1000, etaMin: 0.002 },
+      { lr: 3e-4, tMax: 12_345, etaMin: 1e-6 },
+      // eta_min above lr: the cosine runs upside down.
+      { lr: 0.01, tMax: 50, etaMin: 0.02 },
+    ]) {
+      const s = torchCosine(p.lr, p.tMax, p.etaMin);
+      for (const start of starts) {
+        for (const length of [1, 2, p.tMax, p.tMax + 1, 2 * p.tMax + 3, 4 * p.tMax + 5, Math.min(30_001, 8192 * p.tMax)]) {
+          const range = s.extremes?.(start, start + length);
+          expect(range, `T_max=${p.tMax} [${start}, +${length})`).toEqual(walkedExtremes(s, start, start + length));
+        }
+      }
+    }
+  });
+
+  it('hold for a recursion started from another lr (a SequentialLR after OneCycleLR)', () => {
+    const s = torchCosineAnnealing(0.1, 0.001, 100, 0.004);
+    for (const [start, end] of [[0, 5000], [TORCH_COSINE_WALKED - 300, TORCH_COSINE_WALKED + 300], [5e8, 5e8 + 1000]]) {
+      expect(s.extremes?.(start, end)).toEqual(walkedExtremes(s, start, end));
+    }
+  });
+
+  it('are not told where they would cost a visit to more than 4,096 periods, or where rounding may reorder neighbouring steps', () => {
+    expect(torchCosine(0.1, 100, 0).extremes?.(TORCH_COSINE_WALKED, TORCH_COSINE_WALKED + 200 * 4097)).toBeUndefined();
+    // T_max between whole steps: no trough falls on a step.
+    expect(torchCosine(0.1, 7.5, 0).extremes?.(TORCH_COSINE_WALKED, TORCH_COSINE_WALKED + 100)).toBeUndefined();
+    // A step moves pi / T_max = 3e-8 rad: next to a peak the cosine changes by less than an ulp of 1.
+    expect(torchCosine(0.1, 1e8, 0).extremes?.(TORCH_COSINE_WALKED, TORCH_COSINE_WALKED + 100)).toBeUndefined();
+  });
+});
