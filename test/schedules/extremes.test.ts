@@ -10,17 +10,7 @@ import { cosine } from '../../src/schedules/shapes/anneal.js';
 import { catalog } from '../../src/catalog.js';
 import { buildSchedule } from '../../src/notation/build.js';
 import { parseTextSpec } from '../../src/notation/parse.js';
-
-function bruteExtremes(s: Schedule, start: number, end: number): [number, number] {
-  let low = Infinity;
-  let high = -Infinity;
-  for (let i = start; i < end; i++) {
-    const v = s.lr(i);
-    low = Math.min(low, v);
-    high = Math.max(high, v);
-  }
-  return [low, high];
-}
+import { bruteExtremes } from '../support/extremes.js';
 
 /** The schedule, with a count of the lr evaluations made through its cycles. */
 function countedRestarts(spec: { first: number; mult?: number; decay?: number }): { s: Schedule; calls: () => number } {
