@@ -218,6 +218,15 @@ describe('restarts', () => {
     expect(restartsOver(1e9)).toMatchObject({ step: 2, values: { restarts: 499_999_999 } });
   });
 
+  it('a rise at the last step is a restart only if the schedule does not climb on after it', () => {
+    // torch's recursive cosine of T_max=2 climbs from its trough over two steps; 1e6 steps stop between them.
+    expect(built('torch.CosineAnnealingLR:T_max=2', 1e6).map((f) => f.code)).toEqual(['LRV001']);
+    // A restart on the last step is one all the same.
+    const found = built('cosine-restarts:cycle=1000', 3001);
+    expect(found.find((f) => f.code === 'LRV009')?.values).toMatchObject({ restarts: 3 });
+    expect(found.find((f) => f.code === 'LRV008')?.values).toMatchObject({ cycleStart: 3000 });
+  });
+
   it('ending at a cycle boundary leaves only the information about the peaks', () => {
     const found = findingsOf(sgdr(0.5), run(7000));
     expect(found.map((f) => f.code)).toEqual(['LRV009']);

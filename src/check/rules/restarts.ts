@@ -41,19 +41,21 @@ const TESTED_AT_MOST = 4096;
 export function restartSteps(p: Profile): Restarts {
   const threshold = RESTART_SHARE * (p.range?.[1] ?? p.peak);
   const known = p.stride > 1 ? p.cycleStarts?.(1, p.steps, Math.max(PINNED_FIRST, PINNED_LAST)) : undefined;
-  if (known !== undefined && known.count > 0 && [...known.first, ...known.last].every((s) => risesAtOnce(p.lr, p.steps, s, threshold))) {
+  if (known !== undefined && known.count > 0 && [...known.first, ...known.last].every((s) => risesAtOnce(p.lr, Infinity, s, threshold))) {
     return { count: known.count, first: known.first.slice(0, PINNED_FIRST), last: known.last.slice(-PINNED_LAST) };
   }
+  // Every step sampled: the values are the schedule's, and past the run's last step the schedule goes on.
+  const sampled = (j: number): number => (j < p.values.length ? p.values[j] : p.lr(j * p.stride));
   const candidates: number[] = [];
   let hasDecayed = false;
   for (let j = 1; j < p.values.length; j++) {
     if (p.values[j] < p.values[j - 1]) hasDecayed = true;
-    if (hasDecayed && risesAtOnce((i) => p.values[i], p.values.length, j, threshold)) candidates.push(j);
+    if (hasDecayed && risesAtOnce(sampled, p.stride === 1 ? Infinity : p.values.length, j, threshold)) candidates.push(j);
   }
   if (p.stride === 1) return namedRestarts(candidates);
   const restartAt = (j: number): number | undefined => {
     const step = pinned(p, j);
-    return risesAtOnce(p.lr, p.steps, step, threshold) ? step : undefined;
+    return risesAtOnce(p.lr, Infinity, step, threshold) ? step : undefined;
   };
   if (candidates.length <= TESTED_AT_MOST) return namedRestarts(candidates.map(restartAt).filter((s): s is number => s !== undefined));
   const named = [...candidates.slice(0, PINNED_FIRST), ...candidates.slice(-PINNED_LAST)].map(restartAt);
@@ -64,6 +66,9 @@ export function restartSteps(p: Profile): Restarts {
 /**
  * Whether value j of `at` (0 <= j < length) rises above the threshold from the one before, out of a fall or
  * a flat: a coarse smooth curve (a cosine of 1.5 cycles over 60 steps) also rises fast, a restart at once.
+ * Where `at` is the schedule (length Infinity), a rise at the run's last step is judged by the step after
+ * it, which the schedule defines: torch's recursive cosine of T_max=2 climbing over two steps is not a
+ * restart because the run stops between them. Samples a stride apart end at the last one.
  */
 function risesAtOnce(at: (j: number) => number, length: number, j: number, threshold: number): boolean {
   const rise = at(j) - at(j - 1);
