@@ -92,13 +92,11 @@ describe('torch.CosineAnnealingLR past the walked steps', () => {
     }
   });
 
-  it('costs the closed form a step, not a walk, however far the step', () => {
+  it('reaches a far step from its trough, not by walking there: 100,000 steps near 1e12 end (a walk would not)', () => {
     const s = torchCosine(0.1, 100.5, 0);
-    const started = performance.now();
     let sum = 0;
     for (let k = 0; k < 100_000; k++) sum += s.lr(1e12 - k * 9_999_991);
     expect(sum).toBeGreaterThan(0);
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
 

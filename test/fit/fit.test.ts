@@ -140,9 +140,7 @@ describe('fit on synthesised logs: known schedule, noise, offsets, gaps, early s
   ];
   for (const c of cases) {
     it(c.name, () => {
-      const started = performance.now();
       const fit = fitLog(catalog, synthesize(c.log));
-      const elapsed = performance.now() - started;
       expect(fit.family).toBe(c.family);
       expect(Math.abs(fit.peak - c.peak)).toBeLessThanOrEqual(0.01 * c.peak);
       expect(Math.abs(fit.warmup - c.warmup)).toBeLessThanOrEqual(Math.max(3, 0.02 * c.warmup));
@@ -263,9 +261,7 @@ describe('fit on random HF schedules (fixed seed): sparse, rounded, shifted, sto
 
 describe('fit at any step', () => {
   it('ends on a log whose last step is near the largest double (it used to divide an infinite unit by 10 for ever)', () => {
-    const started = performance.now();
     const fit = fitLog(catalog, { label: 'lr', source: 'x', format: 'csv', steps: [0, 1, 2, 1e307], values: [1e-3, 9e-4, 8e-4, 5e-4] } as never);
     expect(fit.peak).toBeGreaterThan(0);
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
