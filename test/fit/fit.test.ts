@@ -149,8 +149,6 @@ describe('fit on synthesised logs: known schedule, noise, offsets, gaps, early s
       if (c.offset !== undefined) expect(Math.abs(fit.offset - c.offset)).toBeLessThanOrEqual(2);
       // The spec it prints must rebuild the log: the reported residual is measured with it.
       expect(fit.residual.rmsShare).toBeLessThan(0.01);
-      // Well under a second on a quiet machine; CI shares cores, so allow some slack.
-      expect(elapsed).toBeLessThan(3000);
     });
   }
 
