@@ -22,10 +22,15 @@ export function parsePositiveInteger(text: string, flag: string, max = 1e9): num
   return value;
 }
 
+/** Fields whose flag is not their name in kebab case: the plan's `legacy` rules are asked for by --old-rule. */
+const FLAGS_NAMED_OTHERWISE: Readonly<Record<string, string>> = { legacy: '--old-rule' };
+
 /**
- * The flag that sets a field lower floors name in their messages (FieldError, a renderer's note): the
- * one place where `width` becomes `--width` and `logY` becomes `--log-y`.
+ * The flag that sets a field lower floors name in their messages (FieldError, a renderer's note, a
+ * config's derivations and assumptions): the one place where `width` becomes `--width`, `logY` becomes
+ * `--log-y` and `datasetSize` `--dataset-size`.
  */
 export function flagOf(field: string): string {
+  if (Object.hasOwn(FLAGS_NAMED_OTHERWISE, field)) return FLAGS_NAMED_OTHERWISE[field];
   return `--${field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
 }

@@ -5,7 +5,7 @@ import { parseSpecArgument, type ParsedSpec } from '../notation/parse.js';
 import { perEpoch } from '../schedules/combinators/per-epoch.js';
 import type { Catalog } from '../schedules/catalog.js';
 import type { CatalogSource } from './catalog-on-demand.js';
-import { parseSteps } from './flags.js';
+import { flagOf, parseSteps } from './flags.js';
 import { parseRunLength, parseStepped, parseStepsPerEpoch, type RunLength, type SteppingFlags } from './stepping.js';
 import { parseDtype } from './dtype.js';
 import type { RunFacts } from '../schedules/definition.js';
@@ -92,7 +92,7 @@ export async function loadSources(
     }
     const { resolveConfigFile } = await import('../config/index.js');
     const inputs = options.inputs();
-    for (const source of configFiles) resolved.set(source, await resolveConfigFile(source.file, { inputs, stack: options.stack }));
+    for (const source of configFiles) resolved.set(source, await resolveConfigFile(source.file, { inputs, stack: options.stack, fieldName: flagOf }));
     let rows = options.rows ?? (options.flags.steps === undefined ? undefined : parseSteps(options.flags.steps));
     if (rows === undefined) {
       for (const config of resolved.values()) {

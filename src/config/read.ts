@@ -13,9 +13,13 @@ import type { ConfigDocument } from './types.js';
 /** A training config larger than this is not one (the largest real ones are a few KiB). */
 export const MAX_CONFIG_BYTES = 1 << 20;
 
-/** Reads and parses one config file; every failure is one line naming the file. */
-export async function readConfig(file: string, flag = '--config'): Promise<ConfigDocument> {
-  const text = readCapped(file, flag);
+/**
+ * Reads and parses one config file; every failure is one line naming the file, after `where`: what the
+ * caller calls the file (its field, which the CLI spells as its flag; a config that names it:
+ * `training_args.json: deepspeed`).
+ */
+export async function readConfig(file: string, where = 'config'): Promise<ConfigDocument> {
+  const text = readCapped(file, where);
   const format = formatOf(file, text);
   const name = basename(file);
   if (format === 'json') return { file, name, text, format, value: parseJson(text, name) };
@@ -52,8 +56,8 @@ function isFile(path: string): boolean {
   }
 }
 
-function readCapped(file: string, flag: string): string {
-  const text = readCappedText(file, { where: `${flag} ${file}`, maxBytes: MAX_CONFIG_BYTES, what: 'training config', folder: 'is a folder; give the config file' });
+function readCapped(file: string, where: string): string {
+  const text = readCappedText(file, { where: `${where} ${file}`, maxBytes: MAX_CONFIG_BYTES, what: 'training config', folder: 'is a folder; give the config file' });
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

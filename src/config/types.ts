@@ -4,25 +4,29 @@
  * (./plan.ts), and the ResolvedConfig's spec goes to the catalog like any `-s` spec. A config is data:
  * it is parsed, never executed.
  */
+import type { FieldNamer } from '../errors.js';
 import type { SpecObject } from '../schedules/definition.js';
 
-/** What the file cannot know about the run, from the command line (the plan flags). */
+/**
+ * What the file cannot know about the run, from the caller (the CLI's plan flags). Messages name these
+ * fields by their names here, through the caller's FieldNamer: lrviz's flags are the CLI's to spell.
+ */
 export interface PlanInputs {
-  /** Training examples after preprocessing (--dataset-size). */
+  /** Training examples after preprocessing. */
   readonly datasetSize?: number;
-  /** Data-parallel processes (--devices); 1 when not given. */
+  /** Data-parallel processes; 1 when not given. */
   readonly devices?: number;
-  /** Optimizer updates per epoch, overriding the stack's derivation (--steps-per-epoch). */
+  /** Optimizer updates per epoch, overriding the stack's derivation. */
   readonly stepsPerEpoch?: number;
-  /** Epochs, overriding the config's (--epochs). */
+  /** Epochs, overriding the config's. */
   readonly epochs?: number;
-  /** Micro-batches per optimizer update, overriding the config's (--grad-accum). */
+  /** Micro-batches per optimizer update, overriding the config's. */
   readonly gradAccum?: number;
-  /** Older releases' rules the user asked for by flag, by name (e.g. `hf-4.4x-round-down`). */
+  /** Older releases' rules the caller asked for, by name (e.g. `hf-floor-updates`). */
   readonly legacy?: ReadonlySet<string>;
 }
 
-/** One derived number, with the rule that made it and the key (or flag) it came from. */
+/** One derived number, with the rule that made it and the key (or plan field) it came from. */
 export interface Derivation {
   /** `warmup`, `updates/epoch`, `updates`, ... */
   readonly what: string;
@@ -82,16 +86,21 @@ export interface ConfigDocument {
   readonly value: unknown;
 }
 
-/** What a reader may ask for while resolving: the plan flags, and other files the config names. */
+/** What a reader may ask for while resolving: the plan's inputs, and other files the config names. */
 export interface ResolveContext {
   readonly inputs: PlanInputs;
+  /**
+   * How the caller calls the plan's fields (`datasetSize`, or the CLI's flag for it) in what the plan
+   * records; as the library calls them when not given.
+   */
+  readonly fieldName?: FieldNamer;
   /** Reads a file a config names (a DeepSpeed config named by training_args.json), relative to the config. */
   readRelated(from: ConfigDocument, path: string, key: string): Promise<ConfigDocument>;
 }
 
 /** One stack: how to recognise its files and how to resolve them. Assembled in ./stacks/index.ts. */
 export interface StackReader {
-  /** `hf`, `deepspeed`, ...: the name `--stack` takes. */
+  /** `hf`, `deepspeed`, ...: the name a caller forces the stack with (ResolveOptions.stack). */
   readonly id: string;
   /** `HF Trainer training_args.json`, for messages and help. */
   readonly title: string;

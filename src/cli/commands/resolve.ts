@@ -3,6 +3,7 @@ import type { CatalogSource } from '../catalog-on-demand.js';
 import { LrvizError } from '../../errors.js';
 import { writeStdout } from '../../io/write-output.js';
 import { buildSchedule } from '../../notation/build.js';
+import { flagOf } from '../flags.js';
 import { examples } from '../help.js';
 import { addPlanOptions, planInputs, type PlanFlags } from '../plan-flags.js';
 
@@ -31,8 +32,9 @@ export function registerResolve(program: Command, catalog: CatalogSource): void 
 }
 
 export async function resolve(catalog: CatalogSource, file: string, options: ResolveOptions): Promise<void> {
-  const { formatResolved, resolveConfigFile, resolvedJson } = await import('../../config/index.js');
-  const resolved = await resolveConfigFile(file, { inputs: planInputs(options), stack: options.stack });
+  const { resolveConfigFile, resolvedJson } = await import('../../config/index.js');
+  const { formatResolved } = await import('../resolve-report.js');
+  const resolved = await resolveConfigFile(file, { inputs: planInputs(options), stack: options.stack, fieldName: flagOf });
   // The spec must build: a bad lr_scheduler_kwargs is an error here, as in plot.
   try {
     buildSchedule(await catalog.forSpecs([resolved.spec]), resolved.spec, resolved.stepped?.schedulerSteps ?? resolved.updates ?? 1000);

@@ -30,14 +30,14 @@ export const axolotl: StackReader = {
 
 function resolveAxolotl(doc: ConfigDocument, ctx: ResolveContext): ResolvedConfig {
   const keys = new Keys(doc.name, doc.value as Record<string, unknown>);
-  const plan = new Plan(doc.name, ctx.inputs);
+  const plan = new Plan(doc.name, ctx);
   const lr = keys.number('learning_rate');
   if (lr === undefined) plan.fail('learning_rate is missing; axolotl needs it');
   const micro = keys.integer('micro_batch_size') as number;
   let accumulation = keys.integer('gradient_accumulation_steps');
   if (accumulation === undefined && keys.has('batch_size')) accumulation = Math.floor((keys.integer('batch_size') as number) / micro);
-  accumulation = plan.overridden('--grad-accum', plan.inputs.gradAccum, 'gradient_accumulation_steps', accumulation ?? 1);
-  const epochs = plan.overridden('--epochs', plan.inputs.epochs, 'num_epochs', keys.number('num_epochs', 1) as number);
+  accumulation = plan.overridden('gradAccum', 'gradient_accumulation_steps', accumulation ?? 1);
+  const epochs = plan.overridden('epochs', 'num_epochs', keys.number('num_epochs', 1) as number);
   const maxSteps = keys.integer('max_steps');
   const packing = keys.boolean('sample_packing', false);
   const streaming = keys.boolean('streaming', false) || datasetsStream(keys);
@@ -117,21 +117,21 @@ function totalSteps(
   if (o.packing || plan.inputs.stepsPerEpoch !== undefined) {
     if (plan.inputs.stepsPerEpoch === undefined) {
       if (hasMax) return undefined;
-      return plan.fail(`packs samples (sample_packing: true): updates per epoch follow the packed token counts; give --steps-per-epoch`);
+      return plan.fail((name) => `packs samples (sample_packing: true): updates per epoch follow the packed token counts; give ${name('stepsPerEpoch')}`);
     }
-    const perEpoch = plan.derive('updates/epoch', plan.inputs.stepsPerEpoch, 'given', '--steps-per-epoch');
+    const perEpoch = plan.givenStepsPerEpoch() as number;
     let total = Math.floor(perEpoch * o.epochs);
     if (o.packing && keys.boolean('dataloader_drop_last', false)) total -= Math.ceil(o.epochs);
     return plan.derive('total_num_steps', total, `floor(${count(perEpoch)} × ${count(o.epochs)} epochs)`, 'calculate_total_num_steps');
   }
   if (plan.inputs.datasetSize === undefined) {
     if (hasMax) return undefined;
-    return plan.fail(`trains ${count(o.epochs)} epochs: give --dataset-size (training examples) or --steps-per-epoch`);
+    return plan.askForDatasetSize(`trains ${count(o.epochs)} epochs`);
   }
   const devices = plan.devices();
-  const batch = plan.derive('batch_size', o.micro * o.accumulation * devices, `${o.micro} × ${o.accumulation} × ${devices}`, 'micro_batch_size × gradient_accumulation_steps × --devices');
+  const batch = plan.derive('batch_size', o.micro * o.accumulation * devices, `${o.micro} × ${o.accumulation} × ${devices}`, (name) => `micro_batch_size × gradient_accumulation_steps × ${name('devices')}`);
   const examples = plan.inputs.datasetSize;
-  return plan.derive('total_num_steps', Math.ceil((examples * o.epochs) / batch), `ceil(${count(examples)} × ${count(o.epochs)} / ${count(batch)})`, '--dataset-size, num_epochs (calculate_total_num_steps)');
+  return plan.derive('total_num_steps', Math.ceil((examples * o.epochs) / batch), `ceil(${count(examples)} × ${count(o.epochs)} / ${count(batch)})`, (name) => `${name('datasetSize')}, num_epochs (calculate_total_num_steps)`);
 }
 
 function warmupSteps(keys: Keys, plan: Plan, base: number, baseAssumed: boolean): number {
@@ -141,7 +141,7 @@ function warmupSteps(keys: Keys, plan: Plan, base: number, baseAssumed: boolean)
   else if (ratio !== undefined) warmup = plan.derive('warmup', Math.max(Math.trunc(ratio * base), 0), `int(${ratio} × ${count(base)})`, 'warmup_ratio, rounded down (HF rounds up)');
   else warmup = plan.derive('warmup', Math.min(Math.trunc(0.03 * base), 100), `min(int(0.03 × ${count(base)}), 100)`, 'no warmup key: axolotl adds 3%, at most 100');
   if (baseAssumed && !keys.has('warmup_steps')) {
-    plan.assume(`the dataset gives at least max_steps ${count(base)} updates (give --dataset-size to check: axolotl takes the warmup's share of min(dataset-derived steps, max_steps))`);
+    plan.assume((name) => `the dataset gives at least max_steps ${count(base)} updates (give ${name('datasetSize')} to check: axolotl takes the warmup's share of min(dataset-derived steps, max_steps))`);
     plan.note({
       code: 'LRV107',
       message: `the warmup is a share of min(steps the dataset gives, max_steps ${count(base)}): max_steps looks like it fixes the run, but a smaller dataset shortens the warmup`,

@@ -4,7 +4,7 @@
  * transformers/integrations/deepspeed.py does (trainer_config_process, trainer_config_finalize): a value
  * that is not "auto" must equal the Trainer's, or transformers refuses to start.
  */
-import { LrvizError, shown } from '../../errors.js';
+import { LrvizError, shown, type Words } from '../../errors.js';
 import { count, Plan } from '../plan.js';
 import type { ResolvedConfig, StackReader } from '../types.js';
 import { isObject, Keys } from '../values.js';
@@ -85,7 +85,7 @@ export const deepSpeed: StackReader = {
     !Object.hasOwn(doc.value as object, 'lr_scheduler_type'),
   resolve(doc, ctx) {
     const keys = new Keys(doc.name, doc.value as Record<string, unknown>);
-    const plan = new Plan(doc.name, ctx.inputs);
+    const plan = new Plan(doc.name, ctx);
     if (!keys.has('scheduler')) {
       plan.fail('has no "scheduler" block: the scheduler is the one the training script passes to deepspeed.initialize (resolve the training_args.json that names this file for the HF Trainer\'s)');
     }
@@ -133,7 +133,7 @@ export function resolveDeepSpeed(keys: Keys, plan: Plan, fill: HfFill | undefine
   if (updates === undefined && typeof spec.total_num_steps === 'number') {
     updates = plan.derive('updates', spec.total_num_steps, 'scheduler.params.total_num_steps', 'a DeepSpeed config does not know the run; its scheduler horizon is taken as the run');
   } else if (updates === undefined && plan.inputs.epochs !== undefined && plan.inputs.stepsPerEpoch !== undefined) {
-    updates = plan.derive('updates', plan.inputs.epochs * plan.inputs.stepsPerEpoch, `${count(plan.inputs.epochs)} × ${count(plan.inputs.stepsPerEpoch)}`, '--epochs × --steps-per-epoch');
+    updates = plan.derive('updates', plan.inputs.epochs * plan.inputs.stepsPerEpoch, `${count(plan.inputs.epochs)} × ${count(plan.inputs.stepsPerEpoch)}`, (name) => `${name('epochs')} × ${name('stepsPerEpoch')}`);
   }
   const release = firstUpdate(type, spec, keys, plan, fill, optimizerLr);
   return { spec: { type: spec.type as string, ...spec }, release, updates };
@@ -142,22 +142,24 @@ export function resolveDeepSpeed(keys: Keys, plan: Plan, fill: HfFill | undefine
 /** Schedulers that set no lr when built before DeepSpeed 0.15.3 (deepspeedai/DeepSpeed#6597). */
 const UNSET_BEFORE_0_15_3 = new Set(['WarmupLR', 'WarmupDecayLR', 'WarmupCosineLR']);
 export const DS_OLD_FIRST_UPDATE = 'deepspeed-first-update-optimizer-lr';
+/** The old rule, named as the caller asks for it (`legacy`, which the CLI spells as its flag). */
+const oldRule: Words = (name) => `${name('legacy')} ${DS_OLD_FIRST_UPDATE}`;
 
 /** Update 0: the value set when built (≥ 0.15.3), or, with the old rule, the optimizer's own lr. */
 function firstUpdate(type: string, spec: Record<string, unknown>, keys: Keys, plan: Plan, fill: HfFill | undefined, optimizerLr: () => number): string {
   if (!plan.inputs.legacy?.has(DS_OLD_FIRST_UPDATE)) {
-    plan.assume(`update 0 uses the value the scheduler sets when built (iteration -1), update i the value after i steps (DeepSpeed ≥ 0.15.3; before, ${[...UNSET_BEFORE_0_15_3].join(', ')} left update 0 at the optimizer's own lr: --old-rule ${DS_OLD_FIRST_UPDATE})`);
+    plan.assume((name) => `update 0 uses the value the scheduler sets when built (iteration -1), update i the value after i steps (DeepSpeed ≥ 0.15.3; before, ${[...UNSET_BEFORE_0_15_3].join(', ')} left update 0 at the optimizer's own lr: ${oldRule(name)})`);
     return DS_RELEASE;
   }
-  const release = `DeepSpeed 0.15.2 (--old-rule ${DS_OLD_FIRST_UPDATE})`;
+  const release = plan.worded((name) => `DeepSpeed 0.15.2 (${oldRule(name)})`);
   if (!UNSET_BEFORE_0_15_3.has(type)) {
-    plan.assume(`${type} set its lr when built before 0.15.3 too: --old-rule ${DS_OLD_FIRST_UPDATE} changes nothing`);
+    plan.assume((name) => `${type} set its lr when built before 0.15.3 too: ${oldRule(name)} changes nothing`);
     return release;
   }
   if (fill === undefined && !keys.has('optimizer')) {
-    plan.fail(`before DeepSpeed 0.15.3 update 0 runs at the optimizer's own lr, and there is no optimizer block; add optimizer.params.lr (or drop --old-rule ${DS_OLD_FIRST_UPDATE})`);
+    plan.fail((name) => `before DeepSpeed 0.15.3 update 0 runs at the optimizer's own lr, and there is no optimizer block; add optimizer.params.lr (or drop ${oldRule(name)})`);
   }
-  spec.first_update_lr = plan.derive('update 0 lr', optimizerLr(), "the optimizer's lr", `${type} set no lr when built before DeepSpeed 0.15.3 (--old-rule ${DS_OLD_FIRST_UPDATE})`);
+  spec.first_update_lr = plan.derive('update 0 lr', optimizerLr(), "the optimizer's lr", (name) => `${type} set no lr when built before DeepSpeed 0.15.3 (${oldRule(name)})`);
   return release;
 }
 

@@ -71,7 +71,7 @@ function decode(value: unknown): unknown {
 }
 
 export async function resolveDetectron2(doc: ConfigDocument, ctx: ResolveContext): Promise<ResolvedConfig> {
-  const plan = new Plan(doc.name, ctx.inputs);
+  const plan = new Plan(doc.name, ctx);
   const config = await loadChain(doc, ctx, plan);
   const solver = isObject(config.SOLVER) ? config.SOLVER : {};
   const key = (name: string): unknown => {
@@ -101,7 +101,7 @@ export async function resolveDetectron2(doc: ConfigDocument, ctx: ResolveContext
   if (reference !== 0) {
     const devices = plan.inputs.devices;
     if (devices === undefined || devices === reference) {
-      plan.assume(`REFERENCE_WORLD_SIZE ${reference}: trained on ${reference} devices, so nothing is rescaled (give --devices N for another count)`);
+      plan.assume((name) => `REFERENCE_WORLD_SIZE ${reference}: trained on ${reference} devices, so nothing is rescaled (give ${name('devices')} N for another count)`);
     } else {
       // DefaultTrainer.auto_scale_workers; Python's round() rounds half to even.
       const scale = devices / reference;

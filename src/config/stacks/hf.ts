@@ -7,7 +7,7 @@
  *   warmup        = int(warmup_steps) when >= 1, else ceil(warmup_steps × updates)
  * When the DeepSpeed config it names has a `scheduler` block, DeepSpeed's scheduler is what runs.
  */
-import { LrvizError, shown } from '../../errors.js';
+import { LrvizError, shown, type Words } from '../../errors.js';
 import { count, divide, divisionRule, Plan } from '../plan.js';
 import type { ConfigDocument, ResolveContext, ResolvedConfig, StackReader } from '../types.js';
 import { isObject, Keys } from '../values.js';
@@ -15,6 +15,8 @@ import { resolveDeepSpeed, type HfFill } from './deepspeed.js';
 import { trainerWarmupSteps } from '../../dialects/hf-warmup.js';
 
 export const HF_RELEASE = 'transformers 5.18';
+/** The releases that rounded updates per epoch down, and the old rule that brings them back. */
+const FLOOR_UPDATES_RELEASE: Words = (name) => `transformers 4.46-4.51 (${name('legacy')} hf-floor-updates)`;
 
 /** lr_scheduler_type -> what get_scheduler passes the schedule function (transformers/optimization.py). */
 const SCHEDULERS: Record<string, 'none' | 'warmup' | 'warmup+total'> = {
@@ -54,9 +56,9 @@ export interface HfPlan {
 
 export async function resolveHf(doc: ConfigDocument, ctx: ResolveContext): Promise<ResolvedConfig> {
   const keys = new Keys(doc.name, doc.value as Record<string, unknown>);
-  const plan = new Plan(doc.name, ctx.inputs);
+  const plan = new Plan(doc.name, ctx);
   const numbers = hfPlan(keys, plan);
-  const release = plan.inputs.legacy?.has('hf-floor-updates') ? 'transformers 4.46-4.51 (--old-rule hf-floor-updates)' : HF_RELEASE;
+  const release = plan.inputs.legacy?.has('hf-floor-updates') ? plan.worded(FLOOR_UPDATES_RELEASE) : HF_RELEASE;
   const length = { updates: numbers.updates, epochs: numbers.epochs, stepsPerEpoch: numbers.stepsPerEpoch, gradientAccumulation: numbers.gradientAccumulation };
 
   const deepspeed = await deepSpeedConfig(doc, keys, ctx);
@@ -103,7 +105,7 @@ function finish(plan: Plan): Pick<ResolvedConfig, 'derivations' | 'assumptions' 
 export function hfPlan(keys: Keys, plan: Plan): HfPlan {
   const lr = keys.number('learning_rate', 5e-5) as number;
   if (!keys.has('learning_rate')) plan.assume('learning_rate: 5e-5 (the TrainingArguments default)');
-  const gradientAccumulation = plan.overridden('--grad-accum', plan.inputs.gradAccum, 'gradient_accumulation_steps', keys.integer('gradient_accumulation_steps', 1) as number);
+  const gradientAccumulation = plan.overridden('gradAccum', 'gradient_accumulation_steps', keys.integer('gradient_accumulation_steps', 1) as number);
   if (!(gradientAccumulation >= 1)) plan.fail(`gradient_accumulation_steps is ${gradientAccumulation}; it must be at least 1`);
   const maxSteps = keys.integer('max_steps', -1) as number;
   let updates: number;
@@ -112,7 +114,7 @@ export function hfPlan(keys: Keys, plan: Plan): HfPlan {
   if (maxSteps > 0) {
     updates = plan.derive('updates', maxSteps, `max_steps`, 'max_steps > 0 wins over num_train_epochs');
   } else {
-    epochs = plan.overridden('--epochs', plan.inputs.epochs, 'num_train_epochs', keys.number('num_train_epochs', 3) as number);
+    epochs = plan.overridden('epochs', 'num_train_epochs', keys.number('num_train_epochs', 3) as number);
     if (!(epochs > 0)) plan.fail(`num_train_epochs is ${epochs} and max_steps is ${maxSteps}: the run takes no update`);
     stepsPerEpoch = updatesPerEpoch(keys, plan, epochs, gradientAccumulation);
     updates = plan.derive('updates', Math.ceil(epochs * stepsPerEpoch), `ceil(${count(epochs)} epochs × ${count(stepsPerEpoch)} updates/epoch)`, 'num_train_epochs');
@@ -122,7 +124,8 @@ export function hfPlan(keys: Keys, plan: Plan): HfPlan {
 }
 
 function updatesPerEpoch(keys: Keys, plan: Plan, epochs: number, gradientAccumulation: number): number {
-  if (plan.inputs.stepsPerEpoch !== undefined) return plan.derive('updates/epoch', plan.inputs.stepsPerEpoch, 'given', '--steps-per-epoch');
+  const perEpochGiven = plan.givenStepsPerEpoch();
+  if (perEpochGiven !== undefined) return perEpochGiven;
   const examples = plan.datasetSize(`trains ${count(epochs)} epochs`);
   const batch = keys.integer('per_device_train_batch_size', 8) as number;
   if (!(batch >= 1)) plan.fail(`per_device_train_batch_size is ${batch}; it must be at least 1`);
@@ -135,16 +138,16 @@ function updatesPerEpoch(keys: Keys, plan: Plan, epochs: number, gradientAccumul
     'batches/epoch per process',
     divide(examples, batch * devices, round),
     divisionRule(examples, `(${batch} × ${devices})`, round),
-    `--dataset-size, per_device_train_batch_size, --devices${dropLast ? ', dataloader_drop_last' : ''}`,
+    (name) => `${name('datasetSize')}, per_device_train_batch_size, ${name('devices')}${dropLast ? ', dataloader_drop_last' : ''}`,
   );
   if (plan.inputs.legacy?.has('hf-floor-updates')) {
-    return plan.derive('updates/epoch', Math.max(divide(perProcess, gradientAccumulation, 'down'), 1), `max(${divisionRule(perProcess, gradientAccumulation, 'down')}, 1)`, 'gradient_accumulation_steps, transformers 4.46-4.51 (--old-rule hf-floor-updates)');
+    return plan.derive('updates/epoch', Math.max(divide(perProcess, gradientAccumulation, 'down'), 1), `max(${divisionRule(perProcess, gradientAccumulation, 'down')}, 1)`, (name) => `gradient_accumulation_steps, ${FLOOR_UPDATES_RELEASE(name)}`);
   }
   return plan.derive(
     'updates/epoch',
     Math.max(divide(perProcess, gradientAccumulation, 'up'), 1),
     `max(${divisionRule(perProcess, gradientAccumulation, 'up')}, 1)`,
-    'gradient_accumulation_steps, transformers ≥ 4.52 (before: rounded down, --old-rule hf-floor-updates)',
+    (name) => `gradient_accumulation_steps, transformers ≥ 4.52 (before: rounded down, ${name('legacy')} hf-floor-updates)`,
   );
 }
 

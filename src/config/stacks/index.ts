@@ -1,6 +1,6 @@
 /**
  * Every stack lrviz reads configs of, in the order detection tries them: the first whose `detect`
- * accepts a file resolves it (`--stack NAME` picks one by id instead). A new stack is a file beside
+ * accepts a file resolves it (a caller may name one by id instead). A new stack is a file beside
  * this one and a line here.
  */
 import type { StackReader } from '../types.js';

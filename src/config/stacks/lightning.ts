@@ -43,7 +43,7 @@ function classOf(keys: Keys, key: string): { name: string; path: string; args: R
 
 function resolveLightning(doc: ConfigDocument, ctx: ResolveContext): ResolvedConfig {
   const keys = new Keys(doc.name, doc.value as Record<string, unknown>);
-  const plan = new Plan(doc.name, ctx.inputs);
+  const plan = new Plan(doc.name, ctx);
   const trainer = keys.child('trainer') as Keys;
   if (!keys.has('optimizer') && !keys.has('lr_scheduler')) {
     plan.fail('optimizer and lr_scheduler are null: the LightningModule\'s own configure_optimizers decides the lr, and a config cannot show it (give its schedule with -s)');
@@ -66,11 +66,11 @@ function resolveLightning(doc: ConfigDocument, ctx: ResolveContext): ResolvedCon
     lr = parsed;
   }
 
-  const accumulation = plan.overridden('--grad-accum', plan.inputs.gradAccum, 'trainer.accumulate_grad_batches', trainer.integer('accumulate_grad_batches', 1) as number);
+  const accumulation = plan.overridden('gradAccum', 'trainer.accumulate_grad_batches', trainer.integer('accumulate_grad_batches', 1) as number);
   const perEpoch = updatesPerEpoch(keys, trainer, plan, accumulation);
   const maxSteps = trainer.integer('max_steps', -1) as number;
   const epochsKey = trainer.integer('max_epochs');
-  const maxEpochs = plan.overridden('--epochs', plan.inputs.epochs, 'trainer.max_epochs', epochsKey ?? (maxSteps === -1 ? 1000 : -1));
+  const maxEpochs = plan.overridden('epochs', 'trainer.max_epochs', epochsKey ?? (maxSteps === -1 ? 1000 : -1));
   if (epochsKey === undefined && maxSteps === -1) plan.assume('trainer.max_epochs: 1000 (Lightning\'s default when neither max_epochs nor max_steps is set)');
   const byEpochs = maxEpochs > 0 ? maxEpochs * perEpoch : Infinity;
   const updates = maxSteps > 0 && maxSteps < byEpochs
@@ -99,13 +99,14 @@ function resolveLightning(doc: ConfigDocument, ctx: ResolveContext): ResolvedCon
   };
 }
 
-/** Lightning's optimizer steps per epoch: --steps-per-epoch, or from the dataset size. */
+/** Lightning's optimizer steps per epoch: as given, or from the dataset size. */
 function updatesPerEpoch(keys: Keys, trainer: Keys, plan: Plan, accumulation: number): number {
-  if (plan.inputs.stepsPerEpoch !== undefined) return plan.derive('updates/epoch', plan.inputs.stepsPerEpoch, 'given', '--steps-per-epoch');
+  const perEpochGiven = plan.givenStepsPerEpoch();
+  if (perEpochGiven !== undefined) return perEpochGiven;
   const size = plan.datasetSize('counts its run in epochs');
   const data = keys.child('data');
   const batch = data?.child('init_args')?.integer('batch_size') ?? data?.integer('batch_size');
-  if (batch === undefined) plan.fail('data.init_args.batch_size is not in the file (the data module decides it): give --steps-per-epoch (optimizer updates per epoch)');
+  if (batch === undefined) plan.fail((name) => `data.init_args.batch_size is not in the file (the data module decides it): give ${name('stepsPerEpoch')} (optimizer updates per epoch)`);
   const devices = plan.inputs.devices ?? devicesOf(trainer, plan);
   const processes = devices * (trainer.integer('num_nodes', 1) as number);
   const perProcess = processes > 1 ? plan.derive('samples/process', divide(size, processes, 'up'), divisionRule(size, `${count(processes)} processes`, 'up'), 'DistributedSampler pads') : size;
@@ -126,7 +127,7 @@ function updatesPerEpoch(keys: Keys, trainer: Keys, plan: Plan, accumulation: nu
 function devicesOf(trainer: Keys, plan: Plan): number {
   const value = trainer.raw('devices');
   if (value === undefined || value === 'auto' || value === -1 || value === '-1') {
-    plan.assume(`trainer.devices ${shown(value ?? 'auto')}: 1 process assumed (give --devices N)`);
+    plan.assume((name) => `trainer.devices ${shown(value ?? 'auto')}: 1 process assumed (give ${name('devices')} N)`);
     return 1;
   }
   if (Array.isArray(value)) return value.length;

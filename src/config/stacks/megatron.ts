@@ -43,7 +43,7 @@ function modelArgs(doc: ConfigDocument): Map<string, string> | undefined {
 }
 
 function resolveMegatron(doc: ConfigDocument, ctx: ResolveContext): ResolvedConfig {
-  const plan = new Plan(doc.name, ctx.inputs);
+  const plan = new Plan(doc.name, ctx);
   const flags = modelArgs(doc) ?? readShellFlags(doc.text).flags;
   const raw = (flag: string): string | undefined => flags.get(flag);
   const number = (flag: string): number | undefined => {
@@ -141,9 +141,9 @@ function globalBatchSize(plan: Plan, number: (flag: string) => number | undefine
   if (given !== undefined) return plan.derive('global batch', given, '--global-batch-size', '--global-batch-size');
   const micro = number('--micro-batch-size');
   if (micro === undefined) plan.fail('gives neither --global-batch-size nor --micro-batch-size; Megatron needs the batch size');
-  if (plan.inputs.devices === undefined) plan.fail(`has no --global-batch-size: it is --micro-batch-size ${micro} × data-parallel processes; give --devices (data-parallel processes)`);
+  if (plan.inputs.devices === undefined) plan.fail((name) => `has no --global-batch-size: it is --micro-batch-size ${micro} × data-parallel processes; give ${name('devices')} (data-parallel processes)`);
   const devices = plan.inputs.devices;
-  return plan.derive('global batch', micro * devices, `${count(micro)} × ${count(devices)}`, '--micro-batch-size × --devices (arguments.py, no gradient accumulation)');
+  return plan.derive('global batch', micro * devices, `${count(micro)} × ${count(devices)}`, (name) => `--micro-batch-size × ${name('devices')} (arguments.py, no gradient accumulation)`);
 }
 
 /** Megatron-LM#2258: a decay that ends before training leaves the rest of the run at min-lr. */

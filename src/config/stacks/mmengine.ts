@@ -74,7 +74,7 @@ class Config {
 export async function resolveMmengine(doc: ConfigDocument, ctx: ResolveContext): Promise<ResolvedConfig> {
   const tree = await readMmengineTree(doc, ctx);
   const cfg = new Config(tree, doc.name);
-  const plan = new Plan(doc.name, ctx.inputs);
+  const plan = new Plan(doc.name, ctx);
   if (tree.files.length > 1) plan.assume(`_base_ files merged as mmengine's Config does: ${tree.files.slice(1).join(', ')}`);
   for (const { base, from } of tree.missingBases) plan.assume(`_base_ ${JSON.stringify(base)} (named by ${from}) cannot be opened; keys only it holds are unknown`);
 
@@ -118,14 +118,15 @@ function trainLoop(cfg: Config, plan: Plan): { byEpoch: boolean; length: number 
   }
   if (byEpoch) {
     const epochs = cfg.number('train_cfg.max_epochs', 'EpochBasedTrainLoop needs it');
-    return { byEpoch, length: plan.overridden('--epochs', plan.inputs.epochs, 'train_cfg.max_epochs', epochs) };
+    return { byEpoch, length: plan.overridden('epochs', 'train_cfg.max_epochs', epochs) };
   }
   return { byEpoch, length: cfg.number('train_cfg.max_iters', 'IterBasedTrainLoop needs it') };
 }
 
 /** len(train_dataloader): DefaultSampler pads every process to ceil(dataset / devices) samples. */
 function updatesPerEpoch(cfg: Config, plan: Plan, why: string): number {
-  if (plan.inputs.stepsPerEpoch !== undefined) return plan.derive('updates/epoch', plan.inputs.stepsPerEpoch, 'given', '--steps-per-epoch');
+  const perEpochGiven = plan.givenStepsPerEpoch();
+  if (perEpochGiven !== undefined) return perEpochGiven;
   const size = plan.datasetSize(why);
   const batch = cfg.number('train_dataloader.batch_size', 'images per process and update');
   const dropLast = cfg.get('train_dataloader.drop_last') === true;

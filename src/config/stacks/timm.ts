@@ -97,7 +97,7 @@ class Args {
 
 function resolveTimm(doc: ConfigDocument, ctx: ResolveContext): ResolvedConfig {
   const keys = new Keys(doc.name, doc.value as Record<string, unknown>);
-  const plan = new Plan(doc.name, ctx.inputs);
+  const plan = new Plan(doc.name, ctx);
   const args = new Args(keys, plan);
   const sched = args.string('sched');
   if (sched === 'plateau') {
@@ -110,10 +110,10 @@ function resolveTimm(doc: ConfigDocument, ctx: ResolveContext): ResolvedConfig {
 
   const devices = plan.devices();
   const batch = args.number('batch_size');
-  const accumulation = plan.overridden('--grad-accum', plan.inputs.gradAccum, 'grad_accum_steps', Math.max(1, args.number('grad_accum_steps')));
+  const accumulation = plan.overridden('gradAccum', 'grad_accum_steps', Math.max(1, args.number('grad_accum_steps')));
   const lr = learningRate(keys, args, plan, { batch, devices, accumulation });
   const perEpoch = updatesPerEpoch(keys, plan, { batch, devices, accumulation });
-  const epochs = plan.overridden('--epochs', plan.inputs.epochs, 'epochs', args.number('epochs'));
+  const epochs = plan.overridden('epochs', 'epochs', args.number('epochs'));
   const onUpdates = args.boolean('sched_on_updates');
   const prefix = args.boolean('warmup_prefix');
   const warmupEpochs = args.number('warmup_epochs');
@@ -168,7 +168,7 @@ function learningRate(keys: Keys, args: Args, plan: Plan, run: { batch: number; 
   if (given) return given;
   const base = args.number('lr_base');
   const baseSize = args.number('lr_base_size');
-  const global = plan.derive('global batch', run.batch * run.devices * run.accumulation, `${count(run.batch)} × ${count(run.devices)} × ${count(run.accumulation)}`, 'batch_size × --devices × grad_accum_steps');
+  const global = plan.derive('global batch', run.batch * run.devices * run.accumulation, `${count(run.batch)} × ${count(run.devices)} × ${count(run.accumulation)}`, (name) => `batch_size × ${name('devices')} × grad_accum_steps`);
   let scale = args.string('lr_base_scale');
   if (scale === '') {
     const opt = args.string('opt').toLowerCase();
@@ -182,10 +182,11 @@ function learningRate(keys: Keys, args: Args, plan: Plan, run: { batch: number; 
 
 /** len(loader_train) as timm's create_loader makes it, then train.py's updates per epoch. */
 function updatesPerEpoch(keys: Keys, plan: Plan, run: { batch: number; devices: number; accumulation: number }): number {
-  if (plan.inputs.stepsPerEpoch !== undefined) return plan.derive('updates/epoch', plan.inputs.stepsPerEpoch, 'given', '--steps-per-epoch');
+  const perEpochGiven = plan.givenStepsPerEpoch();
+  if (perEpochGiven !== undefined) return perEpochGiven;
   for (const key of ['epoch_repeats', 'aug_repeats'] as const) {
     const value = keys.number(key);
-    if (value && !(key === 'aug_repeats' && run.devices === 1)) plan.fail(`${key}: ${value} changes how many batches an epoch has; give --steps-per-epoch (updates per epoch, as train.py logs them)`);
+    if (value && !(key === 'aug_repeats' && run.devices === 1)) plan.fail((name) => `${key}: ${value} changes how many batches an epoch has; give ${name('stepsPerEpoch')} (updates per epoch, as train.py logs them)`);
   }
   const size = plan.datasetSize('counts its run in epochs');
   // DistributedSampler (drop_last=False) pads each process to ceil(examples / processes); the training loader drops the last partial batch.

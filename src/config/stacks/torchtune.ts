@@ -34,13 +34,13 @@ export const torchtune: StackReader = {
 
 function resolveTorchtune(doc: ConfigDocument, ctx: ResolveContext): ResolvedConfig {
   const keys = new Keys(doc.name, doc.value as Record<string, unknown>);
-  const plan = new Plan(doc.name, ctx.inputs);
+  const plan = new Plan(doc.name, ctx);
   const optimizer = keys.child('optimizer');
   const lr = optimizer?.number('lr');
   if (lr === undefined) plan.fail('optimizer.lr is missing; the recipe builds the optimizer from it');
-  const epochs = plan.overridden('--epochs', plan.inputs.epochs, 'epochs', keys.integer('epochs') ?? plan.fail('epochs is missing; the recipe loops over that many epochs'));
-  if (!Number.isInteger(epochs)) plan.fail(`--epochs ${epochs}: torchtune runs whole epochs (range(epochs))`);
-  const accumulation = plan.overridden('--grad-accum', plan.inputs.gradAccum, 'gradient_accumulation_steps', keys.integer('gradient_accumulation_steps') ?? 1);
+  const epochs = plan.overridden('epochs', 'epochs', keys.integer('epochs') ?? plan.fail('epochs is missing; the recipe loops over that many epochs'));
+  if (!Number.isInteger(epochs)) plan.fail((name) => `${name('epochs')} ${epochs}: torchtune runs whole epochs (range(epochs))`);
+  const accumulation = plan.overridden('gradAccum', 'gradient_accumulation_steps', keys.integer('gradient_accumulation_steps') ?? 1);
   if (!keys.has('gradient_accumulation_steps') && plan.inputs.gradAccum === undefined) plan.assume('gradient_accumulation_steps: 1 (not in the file)');
   if (!(accumulation >= 1)) plan.fail(`gradient_accumulation_steps is ${accumulation}; it must be at least 1`);
 
@@ -86,31 +86,32 @@ function resolveTorchtune(doc: ConfigDocument, ctx: ResolveContext): ResolvedCon
 /** steps_per_epoch as the recipes compute it in setup(). */
 function updatesPerEpoch(keys: Keys, plan: Plan, epochs: number, accumulation: number): number {
   const cap = keys.integer('max_steps_per_epoch');
-  if (plan.inputs.stepsPerEpoch !== undefined) return plan.derive('updates/epoch', plan.inputs.stepsPerEpoch, 'given', '--steps-per-epoch');
+  const perEpochGiven = plan.givenStepsPerEpoch();
+  if (perEpochGiven !== undefined) return perEpochGiven;
   if (plan.inputs.datasetSize === undefined) {
     if (cap !== undefined) {
-      plan.assume(`the dataset gives at least max_steps_per_epoch ${count(cap)} updates an epoch (give --dataset-size to check: torchtune takes min(len(dataloader) // gradient_accumulation_steps, max_steps_per_epoch))`);
+      plan.assume((name) => `the dataset gives at least max_steps_per_epoch ${count(cap)} updates an epoch (give ${name('datasetSize')} to check: torchtune takes min(len(dataloader) // gradient_accumulation_steps, max_steps_per_epoch))`);
       plan.note({
         code: 'LRV107',
         message: `max_steps_per_epoch ${count(cap)} looks like it fixes the run, but a dataset of fewer than ${count(cap * accumulation)} batches an epoch shortens every epoch and the scheduler's horizon with it`,
-        fix: `--dataset-size N to see the run your data gives`,
+        fix: (name) => `${name('datasetSize')} N to see the run your data gives`,
       });
       return plan.derive('updates/epoch', cap, 'max_steps_per_epoch', 'max_steps_per_epoch (assumed reached)');
     }
-    if (packed(keys)) plan.fail('packs its dataset (packed: true): batches per epoch follow the packed sequences; give --steps-per-epoch');
-    return plan.fail(`trains ${count(epochs)} epochs: give --dataset-size (training examples) or --steps-per-epoch`);
+    if (packed(keys)) plan.fail((name) => `packs its dataset (packed: true): batches per epoch follow the packed sequences; give ${name('stepsPerEpoch')}`);
+    return plan.askForDatasetSize(`trains ${count(epochs)} epochs`);
   }
-  if (packed(keys)) plan.fail('packs its dataset (packed: true): --dataset-size counts examples, not packs; give --steps-per-epoch');
+  if (packed(keys)) plan.fail((name) => `packs its dataset (packed: true): ${name('datasetSize')} counts examples, not packs; give ${name('stepsPerEpoch')}`);
   const batch = keys.integer('batch_size') ?? plan.fail('batch_size is missing; the dataloader needs it');
   if (!(batch >= 1)) plan.fail(`batch_size is ${batch}; it must be at least 1`);
   const devices = plan.devices();
   const examples = plan.inputs.datasetSize;
   // DistributedSampler(drop_last=False) gives each process ceil(examples / processes); the DataLoader drops the last partial batch.
-  const perProcess = plan.derive('examples/epoch per process', Math.ceil(examples / devices), `ceil(${count(examples)} / ${count(devices)})`, '--dataset-size, --devices (StatefulDistributedSampler)');
+  const perProcess = plan.derive('examples/epoch per process', Math.ceil(examples / devices), `ceil(${count(examples)} / ${count(devices)})`, (name) => `${name('datasetSize')}, ${name('devices')} (StatefulDistributedSampler)`);
   const batches = plan.derive('batches/epoch per process', divide(perProcess, batch, 'down'), divisionRule(perProcess, batch, 'down'), 'batch_size, drop_last=True');
   let perEpoch = plan.derive('updates/epoch', divide(batches, accumulation, 'down'), divisionRule(batches, accumulation, 'down'), 'gradient_accumulation_steps (len(dataloader) // gradient_accumulation_steps)');
   if (cap !== undefined && cap < perEpoch) perEpoch = plan.derive('updates/epoch', cap, `min(${count(perEpoch)}, ${count(cap)})`, 'max_steps_per_epoch');
-  if (perEpoch === 0) plan.fail(`${count(batches)} batches an epoch make no update of ${count(accumulation)} accumulated batches: the recipe would divide by 0; give more --dataset-size or lower gradient_accumulation_steps`);
+  if (perEpoch === 0) plan.fail((name) => `${count(batches)} batches an epoch make no update of ${count(accumulation)} accumulated batches: the recipe would divide by 0; give more ${name('datasetSize')} or lower gradient_accumulation_steps`);
   return perEpoch;
 }
 

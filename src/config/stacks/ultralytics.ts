@@ -2,7 +2,7 @@
  * ultralytics' `args.yaml`, written by every YOLO training run (BaseTrainer.__init__: yaml_save(vars(args))).
  * Rules of the ultralytics 8.3 trainer (ultralytics/ultralytics at 3c5ac618ec95: engine/trainer.py,
  * data/build.py build_dataloader, data/base.py for `fraction`); the lr itself in ../../dialects/ultralytics-trainer.ts:
- *   processes      = --devices, else the count in `device` ("0,1,2,3": 4; one GPU, cpu or none: 1)
+ *   processes      = the devices given, else the count in `device` ("0,1,2,3": 4; one GPU, cpu or none: 1)
  *   batch/process  = batch // processes;  images = round(examples × fraction) when fraction < 1
  *   nb             = ceil(ceil(images / processes) / min(batch/process, images))  (DistributedSampler pads; no drop_last)
  *   updates        = the batches of epochs × nb on which the optimizer steps (accumulating nbs / batch)
@@ -32,13 +32,13 @@ export const ultralytics: StackReader = {
 
 function resolveUltralytics(doc: ConfigDocument, ctx: ResolveContext): ResolvedConfig {
   const keys = new Keys(doc.name, doc.value as Record<string, unknown>);
-  const plan = new Plan(doc.name, ctx.inputs);
+  const plan = new Plan(doc.name, ctx);
   const number = (key: keyof typeof DEFAULTS): number => {
     if (!keys.has(key)) plan.assume(`${key}: ${DEFAULTS[key]} (ultralytics/cfg/default.yaml; the file does not set it)`);
     return keys.number(key, DEFAULTS[key]) as number;
   };
   if (keys.has('time')) plan.fail(`time: ${shown(keys.raw('time'))} trains for that many hours and recomputes epochs from the time each epoch took: no curve can be drawn ahead of the run (set time: null and epochs)`);
-  const epochs = plan.overridden('--epochs', plan.inputs.epochs, 'epochs', number('epochs'));
+  const epochs = plan.overridden('epochs', 'epochs', number('epochs'));
   const batch = number('batch');
   if (!(batch >= 1) || !Number.isInteger(batch)) plan.fail(`batch: ${batch} asks AutoBatch to pick the batch from the GPU's memory during the run; set batch to the batch it picked (the run's log says "AutoBatch: Using batch-size N")`);
   const nbs = number('nbs');
@@ -52,7 +52,7 @@ function resolveUltralytics(doc: ConfigDocument, ctx: ResolveContext): ResolvedC
   let lr0 = number('lr0');
   let warmupBiasLr = number('warmup_bias_lr');
   if (canonical === 'auto') {
-    if (images === undefined) return plan.fail('optimizer: auto picks the optimizer and lr from the dataset size: give --dataset-size (training images)');
+    if (images === undefined) return plan.fail((name) => `optimizer: auto picks the optimizer and lr from the dataset size: give ${name('datasetSize')} (training images)`);
     const iterations = plan.derive('iterations', Math.ceil(images / Math.max(batch, nbs)) * epochs, `ceil(${count(images)} / max(${count(batch)}, ${count(nbs)})) × ${count(epochs)} epochs`, 'build_optimizer(iterations=...) under optimizer: auto');
     if (iterations <= 10000) {
       plan.fail(`optimizer: auto trains AdamW at lr0 = round(0.002 × 5 / (4 + nc), 6) for ${count(iterations)} iterations (10,000 or fewer), nc being the dataset's class count, which args.yaml does not hold: set optimizer and lr0 (for 10 classes, AdamW and lr0: 0.000714), or plot -s ultralytics.yolo:lr0=...`);
@@ -89,24 +89,22 @@ function resolveUltralytics(doc: ConfigDocument, ctx: ResolveContext): ResolvedC
   return { stack: 'ultralytics', release: ULTRALYTICS_RELEASE, file: doc.file, spec, updates, epochs, derivations: plan.derivations, assumptions: plan.assumptions, notes: plan.notes };
 }
 
-/** trainer.train(): the processes `device` names, unless --devices says. */
+/** trainer.train(): the processes `device` names, unless the devices given say. */
 function processes(keys: Keys, plan: Plan): number {
   if (plan.inputs.devices !== undefined) return plan.inputs.devices;
   const device = keys.raw('device');
   const named = Array.isArray(device) ? device.length : typeof device === 'string' && device.includes(',') ? device.split(',').length : 1;
   if (named > 1) return plan.derive('processes', named, `device: ${shown(device)}`, 'one DDP process per device (trainer.train)');
-  plan.assume(`1 process (device: ${shown(device ?? null)}; give --devices N for DDP)`);
+  plan.assume((name) => `1 process (device: ${shown(device ?? null)}; give ${name('devices')} N for DDP)`);
   return 1;
 }
 
-/** nb = len(train_loader), from --steps-per-epoch (taken as nb here) or the dataset size. */
+/** nb = len(train_loader), from the steps per epoch given (taken as nb here) or the dataset size. */
 function epochLength(keys: Keys, plan: Plan, o: { batch: number; devices: number; fraction: number }): { images?: number; batchesPerEpoch: number } {
   const perProcessBatch = plan.derive('batch/process', Math.floor(o.batch / o.devices), `${count(o.batch)} // ${count(o.devices)}`, 'batch // world_size (_setup_train)');
   if (perProcessBatch < 1) plan.fail(`batch ${o.batch} over ${o.devices} processes leaves none for each`);
-  if (plan.inputs.stepsPerEpoch !== undefined) {
-    const images = plan.inputs.datasetSize;
-    return { images, batchesPerEpoch: plan.derive('batches/epoch', plan.inputs.stepsPerEpoch, 'given', '--steps-per-epoch, taken as nb: batches per epoch on each process (updates span epochs here)') };
-  }
+  const nbGiven = plan.givenStepsPerEpoch('batches/epoch', (name) => `${name('stepsPerEpoch')}, taken as nb: batches per epoch on each process (updates span epochs here)`);
+  if (nbGiven !== undefined) return { images: plan.inputs.datasetSize, batchesPerEpoch: nbGiven };
   const examples = plan.datasetSize('trains in epochs');
   const images = o.fraction < 1 ? plan.derive('images', pythonRound(examples * o.fraction), `round(${count(examples)} × ${o.fraction})`, 'fraction (the dataset keeps its first images)') : examples;
   const perProcess = o.devices > 1 ? plan.derive('images/process', divide(images, o.devices, 'up'), divisionRule(images, `${count(o.devices)} processes`, 'up'), 'DistributedSampler pads') : images;
