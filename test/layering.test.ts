@@ -1,6 +1,7 @@
 /**
  * The layering of src/ holds: every import keeps to the rules in .dependency-cruiser.cjs (type-only imports
- * too), and nothing below the CLI touches the process's arguments, exit or terminal.
+ * too), nothing below the CLI touches the process's arguments, exit or terminal, and the config reader
+ * names fields, never lrviz's flags.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -32,6 +33,27 @@ describe('layering', () => {
           .filter(([line]) => /process\.(argv|exit|exitCode|stdin|stdout|stderr)\b|\bisTTY\b|getWindowSize/.test(line))
           .map(([line, k]) => `${relative(root, path)}:${k + 1}: ${line.trim()}`),
       );
+    expect(offending).toEqual([]);
+  });
+
+  it("src/config never spells one of lrviz's own flags: it names fields, and the CLI spells them (flagOf)", () => {
+    // Every long flag the CLI declares (`.option('-n, --steps <n>', ...)`), read from its source.
+    const declared = sourcesUnder(join(root, 'src/cli')).flatMap((path) =>
+      [...readFileSync(path, 'utf8').matchAll(/\.option\(\s*['"`](?:-\w, )?(--[\w-]+)/g)].map((match) => match[1]),
+    );
+    const flags = [...new Set(declared)];
+    // The scan is only as good as the list: it must hold the plan flags it guards.
+    expect(flags).toEqual(expect.arrayContaining(['--config', '--stack', '--dataset-size', '--devices', '--steps-per-epoch', '--epochs', '--grad-accum', '--old-rule', '--steps']));
+    // A flag whole (`--steps`, not the start of `--steps-per-epoch`); the stacks' own arguments (Megatron's
+    // --train-iters, --lr-warmup-fraction, ...) are facts about their files and pass.
+    const spelled = new RegExp(`(?<![\\w-])(${flags.join('|')})(?![\\w-])`);
+    const offending = sourcesUnder(join(root, 'src/config')).flatMap((path) =>
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .map((line, k) => [line, k] as const)
+        .filter(([line]) => spelled.test(line))
+        .map(([line, k]) => `${relative(root, path)}:${k + 1}: ${line.trim()}`),
+    );
     expect(offending).toEqual([]);
   });
 });
