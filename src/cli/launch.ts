@@ -11,14 +11,16 @@
  * ignored and the file compiles as usual, so the cache can make a run faster and never different.
  *
  * V8 (in Node 20) keeps the name of the file a cache was recorded from: its stack traces would name the
- * build's paths. So each cache starts with the path it was recorded at, and is used there only; an
- * install moved elsewhere compiles as usual. A script compiled from a cache has no dynamic `import()`
- * either; the build refuses a bundle that has one.
+ * build's paths. And V8 checks a cache against its source's length only: an edited file of the same
+ * length would run the old code. So each cache starts with the path, size and modification time of the
+ * file it was recorded for (`cacheKey`), and is used for that file only; a moved install or an edited
+ * file compiles as usual. A script compiled from a cache has no dynamic `import()` either; the build
+ * refuses a bundle that has one.
  *
  * Only lrviz's own files go through here, in a registry of their own; every other `require` (node:
  * built-ins, vega's, resvg's) is Node's.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, wrap } from 'node:module';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { Script } from 'node:vm';
@@ -76,11 +78,11 @@ export function launch(entry: string, options: LaunchOptions = {}): Promise<void
   const pack = resolve(root, START_UP_PACK);
   if (existsSync(pack)) packed = load(pack) as Record<string, ModuleBody>;
   // Recorded after the run, so the cache holds every function the run compiled, not only the top level.
-  if (options.record) process.on('exit', () => compiled.forEach(([file, script]) => writeFileSync(file + CACHE_SUFFIX, Buffer.concat([Buffer.from(`${file}\n`), script.createCachedData()]))));
+  if (options.record) process.on('exit', () => compiled.forEach(([file, script]) => writeFileSync(file + CACHE_SUFFIX, Buffer.concat([Buffer.from(`${cacheKey(file)}\n`), script.createCachedData()]))));
   return (load(entry) as unknown as { run(): Promise<void> }).run();
 }
 
-/** V8's bytes in `file`'s cache, if there is one and it was recorded at this path. */
+/** V8's bytes in `file`'s cache, if there is one and it was recorded for this very file. */
 export function cacheOf(file: string): Buffer | undefined {
   let bytes: Buffer;
   try {
@@ -89,5 +91,11 @@ export function cacheOf(file: string): Buffer | undefined {
     return undefined;
   }
   const newline = bytes.indexOf(10);
-  return newline > 0 && bytes.toString('utf8', 0, newline) === file ? bytes.subarray(newline + 1) : undefined;
+  return newline > 0 && bytes.toString('utf8', 0, newline) === cacheKey(file) ? bytes.subarray(newline + 1) : undefined;
+}
+
+/** What a cache is recorded for: the file's path, size and modification time (as a .pyc keys its source). */
+export function cacheKey(file: string): string {
+  const { size, mtimeMs } = statSync(file);
+  return `${file}\t${size}\t${mtimeMs}`;
 }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CACHE_SUFFIX, cacheOf, START_UP_PACK } from '../../src/cli/launch.js';
+import { CACHE_SUFFIX, cacheKey, cacheOf, START_UP_PACK } from '../../src/cli/launch.js';
 import { BUNDLE_ENTRY, loadedAtStartUp } from '../support/bundle.js';
 import { BIN, lrviz } from '../support/cli.js';
 
@@ -58,8 +58,22 @@ describe('a cache that does not fit', () => {
     expect(stderr).not.toContain(dist);
   });
 
+  it('is not used for a file edited since (V8 would take it: it checks only the length)', () => {
+    const pack = join(copy, 'dist', START_UP_PACK);
+    const args = ['plot', '--steps', 'many'];
+    const record = `process.argv.splice(1, 0, 'lrviz'); require(${JSON.stringify(join(copy, 'dist', 'launch.cjs'))}).launch(${JSON.stringify(join(copy, 'dist', 'cli.cjs'))}, { record: true });`;
+    spawnSync(process.execPath, ['-e', record, ...args], { encoding: 'utf8' });
+    expect(cacheAccepted(pack)).toBe(true);
+    // The same length, another message: run from the recorded cache, it would still say the old one.
+    const edited = readFileSync(pack, 'utf8').replace('is not allowed; ${flag} must be a whole number from 1 to ${MAX_STEPS}', 'is NOT allowed; ${flag} must be a whole number from 1 to ${MAX_STEPS}');
+    expect(edited).toContain('is NOT allowed');
+    writeFileSync(pack, edited);
+    const { status, stderr } = spawnSync(process.execPath, [copied(), ...args], { encoding: 'utf8' });
+    expect([status, stderr]).toEqual([2, 'lrviz: error: --steps "many" is NOT allowed; --steps must be a whole number from 1 to 1000000000000\n']);
+  });
+
   it('is ignored when V8 refuses it (garbage, cut short): the run prints what it prints with the recorded cache', () => {
-    const put = (file: string, bytes: Buffer) => writeFileSync(file + CACHE_SUFFIX, Buffer.concat([Buffer.from(`${file}\n`), bytes]));
+    const put = (file: string, bytes: Buffer) => writeFileSync(file + CACHE_SUFFIX, Buffer.concat([Buffer.from(`${cacheKey(file)}\n`), bytes]));
     put(join(copy, 'dist', START_UP_PACK), Buffer.alloc(4096, 7));
     const chunks = join(copy, 'dist', 'chunks');
     for (const name of readdirSync(chunks).filter((f) => f.endsWith('.cjs'))) {
