@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { LoggedRun } from '../logs/points.js';
+import { flagOf } from './flags.js';
 import { visible } from '../visible-text.js';
 
 /** `--log FILE`, or `--log FILE:label=NAME` to name the run in the legend and exports (as -s takes label=). */
@@ -27,7 +28,7 @@ export async function readLogArguments(texts: readonly string[]): Promise<Logged
   const { readLoggedPoints } = await import('../logs/index.js');
   const runs: LoggedRun[] = [];
   for (const { path, label } of texts.map(parseLogArgument)) {
-    const read = await readLoggedPoints([path]);
+    const read = await readLoggedPoints([path], flagOf('log'));
     for (const run of read) {
       if (label === undefined) runs.push(run);
       else if (read.length === 1) runs.push({ ...run, label });

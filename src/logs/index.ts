@@ -7,8 +7,8 @@ export type { LoggedRun } from './points.js';
 
 /**
  * Learning rates real runs logged, one series per logged learning rate (a Lightning log with several
- * parameter groups gives several), in the order the files were named.
+ * parameter groups gives several), in the order the files were named. `name` begins errors, as readLogFile's.
  */
-export async function readLoggedPoints(paths: readonly string[]): Promise<LoggedRun[]> {
-  return paths.flatMap((path) => readLogFile(path));
+export async function readLoggedPoints(paths: readonly string[], name?: string): Promise<LoggedRun[]> {
+  return paths.flatMap((path) => readLogFile(path, name));
 }

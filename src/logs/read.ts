@@ -20,9 +20,10 @@ const KINDS = 'a HuggingFace trainer_state.json, a PyTorch Lightning metrics.csv
  * Reads one log file from disk: the only place the log readers touch the file system. A CSV streams
  * through the tokenizer piece by piece into the series (the text as a whole is never held); a JSON log
  * is parsed whole. What is read is capped, whatever the file claims to be (a FIFO, /dev/zero, /proc).
+ * Errors begin with `name`, what the caller calls the log (the library's `log`, the CLI's `--log`).
  */
-export function readLogFile(path: string, flag = '--log'): LoggedRun[] {
-  const where = `${flag} ${shown(path)}`;
+export function readLogFile(path: string, name = 'log'): LoggedRun[] {
+  const where = `${name} ${shown(path)}`;
   const pieces = readCapped(path, {
     where,
     maxBytes: MAX_LOG_BYTES,
@@ -44,7 +45,7 @@ export function readLogFile(path: string, flag = '--log'): LoggedRun[] {
     const decoder = new StringDecoder('utf8');
     let text = decoder.write(start);
     for (const piece of iterate(pieces)) text += decoder.write(piece);
-    return parseLog(text + decoder.end(), path, flag);
+    return parseLog(text + decoder.end(), path, name);
   }
   // A CSV streams from the bytes into the series: no string per row or cell, no copy of the text.
   const rows = new CsvByteRows();
@@ -89,8 +90,8 @@ function notALog(where: string): LrvizError {
   return new LrvizError(`${where}: not a learning-rate log lrviz can read; expected ${KINDS}`);
 }
 
-/** Tells the format from the content, never the file name: exports are often renamed. */
-export function parseLog(text: string, source: string, flag = '--log'): LoggedRun[] {
+/** Tells the format from the content, never the file name: exports are often renamed. `name` as readLogFile's. */
+export function parseLog(text: string, source: string, name = 'log'): LoggedRun[] {
   const body = text.replace(/^\uFEFF/, '');
   const trimmed = body.trimStart();
   let runs: LoggedRun[] | undefined;
@@ -99,13 +100,13 @@ export function parseLog(text: string, source: string, flag = '--log'): LoggedRu
     try {
       json = JSON.parse(body);
     } catch (error) {
-      throw new LrvizError(`${flag} ${shown(source)}: malformed JSON (${(error as Error).message.split('\n')[0]}); expected ${KINDS}`);
+      throw new LrvizError(`${name} ${shown(source)}: malformed JSON (${(error as Error).message.split('\n')[0]}); expected ${KINDS}`);
     }
     runs = readTrainerState(json, source) ?? readLrvizJson(json, source);
   } else if (!body.includes('\0')) {
     runs = readCsvLog(parseCsv(body), source);
   }
-  return checked(runs, `${flag} ${shown(source)}`);
+  return checked(runs, `${name} ${shown(source)}`);
 }
 
 function checked(runs: LoggedRun[] | undefined, where: string): LoggedRun[] {
