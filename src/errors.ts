@@ -42,6 +42,12 @@ export class FieldError extends LrvizError {
   }
 }
 
+/** The error with `prefix: ` before its message; a FieldError stays one, its fields named by whoever prints it. */
+export function prefixed(prefix: string, error: LrvizError): LrvizError {
+  if (error instanceof FieldError) return new FieldError((name) => `${prefix}: ${error.worded(name)}`, error.exitCode);
+  return new LrvizError(`${prefix}: ${error.message}`, error.exitCode);
+}
+
 /** Renders a user-given value for an error message: short, quoted when it is a string. */
 export function shown(value: unknown): string {
   let text: string;

@@ -1,5 +1,5 @@
 import { curveOf, type Curve } from '../curve/curve.js';
-import { LrvizError } from '../errors.js';
+import { LrvizError, prefixed } from '../errors.js';
 import { buildSchedule, type BuiltSchedule } from '../notation/build.js';
 import { parseSpecArgument, type ParsedSpec } from '../notation/parse.js';
 import { perEpoch } from '../schedules/combinators/per-epoch.js';
@@ -140,7 +140,7 @@ function configSeries(catalog: Catalog, config: ResolvedConfig, rows: number, un
   try {
     built = buildSchedule(catalog, config.spec, schedulerSteps, 'schedule', facts);
   } catch (error) {
-    if (error instanceof LrvizError) throw new LrvizError(`${fileName(config.file)}: ${error.message}`, error.exitCode);
+    if (error instanceof LrvizError) throw prefixed(fileName(config.file), error);
     throw error;
   }
   const schedule = perEpoch(built.schedule, holdFor);

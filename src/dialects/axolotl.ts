@@ -12,7 +12,7 @@ import { cosineWaves } from './hf.js';
 
 const lr = num({ min: 0, default: 0.001, doc: "the optimizer's lr (learning_rate)", aliases: ['learning_rate'] });
 const warmupSteps = int({ min: 0, default: 0, doc: 'steps of the linear warmup from 0', aliases: ['warmup_steps'] });
-const trainingSteps = int({ min: 0, default: (_given, steps) => steps, defaultText: '--steps', doc: 'total training steps', aliases: ['max_steps'] });
+const trainingSteps = int({ min: 0, default: (_given, steps) => steps, defaultText: '{steps}', doc: 'total training steps', aliases: ['max_steps'] });
 const minLrRatio = num({ min: 0, max: 1, default: 0, doc: 'floor as a fraction of lr (cosine_min_lr_ratio)', aliases: ['cosine_min_lr_ratio'] });
 
 /** HF's warmup: step / max(1, num_warmup_steps) before num_warmup_steps. */
@@ -95,7 +95,7 @@ export const axolotlDefinitions: readonly ScheduleDefinition[] = [
     params: {
       max_lr: num({ above: 0, default: 0.001, doc: "peak lr, and the optimizer's lr (axolotl passes learning_rate for both)", aliases: ['lr', 'learning_rate'] }),
       min_lr: num({ min: 0, default: 0, doc: 'floor (axolotl: learning_rate × cosine_min_lr_ratio, else 0)' }),
-      total_steps: int({ min: 0, default: (_given, steps) => steps, defaultText: '--steps', doc: 'total training steps', aliases: ['num_training_steps'] }),
+      total_steps: int({ min: 0, default: (_given, steps) => steps, defaultText: '{steps}', doc: 'total training steps', aliases: ['num_training_steps'] }),
       num_warmup_steps: warmupSteps,
     },
     build: (p, ctx) => {

@@ -10,7 +10,7 @@ export const DTYPE_PARAM = 'dtype';
 export function dtypeParam(frameworkDefault: Dtype, doc: string) {
   return choice(DTYPES, {
     default: (_given, _steps, run) => run.dtype ?? frameworkDefault,
-    defaultText: `--dtype, else ${frameworkDefault}`,
+    defaultText: `{dtype}, else ${frameworkDefault}`,
     doc,
   });
 }

@@ -78,7 +78,7 @@ function withTrainerWarmupNames(definition: ScheduleDefinition): ScheduleDefinit
 const trainingSteps = int({
   min: 0,
   default: (_given, steps) => steps,
-  defaultText: '--steps',
+  defaultText: '{steps}',
   doc: 'total training steps (the Trainer passes max_steps)',
   aliases: ['max_steps'],
 });

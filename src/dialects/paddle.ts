@@ -185,7 +185,7 @@ export const paddleDefinitions: readonly ScheduleDefinition[] = [
     params: {
       learning_rate: learningRate,
       lr_lambda: text({ doc: 'the function of the step, as a formula: "0.95 ** epoch" or "lambda epoch: 0.95 ** epoch"' }),
-      total: int({ above: 0, default: (_given, steps) => steps, defaultText: '--steps', doc: 'what `total` means in the formula' }),
+      total: int({ above: 0, default: (_given, steps) => steps, defaultText: '{steps}', doc: 'what `total` means in the formula' }),
       last_epoch: int({ min: -1, default: -1, doc: 'the last step already taken when resuming (-1: a fresh start)' }),
       verbose: bool({ noEffect: 'prints each update; no effect on the lr', doc: 'print each update (no effect)' }),
     },

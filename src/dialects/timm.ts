@@ -118,8 +118,7 @@ const framework = 'timm';
  * timm's t_in_epochs (default True): the scheduler is stepped once per epoch with `step(epoch)` and its
  * lengths count epochs, so each epoch's lr holds for all of that epoch's updates. lrviz takes timm's default
  * as soon as it knows how many updates an epoch has (updates_per_epoch, as create_scheduler_v2 takes it, or
- * the command line's --steps-per-epoch); without it the curve is per update (t_in_epochs=False,
- * `step_update(num_updates)`).
+ * the run's stepsPerEpoch); without it the curve is per update (t_in_epochs=False, `step_update(num_updates)`).
  */
 const tInEpochs = bool({
   default: (given) => given.updates_per_epoch !== undefined,
@@ -129,7 +128,7 @@ const tInEpochs = bool({
 const updatesPerEpoch = int({
   above: 0,
   default: (_given, _steps, run) => run.stepsPerEpoch as number,
-  defaultText: '--steps-per-epoch, else None',
+  defaultText: '{stepsPerEpoch}, else None',
   acceptsNone: true,
   doc: 'optimizer updates per epoch: with t_in_epochs each epoch holds its lr for this many rows',
 });
@@ -146,7 +145,9 @@ function withStepping<const P extends ParamDecls>(declared: Definition<P>): Sche
       if (!values.t_in_epochs) return perStep;
       const updates = values.updates_per_epoch as number | undefined;
       if (updates === undefined) {
-        return ctx.fail('t_in_epochs=true steps the scheduler once per epoch: give updates_per_epoch=N or --steps-per-epoch N (optimizer updates per epoch), or t_in_epochs=false with t_initial, warmup_t and decay_t in updates');
+        return ctx.fail(
+          (name) => `t_in_epochs=true steps the scheduler once per epoch: give updates_per_epoch=N or ${name('stepsPerEpoch')} N (optimizer updates per epoch), or t_in_epochs=false with t_initial, warmup_t and decay_t in updates`,
+        );
       }
       return perEpoch(perStep, updates);
     },

@@ -259,7 +259,7 @@ function wholeStepSize(stepSize: number): number {
 
 /** A LambdaLR-style function of the step, as a formula (`"0.95 ** step"`, `"lambda epoch: ..."`). */
 const lrLambda = text({ doc: 'the function of the step, as a formula: "0.95 ** step", "lambda epoch: min(1, (epoch + 1) / 500)"' });
-const formulaTotal = int({ above: 0, default: (_given, steps) => steps, defaultText: '--steps', doc: 'what `total` means in the formula' });
+const formulaTotal = int({ above: 0, default: (_given, steps) => steps, defaultText: '{steps}', doc: 'what `total` means in the formula' });
 
 /**
  * ChainedScheduler steps every scheduler once per update, in list order, each from the lr the one before
@@ -448,7 +448,7 @@ export const torchDefinitions: readonly ScheduleDefinition[] = ([
           }
           return givenNumber(given, 'epochs')! * givenNumber(given, 'steps_per_epoch')!;
         },
-        defaultText: 'epochs * steps_per_epoch, else --steps',
+        defaultText: 'epochs * steps_per_epoch, else {steps}',
         doc: 'steps in the cycle',
       }),
       epochs: int({ above: 0, default: 1, acceptsNone: true, doc: 'with steps_per_epoch, gives total_steps when it is not given' }),

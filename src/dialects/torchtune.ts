@@ -22,7 +22,7 @@ export const torchtuneDefinitions: readonly ScheduleDefinition[] = [
       num_training_steps: int({
         min: 0,
         default: (_given, steps) => steps,
-        defaultText: '--steps',
+        defaultText: '{steps}',
         doc: 'total training steps (the recipe passes epochs × steps per epoch)',
       }),
       num_cycles: num({ min: 0, default: 0.5, doc: 'number of cosine waves over the decay (0.5: from lr down to 0 once)' }),

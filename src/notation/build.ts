@@ -1,6 +1,6 @@
-import { LrvizError, shown } from '../errors.js';
+import { FieldError, LrvizError, shown, type FieldNamer, type Words } from '../errors.js';
 import type { Schedule } from '../schedules/schedule.js';
-import { acceptsNone, None, type BuildContext, type ParamValue, type RunFacts, type ScheduleDefinition, type SpecObject } from '../schedules/definition.js';
+import { acceptsNone, describeDefault, None, type BuildContext, type ParamValue, type RunFacts, type ScheduleDefinition, type SpecObject } from '../schedules/definition.js';
 import type { Catalog } from '../schedules/catalog.js';
 import { isPlainObject } from '../json.js';
 import { readParam } from './params.js';
@@ -27,7 +27,8 @@ export interface BuiltSchedule {
  * (unknown keys, types, ranges), fills defaults, then lets the definition compose the schedule. All
  * failures are one-line LrvizErrors that name the schedule, the parameter, the value and what is allowed.
  * `where` names the spec in them (`schedule` unless the caller says otherwise); `run` is what the command line
- * knows about the run that a computed default may take (`--steps-per-epoch`).
+ * knows about the run that a computed default may take (its `stepsPerEpoch`, its `dtype`). Errors that name
+ * `steps` or a field of `run` are FieldErrors, for the caller to name those its own way.
  */
 export function buildSchedule(catalog: Catalog, spec: SpecObject, steps: number, where = 'schedule', run: RunFacts = {}): BuiltSchedule {
   return buildNested(catalog, spec, steps, where, 0, run);
@@ -73,15 +74,18 @@ function buildNested(catalog: Catalog, spec: SpecObject, steps: number, where: s
     const value = param.default === None ? undefined : typeof param.default === 'function' ? param.default(given, steps, run) : param.default;
     // A default computed from huge parameters can overflow, and would print as null in JSON.
     if (typeof value === 'number' && !Number.isFinite(value)) {
-      throw new LrvizError(`${context}: ${param.name} = ${param.defaultText ?? 'its default'} comes out as ${value}, not a finite number; give ${param.name} or smaller values`);
+      // Its defaultText may name the run's length (`{steps}`): a FieldError, for the caller to name it.
+      const said = (name: FieldNamer): string => (param.defaultText === undefined ? 'its default' : describeDefault(param, name));
+      throw new FieldError((name) => `${context}: ${param.name} = ${said(name)} comes out as ${value}, not a finite number; give ${param.name} or smaller values`);
     }
     given[param.name] = value;
   }
   const ctx: BuildContext = {
     steps,
     where: context,
-    fail(message: string): never {
-      throw new LrvizError(`${context}: ${message}`);
+    fail(message: string | Words): never {
+      if (typeof message === 'string') throw new LrvizError(`${context}: ${message}`);
+      throw new FieldError((name) => `${context}: ${message(name)}`);
     },
     nested(inner: SpecObject, path: string, innerFramework?: string): Schedule {
       return buildNested(catalog, inner, steps, `${context} ${path}`, depth + 1, run, innerFramework).schedule;

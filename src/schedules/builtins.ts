@@ -24,7 +24,7 @@ const startLr = num({ min: 0, default: 0, doc: 'learning rate at step 0 of the w
 const total = int({
   above: 0,
   default: (_given, steps) => steps,
-  defaultText: '--steps',
+  defaultText: '{steps}',
   doc: 'horizon: the step at which the decay reaches min_lr',
   aliases: ['total_steps', 'horizon'],
 });
@@ -85,7 +85,7 @@ export const builtins: readonly ScheduleDefinition[] = [
     aliases: ['warmup-only', 'linear-warmup'],
     summary: 'linear warmup from start_lr to lr, then lr',
     formula: 'start_lr + (lr - start_lr) * i/warmup  for i < warmup;  lr after',
-    params: { lr, warmup: { ...warmupTenth, defaultText: '--steps/10', default: (_g, steps) => Math.round(steps / 10) }, start_lr: startLr },
+    params: { lr, warmup: { ...warmupTenth, defaultText: '{steps}/10', default: (_g, steps) => Math.round(steps / 10) }, start_lr: startLr },
     build: (p) => withWarmup(p, constant(p.lr)),
   }),
   define({
@@ -117,7 +117,7 @@ export const builtins: readonly ScheduleDefinition[] = [
     formula: 'cycle k: min_lr + (lr * cycle_decay^k - min_lr) * (1 + cos(pi * t/T_k)) / 2,  T_k = cycle * cycle_mult^k;  after an optional warmup',
     params: {
       lr,
-      cycle: num({ above: 0, default: (_g, steps) => Math.max(1, Math.round(steps / 4)), defaultText: '--steps/4', doc: 'length of the first cycle in steps', aliases: ['cycle_length', 'first_cycle'] }),
+      cycle: num({ above: 0, default: (_g, steps) => Math.max(1, Math.round(steps / 4)), defaultText: '{steps}/4', doc: 'length of the first cycle in steps', aliases: ['cycle_length', 'first_cycle'] }),
       cycle_mult: num({ min: 1, default: 1, doc: 'each cycle is this many times longer than the previous', aliases: ['t_mult'] }),
       cycle_decay: num({ above: 0, max: 1, default: 1, doc: 'the peak is multiplied by this at each restart', aliases: ['peak_decay'] }),
       min_lr: minLr,
@@ -178,7 +178,7 @@ export const builtins: readonly ScheduleDefinition[] = [
     formula: 'lr * gamma^floor(i/step_size), or lr * gamma^(number of milestones <= i)',
     params: {
       lr,
-      step_size: int({ above: 0, default: (_g, steps) => Math.max(1, Math.round(steps / 3)), defaultText: '--steps/3', doc: 'steps between drops' }),
+      step_size: int({ above: 0, default: (_g, steps) => Math.max(1, Math.round(steps / 3)), defaultText: '{steps}/3', doc: 'steps between drops' }),
       gamma: num({ min: 0, default: 0.1, doc: 'factor applied at each drop' }),
       milestones: numbers({ default: [], defaultText: 'none', doc: 'explicit drop steps (e.g. milestones=[300,600]); replaces step_size' }),
       warmup: noWarmup,
@@ -205,7 +205,7 @@ export const builtins: readonly ScheduleDefinition[] = [
     params: {
       lr,
       decay_rate: num({ above: 0, default: 0.1, doc: 'factor reached after decay_steps steps', aliases: ['gamma', 'rate'] }),
-      decay_steps: num({ above: 0, default: (_g, steps) => steps, defaultText: '--steps', doc: 'steps over which the factor decay_rate applies once' }),
+      decay_steps: num({ above: 0, default: (_g, steps) => steps, defaultText: '{steps}', doc: 'steps over which the factor decay_rate applies once' }),
       staircase: bool({ default: false, doc: 'apply the factor in whole jumps' }),
       warmup: noWarmup,
       start_lr: startLr,

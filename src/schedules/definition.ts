@@ -15,7 +15,7 @@
  *     formula: 'min_lr + (lr - min_lr) * (1 + cos(pi * i/total)) / 2',
  *     params: {
  *       lr: num({ min: 0, default: 1e-3, doc: 'peak learning rate', aliases: ['max_lr'] }),
- *       total: int({ above: 0, default: (_given, steps) => steps, defaultText: '--steps', doc: 'horizon' }),
+ *       total: int({ above: 0, default: (_given, steps) => steps, defaultText: '{steps}', doc: 'horizon' }),
  *       min_lr: num({ min: 0, default: None, doc: 'floor; None: no floor' }),   // p.min_lr: number | undefined
  *       anneal: choice(['cos', 'linear'], { default: 'cos', doc: 'shape' }),
  *     },
@@ -25,9 +25,12 @@
  * A parameter without `default` is required. `default: None` is the framework's `None`: the value is
  * undefined unless given. Where the framework's default is None but lrviz computes one (`total_steps`
  * from epochs), `acceptsNone: true` says so: `None`/`null` given then means the same as leaving it out. A `noEffect` parameter is accepted but never defaulted (undefined unless given).
+ * A computed default says what it comes from in `defaultText`; a field of the run (the plot's `steps`, a
+ * RunFacts field) is written in braces, `{steps}/10`, and named by whoever shows it (describeDefault).
  * A parameter declared once can be shared between definitions (`const lr = num({...})`, then `{ lr, ... }`)
  * and varied by spreading (`{ ...lr, doc: '...' }`).
  */
+import { asFields, type FieldNamer, type Words } from '../errors.js';
 import type { Schedule } from './schedule.js';
 
 /** A schedule as data: `{"type": NAME, ...parameters}`, or `{"symbol": NAME, ...}` nested in a framework's own. */
@@ -46,12 +49,12 @@ export type ParamValue = number | boolean | string | number[] | SpecObject | Spe
 export type GivenParams = Readonly<Record<string, ParamValue | undefined>>;
 
 /**
- * What the command line knows about the run besides its length: `--steps-per-epoch` when the scheduler is
- * stepped every update (a framework that counts in epochs itself, timm's t_in_epochs, takes it from here).
+ * What the caller knows about the run besides its length: `stepsPerEpoch` when the scheduler is stepped
+ * every update (a framework that counts in epochs itself, timm's t_in_epochs, takes it from here).
  */
 export interface RunFacts {
   readonly stepsPerEpoch?: number;
-  /** `--dtype`: the arithmetic the run computes its schedule in, for dialects whose framework can do either. */
+  /** The arithmetic the run computes its schedule in, for dialects whose framework can do either. */
   readonly dtype?: Dtype;
 }
 
@@ -77,7 +80,10 @@ export interface Param<T extends ParamValue = ParamValue, Optional extends boole
   readonly doc: string;
   /** Value when the user gives none; absent: the parameter is required. */
   readonly default?: T | None | ComputedDefault<T>;
-  /** The default in words, where printing the value would not say it (computed, or unused). */
+  /**
+   * The default in words, where printing the value would not say it (computed, or unused). A field of the
+   * run it comes from is written in braces (`{steps}/10`, `{dtype}, else float32`): see describeDefault.
+   */
   readonly defaultText?: string;
   /** Inclusive lower bound for numbers. */
   readonly min?: number;
@@ -116,8 +122,11 @@ export interface BuildContext {
   readonly steps: number;
   /** Names this schedule in error messages, e.g. `schedule "cosine-warmup"`. */
   readonly where: string;
-  /** A one-line error about this schedule's parameters. */
-  fail(message: string): never;
+  /**
+   * A one-line error about this schedule's parameters. Words when it names a field of the run (`steps`, a
+   * RunFacts field such as `stepsPerEpoch`), so that each caller names that field its own way.
+   */
+  fail(message: string | Words): never;
   /**
    * Builds a schedule nested in this one (a part of a sequence, a framework's inner scheduler). A nested
    * object may name itself by `symbol` instead of `type`; `framework` then says whose symbol it is.
@@ -244,9 +253,15 @@ export function acceptsNone(param: Param): boolean {
   return param.default === None || param.acceptsNone === true;
 }
 
-/** How `lrviz list` and errors show a default. */
-export function describeDefault(param: Param): string {
-  if (param.defaultText !== undefined) return param.defaultText;
+/** A field of the run in a defaultText: `{steps}`, `{stepsPerEpoch}`, `{dtype}`. */
+const RUN_FIELD = /\{(\w+)\}/g;
+
+/**
+ * How `lrviz list` and errors show a default, with the run's fields named by `name`: `steps/10` to the
+ * library, `--steps/10` on the command line.
+ */
+export function describeDefault(param: Param, name: FieldNamer = asFields): string {
+  if (param.defaultText !== undefined) return param.defaultText.replace(RUN_FIELD, (_braced, field: string) => name(field));
   if (param.default === undefined) return 'required';
   if (param.default === None) return 'None';
   if (typeof param.default === 'function') return 'computed';

@@ -45,7 +45,7 @@ export const formulaDefinitions: readonly ScheduleDefinition[] = [
     params: {
       f: text({ doc: 'the learning rate as a formula of step, total and lr (math: cos, exp, log, sqrt, min, max, floor, pi, **, a if c else b)' }),
       lr: num({ min: 0, default: DEFAULT_LR, doc: 'what `lr` means in the formula' }),
-      total: int({ above: 0, default: (_given, steps) => steps, defaultText: '--steps', doc: 'what `total` means in the formula' }),
+      total: int({ above: 0, default: (_given, steps) => steps, defaultText: '{steps}', doc: 'what `total` means in the formula' }),
     },
     build: (p, ctx) => {
       const value = formulaOfStep(p.f, 'f', { total: p.total, lr: p.lr }, ctx.fail);

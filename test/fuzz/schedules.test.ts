@@ -127,7 +127,7 @@ describe('found by these tests, kept as examples', () => {
   });
 
   it('a default computed past the largest double is refused, not printed as null', () => {
-    expect(() => buildSchedule(catalog, { type: 'torch.OneCycleLR', max_lr: 0.1, epochs: 1e200, steps_per_epoch: 1e200 }, 10)).toThrow(/total_steps = epochs \* steps_per_epoch, else --steps comes out as Infinity/);
+    expect(() => buildSchedule(catalog, { type: 'torch.OneCycleLR', max_lr: 0.1, epochs: 1e200, steps_per_epoch: 1e200 }, 10)).toThrow(/total_steps = epochs \* steps_per_epoch, else steps comes out as Infinity/);
   });
 });
 

@@ -4,6 +4,7 @@ import { writeStdout } from '../../io/write-output.js';
 import { describeDefault, type ScheduleDefinition } from '../../schedules/definition.js';
 import type { Catalog } from '../../schedules/catalog.js';
 import type { CatalogSource } from '../catalog-on-demand.js';
+import { flagOf } from '../flags.js';
 import { examples } from '../help.js';
 import { dialectName, frameworkName, misspeltFramework, suggestionKey } from '../../notation/copied-names.js';
 import { didYouMean, nearestSchedule } from '../../notation/suggest.js';
@@ -68,7 +69,7 @@ function toJson(def: ScheduleDefinition) {
     aliases: def.aliases ?? [],
     summary: def.summary,
     formula: def.formula,
-    params: def.params.map((p) => ({ name: p.name, type: p.type, default: describeDefault(p), doc: p.doc, choices: p.choices, aliases: p.aliases })),
+    params: def.params.map((p) => ({ name: p.name, type: p.type, default: describeDefault(p, flagOf), doc: p.doc, choices: p.choices, aliases: p.aliases })),
   };
 }
 
@@ -78,7 +79,7 @@ function toText(def: ScheduleDefinition): string {
   const width = Math.max(0, ...def.params.map((p) => p.name.length));
   for (const p of def.params) {
     const choices = p.choices ? ` [${p.choices.join('|')}]` : '';
-    lines.push(`    ${p.name.padEnd(width)}  = ${describeDefault(p)}${choices}  ${p.doc}`);
+    lines.push(`    ${p.name.padEnd(width)}  = ${describeDefault(p, flagOf)}${choices}  ${p.doc}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CatalogSource } from '../catalog-on-demand.js';
-import { LrvizError } from '../../errors.js';
+import { LrvizError, prefixed } from '../../errors.js';
 import { writeStdout } from '../../io/write-output.js';
 import { buildSchedule } from '../../notation/build.js';
 import { flagOf } from '../flags.js';
@@ -39,7 +39,7 @@ export async function resolve(catalog: CatalogSource, file: string, options: Res
   try {
     buildSchedule(await catalog.forSpecs([resolved.spec]), resolved.spec, resolved.stepped?.schedulerSteps ?? resolved.updates ?? 1000);
   } catch (error) {
-    if (error instanceof LrvizError) throw new LrvizError(`${file}: ${error.message}`, error.exitCode);
+    if (error instanceof LrvizError) throw prefixed(file, error);
     throw error;
   }
   writeStdout(options.json ? JSON.stringify(resolvedJson(resolved), null, 2) + '\n' : formatResolved(resolved));
