@@ -62,3 +62,12 @@ export function shown(value: unknown): string {
   }
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
+
+/**
+ * Renders a file's path for an error message: quoted, and a long one keeps its start and its end, the
+ * file's name, losing its middle (shown() keeps a prefix, which would cut the name off).
+ */
+export function shownPath(path: string): string {
+  const text = JSON.stringify(path);
+  return text.length > 60 ? `${text.slice(0, 24)}...${text.slice(text.length - 33)}` : text;
+}

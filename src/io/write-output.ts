@@ -20,7 +20,7 @@ import {
 } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { FieldError, LrvizError, shown } from '../errors.js';
+import { FieldError, LrvizError, shownPath } from '../errors.js';
 import type { Rendered } from '../render/request.js';
 
 /** Thrown when the reader of stdout went away (`| head`): the CLI ends quietly with status 0. */
@@ -141,22 +141,22 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  * - Ctrl-C, SIGTERM and SIGHUP during the write remove the temporary file, then end the run by that signal.
  */
 export async function writeOutputFile(path: string, rendered: Rendered): Promise<void> {
-  const shownPath = shown(path);
+  const quotedPath = shownPath(path);
   const inherited = inheritedDescriptor(path);
   if (inherited === 1) return writeStdout(rendered);
   if (inherited === 2) return writeToDescriptor(2, 'standard error', rendered);
   const target = resolveTarget(path);
-  if (target.stats?.isDirectory()) throw outputError(shownPath, ` is a folder; give a file name`);
-  if (target.stats?.isSocket()) throw outputError(shownPath, ` is a socket; give a file, a device or a FIFO`);
+  if (target.stats?.isDirectory()) throw outputError(quotedPath, ` is a folder; give a file name`);
+  if (target.stats?.isSocket()) throw outputError(quotedPath, ` is a socket; give a file, a device or a FIFO`);
   if (target.stats !== undefined && (!target.stats.isFile() || inherited !== undefined)) {
-    await writeThrough(target.path, shownPath, rendered);
+    await writeThrough(target.path, quotedPath, rendered);
     return;
   }
   if (target.stats !== undefined && !writable(target.path, target.stats)) {
     const mode = (target.stats.mode & 0o7777).toString(8).padStart(4, '0');
-    throw outputError(shownPath, `: the file is read-only (mode ${mode}); make it writable or choose another name`);
+    throw outputError(quotedPath, `: the file is read-only (mode ${mode}); make it writable or choose another name`);
   }
-  await writeReplacing(target.path, shownPath, target.stats, rendered);
+  await writeReplacing(target.path, quotedPath, target.stats, rendered);
 }
 
 /**
@@ -199,9 +199,9 @@ function resolveTarget(path: string): Target {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { path: danglingTarget(path) };
-    if (code === 'ENOTDIR') throw outputError(shown(path), `: cannot write there (ENOTDIR)`);
-    if (code === 'ELOOP') throw outputError(shown(path), `: too many levels of symbolic links`);
-    throw outputError(shown(path), `: cannot write there (${code ?? 'error'})`);
+    if (code === 'ENOTDIR') throw outputError(shownPath(path), `: cannot write there (ENOTDIR)`);
+    if (code === 'ELOOP') throw outputError(shownPath(path), `: too many levels of symbolic links`);
+    throw outputError(shownPath(path), `: cannot write there (${code ?? 'error'})`);
   }
   return { path: stats.isFile() ? realpathSync(path) : path, stats };
 }
@@ -219,7 +219,7 @@ function danglingTarget(path: string): string {
     if (!link.isSymbolicLink()) return current;
     current = resolve(dirname(current), readlinkSync(current));
   }
-  throw outputError(shown(path), `: too many levels of symbolic links`);
+  throw outputError(shownPath(path), `: too many levels of symbolic links`);
 }
 
 /** Write permission as the kernel will judge it, except that root is held to the mode bits too. */

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { readCapped } from '../io/read-capped.js';
-import { LrvizError, shown } from '../errors.js';
+import { LrvizError, shownPath } from '../errors.js';
 import { visible } from '../visible-text.js';
 import { parseCsv } from './csv.js';
 import { CsvByteRows } from './csv-bytes.js';
@@ -23,7 +23,7 @@ const KINDS = 'a HuggingFace trainer_state.json, a PyTorch Lightning metrics.csv
  * Errors begin with `name`, what the caller calls the log (the library's `log`, the CLI's `--log`).
  */
 export function readLogFile(path: string, name = 'log'): LoggedRun[] {
-  const where = `${name} ${shown(path)}`;
+  const where = `${name} ${shownPath(path)}`;
   const pieces = readCapped(path, {
     where,
     maxBytes: MAX_LOG_BYTES,
@@ -100,13 +100,13 @@ export function parseLog(text: string, source: string, name = 'log'): LoggedRun[
     try {
       json = JSON.parse(body);
     } catch (error) {
-      throw new LrvizError(`${name} ${shown(source)}: malformed JSON (${(error as Error).message.split('\n')[0]}); expected ${KINDS}`);
+      throw new LrvizError(`${name} ${shownPath(source)}: malformed JSON (${(error as Error).message.split('\n')[0]}); expected ${KINDS}`);
     }
     runs = readTrainerState(json, source) ?? readLrvizJson(json, source);
   } else if (!body.includes('\0')) {
     runs = readCsvLog(parseCsv(body), source);
   }
-  return checked(runs, `${name} ${shown(source)}`);
+  return checked(runs, `${name} ${shownPath(source)}`);
 }
 
 function checked(runs: LoggedRun[] | undefined, where: string): LoggedRun[] {
