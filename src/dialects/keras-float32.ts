@@ -19,12 +19,6 @@ const log32 = (x: number): number => f32(Math.log(x));
 /** The step as Keras casts it: the int32 iteration count to float32. */
 const step32 = (step: number): number => f32(step);
 
-/** ExponentialDecay and InverseTimeDecay's exponent: step / decay_steps (floored for staircase). */
-function progress(step: number, reciprocal: number, staircase: boolean): number {
-  const p = f32(step32(step) * reciprocal);
-  return staircase ? Math.floor(p) : p;
-}
-
 export interface Decay32 {
   initial: number;
   decaySteps: number;
@@ -39,7 +33,8 @@ export function inverseTime32(o: Decay32): Schedule {
   const rate = f32(o.rate);
   // Without staircase XLA folds the two constants: 1 + step * f32(decay_rate / decay_steps), fused.
   const rateR = f32(rate * r);
-  return schedule((step) => f32(initial / (o.staircase ? fma32(rate, progress(step, r, true), 1) : fma32(step32(step), rateR, 1))));
+  // With staircase: 1 + decay_rate * floor(step * f32(1/decay_steps)).
+  return schedule((step) => f32(initial / (o.staircase ? fma32(rate, Math.floor(f32(step32(step) * r)), 1) : fma32(step32(step), rateR, 1))));
 }
 
 export interface Polynomial32 {

@@ -11,7 +11,7 @@
  * (test/fixtures/golden-float32/). GPUs and TPUs may contract differently.
  */
 import { schedule, type Schedule } from '../schedules/schedule.js';
-import { f32, fma32, reciprocal32 as reciprocal } from './xla-float32.js';
+import { f32, fma32, pow32, reciprocal32 as reciprocal } from './xla-float32.js';
 
 export interface ExponentialDecay32 {
   init: number;
@@ -33,7 +33,7 @@ export function exponentialDecay32(o: ExponentialDecay32): Schedule {
     const decreased = count - o.begin;
     let p = f32(f32(decreased) * r);
     if (o.staircase) p = Math.floor(p);
-    let value = decreased <= 0 ? init : f32(init * f32(rate ** p));
+    let value = decreased <= 0 ? init : f32(init * pow32(rate, p));
     if (end !== undefined) value = o.rate < 1 ? Math.max(value, end) : Math.min(value, end);
     return value;
   });
@@ -55,9 +55,6 @@ export function polynomial32(o: Polynomial32): Schedule {
   const power = f32(o.power);
   return schedule((step) => {
     const count = Math.min(Math.max(step - o.begin, 0), o.transitionSteps);
-    const frac = fma32(-count, r, 1);
-    // A negative base with a fractional power is NaN in float32 pow, as in XLA.
-    const raised = f32(frac ** power);
-    return fma32(span, raised, end);
+    return fma32(span, pow32(fma32(-count, r, 1), power), end);
   }, o.begin + o.transitionSteps);
 }
