@@ -95,7 +95,7 @@ export const axolotlDefinitions: readonly ScheduleDefinition[] = [
     params: {
       max_lr: num({ above: 0, default: 0.001, doc: "peak lr, and the optimizer's lr (axolotl passes learning_rate for both)", aliases: ['lr', 'learning_rate'] }),
       min_lr: num({ min: 0, default: 0, doc: 'floor (axolotl: learning_rate × cosine_min_lr_ratio, else 0)' }),
-      total_steps: int({ min: 0, default: (_given, steps) => steps, defaultText: '{steps}', doc: 'total training steps', aliases: ['num_training_steps'] }),
+      total_steps: { ...trainingSteps, aliases: ['num_training_steps'] },
       num_warmup_steps: warmupSteps,
     },
     build: (p, ctx) => {
