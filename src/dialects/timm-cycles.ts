@@ -1,4 +1,4 @@
-import { MANY_PIECES } from '../schedules/extremes/spread.js';
+import { stepsBesideMultiples } from '../schedules/extremes/spread.js';
 import { isMonotone, type Easing } from '../schedules/shapes/easing.js';
 import { extremesAt, schedule, type Schedule } from '../schedules/schedule.js';
 import { correctlyRoundedLog, pythonFloorDiv } from './python-math.js';
@@ -96,24 +96,17 @@ export function timmCycles(o: TimmCyclesOptions): Schedule {
   };
   // Cycles of one length along a monotone easing move one way from boundary to boundary (the cycle limit
   // is one of them): a range's extremes are at its ends and beside each boundary it crosses (a step either
-  // side, as t - t_initial * i rounds either way). Shrinking or growing cycles, or more than MAX_BOUNDARIES
-  // in a range, are left to sampling.
+  // side, as t - t_initial * i rounds either way). Shrinking or growing cycles, or too many boundaries in a
+  // range, are left to sampling.
   const extremes = (start: number, stop: number): readonly [number, number] | undefined => {
     const last = stop - 1;
     if (o.cycleMul !== 1 || !isMonotone(o.easing) || !(o.k > 0) || !Number.isInteger(start) || !Number.isInteger(stop) || last < start) return undefined;
     const first = Math.floor(start / o.tInitial) + 1;
     // Past the cycle limit the rate is lr_min throughout: no boundary there matters.
     const final = Math.min(Math.floor(last / o.tInitial), o.cycleLimit);
-    if (final - first + 1 > MAX_BOUNDARIES) return undefined;
-    const steps = [start, last];
-    for (let j = first; j <= final; j++) {
-      const boundary = j * o.tInitial;
-      for (const t of [Math.floor(boundary) - 1, Math.floor(boundary), Math.ceil(boundary), Math.ceil(boundary) + 1]) if (t >= start && t <= last) steps.push(t);
-    }
-    return extremesAt(lr, steps);
+    const besideBoundaries = stepsBesideMultiples(o.tInitial, first, final, start, last);
+    return besideBoundaries === undefined ? undefined : extremesAt(lr, [start, last, ...besideBoundaries]);
   };
   return schedule(lr, Number.isFinite(end) && end > 0 ? end : undefined, undefined, extremes);
 }
 
-/** Cycle boundaries an extremes query looks beside, at most. */
-const MAX_BOUNDARIES = 2 * MANY_PIECES;

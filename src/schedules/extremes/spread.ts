@@ -18,3 +18,21 @@ export function spreadIndices(first: number, last: number, count = MANY_PIECES):
   }
   return picked;
 }
+
+/** Multiples an extremes query looks beside, at most (four steps each). */
+const MAX_MULTIPLES = 2 * MANY_PIECES;
+
+/**
+ * The whole steps in [start, last] beside each multiple `k * length`, k from `first` to `final`: where a
+ * shape made of monotone pieces turns (a cycle boundary, an easing's turn), a step either side of it, as
+ * it rounds either way. Undefined past 2 * MANY_PIECES multiples: whoever asks samples instead.
+ */
+export function stepsBesideMultiples(length: number, first: number, final: number, start: number, last: number): number[] | undefined {
+  if (final - first + 1 > MAX_MULTIPLES) return undefined;
+  const steps: number[] = [];
+  for (let k = first; k <= final; k++) {
+    const at = k * length;
+    for (const step of [Math.floor(at) - 1, Math.floor(at), Math.ceil(at), Math.ceil(at) + 1]) if (step >= start && step <= last) steps.push(step);
+  }
+  return steps;
+}

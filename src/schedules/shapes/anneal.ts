@@ -1,9 +1,6 @@
 import { extremesAt, schedule, type Schedule } from '../schedule.js';
-import { MANY_PIECES } from '../extremes/spread.js';
+import { stepsBesideMultiples } from '../extremes/spread.js';
 import { cosineEasing, isMonotone, linearEasing, monotonePiece, type Easing } from './easing.js';
-
-/** Turns between monotone pieces an extremes query looks beside, at most (four steps each). */
-const MAX_TURNS = 2 * MANY_PIECES;
 
 export interface AnnealOptions {
   /** Value at step 0. */
@@ -35,7 +32,7 @@ export function anneal({ from, to, steps, easing = linearEasing, past = 'hold' }
   // Along an easing that moves one way in pieces, the extremes of a stretch are at its ends, beside each
   // turn between pieces (a step either side: the turn's step rounds either way), and at the last step
   // before the hold. Step 1 is looked at too: step 0 is pinned to `from`, which may sit an ulp inside the
-  // formula. A stretch over more than MAX_TURNS turns is left to whoever asks (it samples).
+  // formula. A stretch over too many turns is left to whoever asks (it samples).
   const extremes = (start: number, end: number): readonly [number, number] | undefined => {
     const last = end - 1;
     if (!Number.isInteger(start) || !Number.isInteger(end) || last < start) return undefined;
@@ -46,13 +43,9 @@ export function anneal({ from, to, steps, easing = linearEasing, past = 'hold' }
     if (hold) candidates.push(Math.min(last, Math.max(start, Math.ceil(steps) - 1)));
     const length = piece * steps;
     if (Number.isFinite(length) && along >= start) {
-      const firstTurn = Math.floor(start / length) + 1;
-      const lastTurn = Math.floor(along / length);
-      if (lastTurn - firstTurn + 1 > MAX_TURNS) return undefined;
-      for (let k = firstTurn; k <= lastTurn; k++) {
-        const turn = k * length;
-        for (const step of [Math.floor(turn) - 1, Math.floor(turn), Math.ceil(turn), Math.ceil(turn) + 1]) if (step >= start && step <= last) candidates.push(step);
-      }
+      const besideTurns = stepsBesideMultiples(length, Math.floor(start / length) + 1, Math.floor(along / length), start, last);
+      if (besideTurns === undefined) return undefined;
+      candidates.push(...besideTurns);
     }
     return extremesAt(lr, candidates);
   };
