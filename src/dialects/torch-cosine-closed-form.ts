@@ -1,4 +1,4 @@
-import { extremesAt, NO_CYCLE_STARTS, schedule, type CycleStarts, type Schedule } from '../schedules/schedule.js';
+import { extremesAt, NO_CYCLE_STARTS, numberedStarts, schedule, type CycleStarts, type Schedule } from '../schedules/schedule.js';
 import { largeArgumentCos } from './large-argument-cos.js';
 
 /**
@@ -94,12 +94,6 @@ export function torchCosineCycleStarts(tMax: number): NonNullable<Schedule['cycl
     // anchor(m) >= start and anchor(m) <= end - 1.
     const low = Math.max(0, Math.ceil((start - 1 - tMax) / (2 * tMax)));
     const high = Math.floor((end - 2 - tMax) / (2 * tMax));
-    const count = Math.max(0, high - low + 1);
-    const kept = Math.min(keep, count);
-    return {
-      count,
-      first: Array.from({ length: kept }, (_, j) => anchor(low + j)),
-      last: Array.from({ length: kept }, (_, j) => anchor(high - kept + 1 + j)),
-    };
+    return numberedStarts(low, high, keep, anchor);
   };
 }

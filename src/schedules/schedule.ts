@@ -44,6 +44,20 @@ export interface CycleStarts {
 /** No cycle begins in the range. */
 export const NO_CYCLE_STARTS: CycleStarts = { count: 0, first: [], last: [] };
 
+/**
+ * The cycle starts numbered `low` to `high` (none when high < low), the k-th at step `at(k)`: how many,
+ * and the first and last `keep` of them.
+ */
+export function numberedStarts(low: number, high: number, keep: number, at: (k: number) => number): CycleStarts {
+  const count = Math.max(0, high - low + 1);
+  const kept = Math.min(keep, count);
+  return {
+    count,
+    first: Array.from({ length: kept }, (_, j) => at(low + j)),
+    last: Array.from({ length: kept }, (_, j) => at(high - kept + 1 + j)),
+  };
+}
+
 /** The same schedule, also telling where its cycles begin. */
 export function withCycleStarts(s: Schedule, cycleStarts: NonNullable<Schedule['cycleStarts']>): Schedule {
   return { ...s, cycleStarts };

@@ -1,5 +1,5 @@
 import { MANY_PIECES, spreadIndices } from '../extremes/spread.js';
-import { fillValues, NO_CYCLE_STARTS, schedule, withCycleStarts, type Schedule } from '../schedule.js';
+import { fillValues, NO_CYCLE_STARTS, numberedStarts, schedule, withCycleStarts, type Schedule } from '../schedule.js';
 
 export interface RestartsOptions {
   /** Length of the first cycle in steps (> 0). */
@@ -106,11 +106,7 @@ export function restarts({ firstCycle, cycleMult = 1, cycle, maxCycles = Infinit
     const atStart = locateCycle(firstCycle, cycleMult, Math.max(0, start));
     const low = Math.max(1, atStart.start >= start ? atStart.k : atStart.k + 1);
     const high = Math.min(lastRestart, locateCycle(firstCycle, cycleMult, end - 1).k);
-    const count = Math.max(0, high - low + 1);
-    const at = (k: number): number => cycleStart(firstCycle, cycleMult, k);
-    const first = Array.from({ length: Math.min(keep, count) }, (_, j) => at(low + j));
-    const last = Array.from({ length: Math.min(keep, count) }, (_, j) => at(high - Math.min(keep, count) + 1 + j));
-    return { count, first, last };
+    return numberedStarts(low, high, keep, (k) => cycleStart(firstCycle, cycleMult, k));
   });
 }
 
