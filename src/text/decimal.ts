@@ -27,6 +27,8 @@ const EXACT_POWERS = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 export function parseNumberBytes(buf: Uint8Array, start: number, end: number): number | undefined {
   while (start < end && isAsciiSpace(buf[start])) start++;
   while (end > start && isAsciiSpace(buf[end - 1])) end--;
+  // A blank cell (Lightning's metrics.csv leaves the lr empty on most rows) is no number, as parseNumber says.
+  if (start === end) return undefined;
   let i = start;
   let negative = false;
   if (i < end && (buf[i] === 43 || buf[i] === 45)) negative = buf[i++] === 45;
