@@ -101,6 +101,9 @@ export function float32Rules(float32: Schedule, twin: Float32Twin, steps: number
   const found = differences(float32, twin.float64, steps, SCANNED);
   const how = whoseFloat32(definitionName);
   const findings: Finding[] = [];
+  // The same fix for both findings: worked out once, and only if one is made (it rebuilds the schedule).
+  let fix: string | undefined;
+  const fixText = (): string => (fix ??= fixFor(twin, steps));
   if (found.nanFrom !== undefined) {
     const step = found.nanFrom;
     const float64 = twin.float64.lr(step);
@@ -110,7 +113,7 @@ export function float32Rules(float32: Schedule, twin: Float32Twin, steps: number
         step,
         { float64 },
         `in float32, ${how}, the learning rate is NaN from step ${count(step)} on (float64: ${rate(float64)}): 1 - step/length rounds below 0 and a fractional power of it is NaN; check's other findings read the float64 values`,
-        fixFor(twin, steps),
+        fixText(),
       ),
     );
   }
@@ -129,7 +132,7 @@ export function float32Rules(float32: Schedule, twin: Float32Twin, steps: number
         step,
         { float32: a, float64: b },
         `in float32, ${how}, the learning rate at step ${count(step)} is ${rate(a)} where float64 gives ${rate(b)}: a discrete step (a staircase drop, a restart) lands ${when}${others}${within}`,
-        fixFor(twin, steps),
+        fixText(),
       ),
     );
   }
