@@ -1,6 +1,7 @@
 import { finding, type Finding } from '../finding.js';
 import { count, percent, plural, rate } from '../../text/numbers.js';
 import type { Profile } from '../profile.js';
+import { NO_CYCLE_STARTS, type CycleStarts } from '../../schedules/schedule.js';
 
 /** A one-step rise of more than this share of the peak, after the warmup, is a restart. */
 const RESTART_SHARE = 0.1;
@@ -14,13 +15,6 @@ const MID_CYCLE = 0.1;
  */
 const PINNED_FIRST = 6;
 const PINNED_LAST = 3;
-
-/** How many restarts a run has, and the exact steps of the first and last of them. */
-export interface Restarts {
-  readonly count: number;
-  readonly first: readonly number[];
-  readonly last: readonly number[];
-}
 
 /**
  * Between samples a stride apart, a rise in the samples is a restart only if the step it is pinned to is
@@ -38,7 +32,7 @@ const TESTED_AT_MOST = 4096;
  * only for T_max = 1). Otherwise they are found on the profile and pinned to the exact step by
  * bisection, where they must hold as the rule defines them (see TESTED_AT_MOST).
  */
-export function restartSteps(p: Profile): Restarts {
+function restartSteps(p: Profile): CycleStarts {
   const threshold = RESTART_SHARE * (p.range?.[1] ?? p.peak);
   const known = p.stride > 1 ? p.cycleStarts?.(1, p.steps, Math.max(PINNED_FIRST, PINNED_LAST)) : undefined;
   if (known !== undefined && known.count > 0 && [...known.first, ...known.last].every((s) => risesAtOnce(p.lr, Infinity, s, threshold))) {
@@ -59,7 +53,7 @@ export function restartSteps(p: Profile): Restarts {
   };
   if (candidates.length <= TESTED_AT_MOST) return namedRestarts(candidates.map(restartAt).filter((s): s is number => s !== undefined));
   const named = [...candidates.slice(0, PINNED_FIRST), ...candidates.slice(-PINNED_LAST)].map(restartAt);
-  if (named.some((s) => s === undefined)) return { count: 0, first: [], last: [] };
+  if (named.some((s) => s === undefined)) return NO_CYCLE_STARTS;
   return { count: candidates.length, first: named.slice(0, PINNED_FIRST) as number[], last: named.slice(PINNED_FIRST) as number[] };
 }
 
@@ -79,7 +73,7 @@ function risesAtOnce(at: (j: number) => number, length: number, j: number, thres
 }
 
 /** Restarts at these exact steps, in order: the count and the ones the finding names. */
-function namedRestarts(steps: readonly number[]): Restarts {
+function namedRestarts(steps: readonly number[]): CycleStarts {
   return { count: steps.length, first: steps.slice(0, PINNED_FIRST), last: steps.slice(Math.max(PINNED_FIRST, steps.length - PINNED_LAST)) };
 }
 
