@@ -86,7 +86,7 @@ export function pointsOf(steps: ArrayLike<number>, values: ArrayLike<number>): {
  * since it is the run that went on. Points without a finite step or learning rate are dropped. A log
  * already in order (the usual case) is kept as it is, with no copy.
  */
-export function orderedPoints(steps: Float64Array, values: Float64Array): { steps: Float64Array; values: Float64Array } {
+function orderedPoints(steps: Float64Array, values: Float64Array): { steps: Float64Array; values: Float64Array } {
   let inOrder = true;
   for (let k = 0; k < steps.length && inOrder; k++) {
     inOrder = Number.isFinite(steps[k]) && Number.isFinite(values[k]) && (k === 0 || steps[k] > steps[k - 1]);
