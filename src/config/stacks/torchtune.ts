@@ -107,7 +107,7 @@ function updatesPerEpoch(keys: Keys, plan: Plan, epochs: number, accumulation: n
   const devices = plan.devices();
   const examples = plan.inputs.datasetSize;
   // DistributedSampler(drop_last=False) gives each process ceil(examples / processes); the DataLoader drops the last partial batch.
-  const perProcess = plan.derive('examples/epoch per process', Math.ceil(examples / devices), `ceil(${count(examples)} / ${count(devices)})`, (name) => `${name('datasetSize')}, ${name('devices')} (StatefulDistributedSampler)`);
+  const perProcess = plan.derive('examples/epoch per process', divide(examples, devices, 'up'), divisionRule(examples, devices, 'up'), (name) => `${name('datasetSize')}, ${name('devices')} (StatefulDistributedSampler)`);
   const batches = plan.derive('batches/epoch per process', divide(perProcess, batch, 'down'), divisionRule(perProcess, batch, 'down'), 'batch_size, drop_last=True');
   let perEpoch = plan.derive('updates/epoch', divide(batches, accumulation, 'down'), divisionRule(batches, accumulation, 'down'), 'gradient_accumulation_steps (len(dataloader) // gradient_accumulation_steps)');
   if (cap !== undefined && cap < perEpoch) perEpoch = plan.derive('updates/epoch', cap, `min(${count(perEpoch)}, ${count(cap)})`, 'max_steps_per_epoch');
