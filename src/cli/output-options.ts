@@ -115,11 +115,6 @@ export async function writeChart(options: OutputFlags, request: RenderRequest, n
   for (const note of notes) process.stderr.write(`${note}\n`);
 }
 
-/** Options as commander gives them to a command whose output flags all have their defaults. */
-export function withOutputDefaults(options: Partial<OutputFlags>): OutputFlags {
-  return { ...options, every: options.every ?? '1', theme: options.theme ?? 'light', scale: options.scale ?? '1' };
-}
-
 /** fit's and compare's -o: the curves and logs they drew, as plot would write them. */
 export async function exportChart(options: OutputFlags, curves: readonly Curve[], logs: readonly LoggedPoints[], context: FigureContext): Promise<void> {
   const notes: string[] = [];

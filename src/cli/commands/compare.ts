@@ -13,13 +13,13 @@ import { addSteppingOptions, type SteppingFlags } from '../stepping.js';
 import { addDtypeOption } from '../dtype.js';
 import { figureContext } from '../figure-options.js';
 import { terminalColumns } from '../environment.js';
-import { addOutputOptions, exportChart, presentation, toStdout, withOutputDefaults, type OutputFlags } from '../output-options.js';
+import { addOutputOptions, exportChart, presentation, toStdout, type OutputFlags } from '../output-options.js';
 import { largest } from '../../extent.js';
 
 /** Steps compare takes from a log on its own: every step is computed, and a log's last step may be huge. */
 const MAX_STEPS_FROM_LOG = 1e8;
 
-export interface CompareOptions extends SteppingFlags, PlanFlags, Partial<OutputFlags> {
+export interface CompareOptions extends SteppingFlags, PlanFlags, OutputFlags {
   schedule: string[];
   config?: string[];
   sources?: SeriesSource[];
@@ -80,13 +80,12 @@ export async function compare(catalog: CatalogSource, options: CompareOptions): 
   const logComparisons = logs.map((log) => compareLog({ label: plan.label, steps, lr: (i) => plan.schedule.lr(i), peak: stats[0].peak }, log));
 
   ensureFiniteReport({ schedules: stats, differences, logs: logComparisons }, 'compare');
-  const flags = withOutputDefaults(options);
   const curves = series.map((s) => s.curve);
-  const context = figureContext(flags, series, steps);
+  const context = figureContext(options, series, steps);
   const exporting = options.output !== undefined || options.format !== undefined;
   if (exporting) {
-    await exportChart(flags, curves, logs, context);
-    if (toStdout(flags)) return;
+    await exportChart(options, curves, logs, context);
+    if (toStdout(options)) return;
   }
   if (options.json) {
     writeStdout(
@@ -97,7 +96,7 @@ export async function compare(catalog: CatalogSource, options: CompareOptions): 
   // One schedule alone gets its statistics (and its chart): compare is where those numbers live.
   const notes: string[] = [];
   // Exported, the chart took the size flags (pixels, maybe); the tables fit the terminal.
-  const shown = exporting ? undefined : presentation(flags, context, notes);
+  const shown = exporting ? undefined : presentation(options, context, notes);
   const width = shown === undefined ? terminalColumns() : shown.width;
   const lines = [...formatStats(stats, pairNaming(differences, width) === 'numbered')];
   if (differences.length > 0) lines.push('', ...formatDifferences(differences, width, series.map((s) => s.label)));

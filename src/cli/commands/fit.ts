@@ -10,12 +10,12 @@ import { schedule } from '../../schedules/schedule.js';
 import { ensureFiniteReport } from '../../finite-report.js';
 import { examples } from '../help.js';
 import { parsePositiveInteger } from '../flags.js';
-import { addOutputOptions, exportChart, presentation, toStdout, withOutputDefaults, type OutputFlags } from '../output-options.js';
+import { addOutputOptions, exportChart, presentation, toStdout, type OutputFlags } from '../output-options.js';
 
 /** A chart walks every step; past this many it would keep the user waiting for a picture of a log. */
 const MAX_CHART_STEPS = 5e7;
 
-export interface FitOptions extends Partial<OutputFlags> {
+export interface FitOptions extends OutputFlags {
   json?: boolean;
   series?: string;
   chart: boolean;
@@ -50,14 +50,13 @@ export async function fit(catalog: CatalogSource, path: string, options: FitOpti
   // Drawn where the log sits: the fitted schedule shifted by the offset it found.
   const shifted = schedule((i) => fitted.lr(Math.max(0, i - result.offset)));
   const curve = curveOf(shifted, `fit: ${result.rendition.spec}`, steps);
-  const flags = withOutputDefaults(options);
-  const context = { logY: flags.logY === true, steps, curves: [curve], horizons: [result.horizon === undefined ? undefined : result.horizon + result.offset] };
+  const context = { logY: options.logY === true, steps, curves: [curve], horizons: [result.horizon === undefined ? undefined : result.horizon + result.offset] };
   const tooLong = `the schedule spans ${steps} steps; draw a part with lrviz plot -s ${result.rendition.spec} --steps N`;
   const exporting = options.output !== undefined || options.format !== undefined;
   if (exporting) {
     if (steps > MAX_CHART_STEPS) throw new LrvizError(`--output ${shown(options.output ?? '-')}: ${tooLong}`);
-    await exportChart(flags, [curve], [run], context);
-    if (toStdout(flags)) return;
+    await exportChart(options, [curve], [run], context);
+    if (toStdout(options)) return;
   }
   if (options.json) {
     writeStdout(JSON.stringify({ log: { source: run.source, label: run.label, format: run.format, points: run.steps.length }, ...reported }, null, 2) + '\n');
@@ -66,7 +65,7 @@ export async function fit(catalog: CatalogSource, path: string, options: FitOpti
   let chart = '';
   const notes: string[] = [];
   if (!exporting && options.chart) {
-    chart = steps > MAX_CHART_STEPS ? `(no chart: ${tooLong})\n` : String(await render('terminal', { curves: [curve], logs: [run], ...presentation(flags, context, notes) }));
+    chart = steps > MAX_CHART_STEPS ? `(no chart: ${tooLong})\n` : String(await render('terminal', { curves: [curve], logs: [run], ...presentation(options, context, notes) }));
   }
   writeStdout(formatFit(result, run).join('\n') + '\n' + (chart ? `\n${chart}` : ''));
   for (const note of notes) process.stderr.write(`${note}\n`);
