@@ -76,6 +76,13 @@ export class PointsBuilder {
   }
 }
 
+/** The last step any of these logs holds, 0 when none holds a point (steps are in order). */
+export function lastLoggedStep(logs: readonly { readonly steps: ArrayLike<number> }[]): number {
+  let last = 0;
+  for (const log of logs) if (log.steps.length > 0) last = Math.max(last, log.steps[log.steps.length - 1]);
+  return last;
+}
+
 /** Points from plain lists (the JSON logs, tests). */
 export function pointsOf(steps: ArrayLike<number>, values: ArrayLike<number>): { steps: Float64Array; values: Float64Array } {
   return orderedPoints(Float64Array.from(steps), Float64Array.from(values));

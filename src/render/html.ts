@@ -9,7 +9,7 @@ import { FONT_FAMILY, THEMES } from './picture-theme.js';
 import type { RenderRequest } from './request.js';
 import { minifiedBuild, vegaRuntime } from './vega-runtime.js';
 import { pictureSize, vegaLiteSpec } from './vegalite.js';
-import { largest } from '../extent.js';
+import { lastLoggedStep } from '../logs/points.js';
 
 /** A curve without a spec travels as its values up to this many steps (about 20 bytes each in the page). */
 const MAX_EMBEDDED_VALUES = 20_000;
@@ -88,8 +88,7 @@ export function pagePayload(request: RenderRequest, logFloor?: number): PagePayl
     const kept = loggedPoints(log, steps, EMBEDDED_COLUMNS);
     return { label: log.label, steps: kept.map((p) => p.step), values: kept.map((p) => p.lr) };
   });
-  const lastLogged = largest(logs.map((log) => log.steps[log.steps.length - 1] ?? 0), 0);
-  return { series: request.curves.map(pageSeries), logs, lastStep: Math.max(steps, lastLogged), logFloor, ...(request.xlim === undefined ? {} : { initial: request.xlim }) };
+  return { series: request.curves.map(pageSeries), logs, lastStep: Math.max(steps, lastLoggedStep(logs)), logFloor, ...(request.xlim === undefined ? {} : { initial: request.xlim }) };
 }
 
 function pageSeries(curve: Curve): PageSeries {

@@ -16,7 +16,7 @@ import {
 import { legendLayout } from './legend.js';
 import { floorNote, lrAxis } from './lr-axis.js';
 import type { RenderRequest } from './request.js';
-import { largest } from '../extent.js';
+import { lastLoggedStep } from '../logs/points.js';
 import { ensureLogAxisHasValues } from './log-axis.js';
 import { labelExpression } from './ticks.js';
 
@@ -35,7 +35,6 @@ export interface SpecOptions {
 
 /** Enough columns for a very wide picture; more would only grow the file. */
 const MAX_COLUMNS = 16384;
-export { LOGGED_SUFFIX };
 
 /** The picture's size in pixels, checked: the width and height asked for, or the default. */
 export function pictureSize(request: RenderRequest): { width: number; height: number } {
@@ -57,10 +56,7 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
   const theme = THEMES[request.theme];
   const steps = chartSteps(request);
   // A run may have logged past the planned horizon; its points still belong inside the axes.
-  const lastStep = largest(
-    (request.logs ?? []).map((log) => (log.steps.length > 0 ? log.steps[log.steps.length - 1] : 0)),
-    steps,
-  );
+  const lastStep = Math.max(steps, lastLoggedStep(request.logs ?? []));
   const span = stepAxis(request, lastStep);
   // With --xlim the curves are computed for the steps shown, so a zoomed figure is exact, not a crop.
   const range = { from: Math.max(0, Math.floor(span.from)), to: Math.max(1, Math.floor(span.to) + 1) };

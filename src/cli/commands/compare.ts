@@ -14,7 +14,7 @@ import { addDtypeOption } from '../dtype.js';
 import { figureContext } from '../figure-options.js';
 import { terminalColumns } from '../environment.js';
 import { addOutputOptions, exportChart, presentation, toStdout, type OutputFlags } from '../output-options.js';
-import { largest } from '../../extent.js';
+import { lastLoggedStep } from '../../logs/points.js';
 
 /** Steps compare takes from a log on its own: every step is computed, and a log's last step may be huge. */
 const MAX_STEPS_FROM_LOG = 1e8;
@@ -64,7 +64,7 @@ export async function compare(catalog: CatalogSource, options: CompareOptions): 
   const logs = await readLogArguments(options.log);
   const sources = sourcesOf(options);
   if (sources.length === 0 && logs.length > 0) throw new LrvizError('--log needs a planned schedule to compare with: add -s SPEC (lrviz fit LOG can infer one)');
-  const lastLogged = largest(logs.map((l) => l.steps[l.steps.length - 1] ?? 0), 0);
+  const lastLogged = lastLoggedStep(logs);
   const fallbackRows = logs.length > 0 ? Math.max(1, Math.floor(lastLogged) + 1) : 1000;
   const rowsFromLog = options.steps === undefined && options.epochs === undefined && !sources.some((s) => s.kind === 'config');
   if (rowsFromLog && fallbackRows > MAX_STEPS_FROM_LOG) {
