@@ -9,7 +9,7 @@ import type { RenderRequest } from './request.js';
  * its own steps, every point it logged (a series with its own `steps` is how lrviz reads it back).
  */
 export function* renderJson({ curves, every, logs = [] }: RenderRequest): Generator<string> {
-  const steps = curves.length > 0 ? curves[0].steps : chartSteps({ curves, logs });
+  const steps = chartSteps({ curves, logs });
   yield `{"steps":${steps},"every":${every},"series":[`;
   for (let k = 0; k < curves.length; k++) {
     const curve = curves[k];

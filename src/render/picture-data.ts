@@ -1,6 +1,6 @@
 import type { Curve } from '../curve/curve.js';
 import type { Envelope } from '../curve/envelope.js';
-import type { LoggedPoints } from '../logs/points.js';
+import { lastLoggedStep, type LoggedPoints } from '../logs/points.js';
 
 export { LOGGED_SUFFIX } from '../logs/points.js';
 
@@ -10,20 +10,28 @@ export { LOGGED_SUFFIX } from '../logs/points.js';
  */
 export function chartSteps(request: { readonly curves: readonly Curve[]; readonly logs?: readonly LoggedPoints[] }): number {
   if (request.curves.length > 0) return request.curves[0].steps;
-  let last = 0;
-  for (const log of request.logs ?? []) if (log.steps.length > 0) last = Math.max(last, log.steps[log.steps.length - 1]);
-  return Math.max(1, Math.floor(last) + 1);
+  return Math.max(1, Math.floor(lastLoggedStep(request.logs ?? [])) + 1);
 }
 
 /** A log's points at steps from..to-1 (those a chart with --xlim shows); the log itself when all are. */
 export function logWithin(log: LoggedPoints, from: number, to: number): LoggedPoints {
   const n = log.steps.length;
   if (n === 0 || (log.steps[0] >= from && log.steps[n - 1] < to)) return log;
-  let first = 0;
-  while (first < n && log.steps[first] < from) first++;
-  let end = first;
-  while (end < n && log.steps[end] < to) end++;
+  const first = lowerBound(log.steps, from);
+  const end = lowerBound(log.steps, to);
   return { label: log.label, steps: log.steps.slice(first, end), values: log.values.slice(first, end) };
+}
+
+/** First index whose step is >= value (> value when `past`), steps sorted ascending. */
+export function lowerBound(steps: ArrayLike<number>, value: number, past = false): number {
+  let lo = 0;
+  let hi = steps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (steps[mid] < value || (past && steps[mid] === value)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** One point of a drawn line: a step and the learning rate there. */

@@ -1,6 +1,6 @@
 import type { Curve } from '../../curve/curve.js';
 import { envelopeOf } from '../../curve/envelope.js';
-import { envelopeLine, LOGGED_SUFFIX, loggedPoints, type LinePoint } from '../picture-data.js';
+import { envelopeLine, LOGGED_SUFFIX, loggedPoints, lowerBound, type LinePoint } from '../picture-data.js';
 import type { PageLog } from './payload.js';
 
 /** A series as the page draws it: its curve, or only the line it came with (see PageSeries). */
@@ -61,18 +61,6 @@ export function windowRows(series: readonly DrawnSeries[], logs: readonly PageLo
 /** Indices [first, last) of the sorted steps that lie within [low, high]. */
 export function indexRange(steps: readonly number[], low: number, high: number): [number, number] {
   return [lowerBound(steps, low), lowerBound(steps, high, true)];
-}
-
-/** First index whose step is >= value (> value when `past`), steps sorted ascending. */
-function lowerBound(steps: readonly number[], value: number, past = false): number {
-  let lo = 0;
-  let hi = steps.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (steps[mid] < value || (past && steps[mid] === value)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The logged point nearest `step` within `tolerance` steps, if any. */
