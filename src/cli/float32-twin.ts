@@ -5,18 +5,10 @@
  */
 import type { Float32Twin } from '../check/rules/float32.js';
 import { FLOAT32_LENGTHS } from '../dialects/dtype.js';
-import { buildSchedule } from '../notation/build.js';
 import type { Catalog } from '../schedules/catalog.js';
-import { perEpoch } from '../schedules/combinators/per-epoch.js';
-import type { Dtype, RunFacts, SpecObject } from '../schedules/definition.js';
+import type { Dtype, SpecObject } from '../schedules/definition.js';
 import type { Schedule } from '../schedules/schedule.js';
-import type { Series } from './series.js';
-
-interface Rebuild {
-  readonly schedulerSteps: number;
-  readonly stepsPerEpoch: number;
-  readonly facts?: RunFacts;
-}
+import { buildHeld, type Rebuild, type Series } from './series.js';
 
 function rebuildOf(series: Series): Rebuild | undefined {
   return series.curve.meta?.rebuild as Rebuild | undefined;
@@ -39,7 +31,7 @@ export function float32Twin(catalog: Catalog, series: Series): Float32Twin | und
     // The spec's own dtype and the flag's, for schedules nested in it, both switched.
     const typed = dtype === 'float64' && 'dtype' in changed ? { ...changed, dtype } : changed;
     const run = dtype === 'float64' ? { ...facts, dtype } : facts;
-    return perEpoch(buildSchedule(catalog, typed, rebuild.schedulerSteps, 'schedule', run).schedule, rebuild.stepsPerEpoch);
+    return buildHeld(catalog, typed, { ...rebuild, facts: run }).schedule;
   };
   const name = FLOAT32_LENGTHS.find((n) => typeof spec[n] === 'number');
   const length =

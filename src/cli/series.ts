@@ -8,7 +8,9 @@ import type { CatalogSource } from './catalog-on-demand.js';
 import { flagOf, parseSteps } from './flags.js';
 import { parseRunLength, parseStepped, parseStepsPerEpoch, type RunLength, type SteppingFlags } from './stepping.js';
 import { parseDtype } from './dtype.js';
-import type { RunFacts } from '../schedules/definition.js';
+import type { RunFacts, SpecObject } from '../schedules/definition.js';
+import type { Schedule } from '../schedules/schedule.js';
+import type { PageSeries } from '../render/page/payload.js';
 import { visible } from '../visible-text.js';
 import type { PlanInputs, ResolvedConfig } from '../config/types.js';
 
@@ -134,18 +136,17 @@ function givenRows(rows: number, flags: SteppingFlags): RunLength {
 
 /** A config's series: its spec built over its own run, held per epoch when its scheduler steps per epoch. */
 function configSeries(catalog: Catalog, config: ResolvedConfig, rows: number, unique: (wanted: string) => string, facts: RunFacts): Series {
-  const schedulerSteps = config.stepped?.schedulerSteps ?? config.updates ?? rows;
-  const holdFor = config.stepped?.stepsPerEpoch ?? 1;
-  let built: BuiltSchedule;
+  const rebuild: Rebuild = { schedulerSteps: config.stepped?.schedulerSteps ?? config.updates ?? rows, stepsPerEpoch: config.stepped?.stepsPerEpoch ?? 1, facts };
+  let held: ReturnType<typeof buildHeld>;
   try {
-    built = buildSchedule(catalog, config.spec, schedulerSteps, 'schedule', facts);
+    held = buildHeld(catalog, config.spec, rebuild);
   } catch (error) {
     if (error instanceof LrvizError) throw prefixed(fileName(config.file), error);
     throw error;
   }
-  const schedule = perEpoch(built.schedule, holdFor);
+  const { built, schedule } = held;
   const label = unique(visible(fileName(config.file)));
-  return { ...built, schedule, label, curve: curveOf(schedule, label, rows, { spec: built.resolved, rebuild: { schedulerSteps, stepsPerEpoch: holdFor, facts } }), config };
+  return { ...built, schedule, label, curve: curveOf(schedule, label, rows, { spec: built.resolved, rebuild }), config };
 }
 
 /** Labels made unique in order of appearance: the second "cosine" is "cosine #2". */
@@ -167,12 +168,24 @@ function specSeries(catalog: Catalog, specs: readonly ParsedSpec[], run: RunLeng
     ...(run.stepped === 'batch' && run.stepsPerEpoch !== undefined ? { stepsPerEpoch: run.stepsPerEpoch } : {}),
     ...(run.dtype === undefined ? {} : { dtype: run.dtype }),
   };
+  const rebuild: Rebuild = { schedulerSteps, stepsPerEpoch: holdFor, facts };
   return specs.map(({ spec, source }) => {
-    const built = buildSchedule(catalog, spec, schedulerSteps, 'schedule', facts);
-    const schedule = perEpoch(built.schedule, holdFor);
+    const { built, schedule } = buildHeld(catalog, spec, rebuild);
     const label = unique(visible(typeof spec.label === 'string' && spec.label !== '' ? spec.label : source));
-    return { ...built, schedule, label, curve: curveOf(schedule, label, rows, { spec: built.resolved, rebuild: { schedulerSteps, stepsPerEpoch: holdFor, facts } }) };
+    return { ...built, schedule, label, curve: curveOf(schedule, label, rows, { spec: built.resolved, rebuild }) };
   });
+}
+
+/**
+ * How a series was built, kept with its curve (curve.meta.rebuild) so that check and the HTML page can
+ * build it again: over the scheduler's steps, each held for an epoch's updates, with the run's facts.
+ */
+export type Rebuild = NonNullable<PageSeries['rebuild']>;
+
+/** The spec built as `rebuild` says: the schedule as built, and held per epoch as the series draws it. */
+export function buildHeld(catalog: Catalog, spec: SpecObject, rebuild: Rebuild): { built: BuiltSchedule; schedule: Schedule } {
+  const built = buildSchedule(catalog, spec, rebuild.schedulerSteps, 'schedule', rebuild.facts);
+  return { built, schedule: perEpoch(built.schedule, rebuild.stepsPerEpoch) };
 }
 
 function fileName(file: string): string {
