@@ -7,12 +7,12 @@
 import { join } from '../schedules/combinators/join.js';
 import { scale } from '../schedules/combinators/scale.js';
 import { schedule } from '../schedules/schedule.js';
-import { define, int, num, type ScheduleDefinition } from '../schedules/definition.js';
+import { define, int, num, theRunsSteps, type ScheduleDefinition } from '../schedules/definition.js';
 import { cosineWaves } from './hf.js';
 
 const lr = num({ min: 0, default: 0.001, doc: "the optimizer's lr (learning_rate)", aliases: ['learning_rate'] });
 const warmupSteps = int({ min: 0, default: 0, doc: 'steps of the linear warmup from 0', aliases: ['warmup_steps'] });
-const trainingSteps = int({ min: 0, default: (_given, steps) => steps, defaultText: '{steps}', doc: 'total training steps', aliases: ['max_steps'] });
+const trainingSteps = int({ min: 0, ...theRunsSteps, doc: 'total training steps', aliases: ['max_steps'] });
 const minLrRatio = num({ min: 0, max: 1, default: 0, doc: 'floor as a fraction of lr (cosine_min_lr_ratio)', aliases: ['cosine_min_lr_ratio'] });
 
 /** HF's warmup: step / max(1, num_warmup_steps) before num_warmup_steps. */

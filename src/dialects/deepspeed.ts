@@ -11,11 +11,11 @@
 import { join } from '../schedules/combinators/join.js';
 import { constant } from '../schedules/shapes/constant.js';
 import { schedule, type Schedule } from '../schedules/schedule.js';
-import { bool, choice, define, givenNumber, int, None, num, type ScheduleDefinition } from '../schedules/definition.js';
+import { bool, choice, define, givenNumber, int, None, num, theRunsSteps, type ScheduleDefinition } from '../schedules/definition.js';
 
 const warmupNumSteps = int({ above: 0, default: 1000, doc: 'iterations of the warmup (DeepSpeed uses at least 2)' });
 const warmupType = choice(['log', 'linear'], { default: 'log', doc: 'shape of the warmup: log (the default) or linear' });
-const totalNumSteps = int({ min: 0, default: (_given, steps) => steps, defaultText: '{steps}', doc: 'iterations until the decay ends' });
+const totalNumSteps = int({ min: 0, ...theRunsSteps, doc: 'iterations until the decay ends' });
 const warmupMinLr = num({ min: 0, default: 0, doc: 'lr at the start of the warmup' });
 const optimizerLr = num({ min: 0, default: 0.001, doc: "the optimizer's lr (optimizer.params.lr)" });
 

@@ -14,7 +14,7 @@ import { constant } from '../schedules/shapes/constant.js';
 import { cosineEasing, linearEasing, monotoneInPieces, polynomialEasing, type Easing } from '../schedules/shapes/easing.js';
 import { inverseSqrt } from '../schedules/shapes/inverse-sqrt.js';
 import { schedule, type Schedule } from '../schedules/schedule.js';
-import { choice, define, givenNumber, int, None, num, type BuildContext, type ScheduleDefinition } from '../schedules/definition.js';
+import { choice, define, givenNumber, int, None, num, type BuildContext, theRunsSteps, type ScheduleDefinition } from '../schedules/definition.js';
 import { trainerWarmupSteps } from './hf-warmup.js';
 
 const lr = num({
@@ -77,8 +77,7 @@ function withTrainerWarmupNames(definition: ScheduleDefinition): ScheduleDefinit
 }
 const trainingSteps = int({
   min: 0,
-  default: (_given, steps) => steps,
-  defaultText: '{steps}',
+  ...theRunsSteps,
   doc: 'total training steps (the Trainer passes max_steps)',
   aliases: ['max_steps'],
 });

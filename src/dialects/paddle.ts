@@ -13,9 +13,10 @@ import type { Schedule } from '../schedules/schedule.js';
 import { restarts } from '../schedules/combinators/restarts.js';
 import { cosine, linear } from '../schedules/shapes/anneal.js';
 import { inverseTime } from '../schedules/shapes/inverse-time.js';
-import { bool, choice, define, int, num, numberOrSchedule, numbers, text, type BuildContext, type ScheduleDefinition } from '../schedules/definition.js';
+import { bool, choice, define, int, num, numberOrSchedule, numbers, text, type BuildContext, theRunsSteps, type ScheduleDefinition } from '../schedules/definition.js';
 import { pythonFloorDiv } from './python-math.js';
 import { formulaOfStep } from '../expression/index.js';
+import { formulaTotal } from '../schedules/formula.js';
 import { schedule } from '../schedules/schedule.js';
 import { cyclic } from './cyclic-triangle-wave.js';
 import { stretchedPolynomial } from './stretched-polynomial.js';
@@ -185,7 +186,7 @@ export const paddleDefinitions: readonly ScheduleDefinition[] = [
     params: {
       learning_rate: learningRate,
       lr_lambda: text({ doc: 'the function of the step, as a formula: "0.95 ** epoch" or "lambda epoch: 0.95 ** epoch"' }),
-      total: int({ above: 0, default: (_given, steps) => steps, defaultText: '{steps}', doc: 'what `total` means in the formula' }),
+      total: formulaTotal,
       last_epoch: int({ min: -1, default: -1, doc: 'the last step already taken when resuming (-1: a fresh start)' }),
       verbose: bool({ noEffect: 'prints each update; no effect on the lr', doc: 'print each update (no effect)' }),
     },

@@ -27,6 +27,7 @@ import {
   num,
   numbers,
   text,
+  theRunsSteps,
   type BuildContext,
   type ScheduleDefinition,
   type SpecObject,
@@ -34,6 +35,7 @@ import {
 import { shift } from '../schedules/combinators/shift.js';
 import { schedule, withCycleStarts } from '../schedules/schedule.js';
 import { formulaOfStep } from '../expression/index.js';
+import { formulaTotal } from '../schedules/formula.js';
 import { raisesAt } from './raises-at.js';
 import { cyclic } from './cyclic-triangle-wave.js';
 import { oneCycle } from './torch-one-cycle.js';
@@ -259,7 +261,6 @@ function wholeStepSize(stepSize: number): number {
 
 /** A LambdaLR-style function of the step, as a formula (`"0.95 ** step"`, `"lambda epoch: ..."`). */
 const lrLambda = text({ doc: 'the function of the step, as a formula: "0.95 ** step", "lambda epoch: min(1, (epoch + 1) / 500)"' });
-const formulaTotal = int({ above: 0, default: (_given, steps) => steps, defaultText: '{steps}', doc: 'what `total` means in the formula' });
 
 /**
  * ChainedScheduler steps every scheduler once per update, in list order, each from the lr the one before

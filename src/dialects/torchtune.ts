@@ -7,7 +7,7 @@
  * built by the same function as hf.cosine; the recipes give it num_training_steps = epochs × steps per
  * epoch and step it after every optimizer update.
  */
-import { define, int, num, type ScheduleDefinition } from '../schedules/definition.js';
+import { define, int, num, theRunsSteps, type ScheduleDefinition } from '../schedules/definition.js';
 import { cosineWithWarmup } from './hf.js';
 
 export const torchtuneDefinitions: readonly ScheduleDefinition[] = [
@@ -21,8 +21,7 @@ export const torchtuneDefinitions: readonly ScheduleDefinition[] = [
       num_warmup_steps: int({ min: 0, doc: 'steps of the linear warmup from 0 (lr_scheduler.num_warmup_steps)' }),
       num_training_steps: int({
         min: 0,
-        default: (_given, steps) => steps,
-        defaultText: '{steps}',
+        ...theRunsSteps,
         doc: 'total training steps (the recipe passes epochs × steps per epoch)',
       }),
       num_cycles: num({ min: 0, default: 0.5, doc: 'number of cosine waves over the decay (0.5: from lr down to 0 once)' }),

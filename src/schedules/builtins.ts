@@ -12,7 +12,7 @@ import { cosineEasing, linearEasing, polynomialEasing, type Easing } from './sha
 import { exponential } from './shapes/exponential.js';
 import { inverseSqrt } from './shapes/inverse-sqrt.js';
 import { piecewiseConstant } from './shapes/piecewise.js';
-import { bool, choice, define, givenNumber, int, nestedSchedule, nestedSchedules, num, numbers, type BuildContext, type ScheduleDefinition } from './definition.js';
+import { bool, choice, define, givenNumber, int, nestedSchedule, nestedSchedules, num, numbers, type BuildContext, theRunsSteps, type ScheduleDefinition } from './definition.js';
 import type { Schedule } from './schedule.js';
 
 /** Peak learning rate when none is given: a common fine-tuning value that reads well on a chart. */
@@ -23,8 +23,7 @@ const minLr = num({ min: 0, default: 0, doc: 'floor the schedule decays to', ali
 const startLr = num({ min: 0, default: 0, doc: 'learning rate at step 0 of the warmup', aliases: ['warmup_lr', 'init_lr'] });
 const total = int({
   above: 0,
-  default: (_given, steps) => steps,
-  defaultText: '{steps}',
+  ...theRunsSteps,
   doc: 'horizon: the step at which the decay reaches min_lr',
   aliases: ['total_steps', 'horizon'],
 });
@@ -205,7 +204,7 @@ export const builtins: readonly ScheduleDefinition[] = [
     params: {
       lr,
       decay_rate: num({ above: 0, default: 0.1, doc: 'factor reached after decay_steps steps', aliases: ['gamma', 'rate'] }),
-      decay_steps: num({ above: 0, default: (_g, steps) => steps, defaultText: '{steps}', doc: 'steps over which the factor decay_rate applies once' }),
+      decay_steps: num({ above: 0, ...theRunsSteps, doc: 'steps over which the factor decay_rate applies once' }),
       staircase: bool({ default: false, doc: 'apply the factor in whole jumps' }),
       warmup: noWarmup,
       start_lr: startLr,

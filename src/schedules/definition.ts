@@ -15,7 +15,7 @@
  *     formula: 'min_lr + (lr - min_lr) * (1 + cos(pi * i/total)) / 2',
  *     params: {
  *       lr: num({ min: 0, default: 1e-3, doc: 'peak learning rate', aliases: ['max_lr'] }),
- *       total: int({ above: 0, default: (_given, steps) => steps, defaultText: '{steps}', doc: 'horizon' }),
+ *       total: int({ above: 0, ...theRunsSteps, doc: 'horizon' }),
  *       min_lr: num({ min: 0, default: None, doc: 'floor; None: no floor' }),   // p.min_lr: number | undefined
  *       anneal: choice(['cos', 'linear'], { default: 'cos', doc: 'shape' }),
  *     },
@@ -192,6 +192,9 @@ interface Bounds {
 
 /** Whether a declaration leaves its value undefined when not given. */
 type MayBeAbsent<O> = O extends { default: None } ? true : O extends { noEffect: string } ? true : false;
+
+/** The run's length as a parameter's default (most horizons take it): spread into a declaration. */
+export const theRunsSteps = { default: ((_given, steps) => steps) as ComputedDefault<number>, defaultText: '{steps}' } as const;
 
 /** A finite number, within the bounds given. */
 export function num<const O extends Common<number> & Bounds>(options: O): Param<number, MayBeAbsent<O>> {

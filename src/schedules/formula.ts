@@ -6,7 +6,7 @@ import { formulaOfStep } from '../expression/index.js';
 import { DEFAULT_LR } from './builtins.js';
 import { join } from './combinators/join.js';
 import { constant } from './shapes/constant.js';
-import { bool, define, int, num, text, type ScheduleDefinition } from './definition.js';
+import { bool, define, int, num, text, theRunsSteps, type ScheduleDefinition } from './definition.js';
 import { extremesAt, schedule, type Schedule } from './schedule.js';
 
 /**
@@ -36,6 +36,9 @@ function nanoGptGetLr(learningRate: number, warmupIters: number, lrDecayIters: n
   return join([rising, falling, constant(minLr)], [warmupIters, lrDecayIters + 1]);
 }
 
+/** A formula's `total`: the run's length unless given (expr, torch's LambdaLR, paddle's LambdaDecay). */
+export const formulaTotal = int({ above: 0, ...theRunsSteps, doc: 'what `total` means in the formula' });
+
 export const formulaDefinitions: readonly ScheduleDefinition[] = [
   define({
     name: 'expr',
@@ -45,7 +48,7 @@ export const formulaDefinitions: readonly ScheduleDefinition[] = [
     params: {
       f: text({ doc: 'the learning rate as a formula of step, total and lr (math: cos, exp, log, sqrt, min, max, floor, pi, **, a if c else b)' }),
       lr: num({ min: 0, default: DEFAULT_LR, doc: 'what `lr` means in the formula' }),
-      total: int({ above: 0, default: (_given, steps) => steps, defaultText: '{steps}', doc: 'what `total` means in the formula' }),
+      total: formulaTotal,
     },
     build: (p, ctx) => {
       const value = formulaOfStep(p.f, 'f', { total: p.total, lr: p.lr }, ctx.fail);
