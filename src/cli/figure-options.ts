@@ -34,7 +34,7 @@ export interface FigureOptions {
   markEpochs?: boolean;
 }
 
-export const MARK_KINDS = ['warmup', 'horizon', 'epochs'] as const;
+const MARK_KINDS = ['warmup', 'horizon', 'epochs'] as const;
 type MarkKind = (typeof MARK_KINDS)[number];
 
 /** Adds the figure flags to a command that draws pictures (plot, and fit and compare with -o). */

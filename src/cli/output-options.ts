@@ -57,6 +57,11 @@ export function toStdout(options: Pick<OutputFlags, 'output'>): boolean {
   return options.output === undefined || options.output === '-' || isStreamTarget(options.output);
 }
 
+/** True when -o or --format asks for a file or a format of its own, not the chart in the terminal. */
+export function exporting(options: Pick<OutputFlags, 'output' | 'format'>): boolean {
+  return options.output !== undefined || options.format !== undefined;
+}
+
 /** The request's presentation, every flag checked before anything is drawn; notes go to `notes`. */
 export function presentation(options: OutputFlags, context: FigureContext, notes: string[]): Omit<RenderRequest, 'curves' | 'logs'> {
   const every = parsePositiveInteger(options.every, '--every');
@@ -70,11 +75,11 @@ export function presentation(options: OutputFlags, context: FigureContext, notes
   if (unused !== undefined) notes.push(unused);
   return {
     title: options.title === undefined ? undefined : visible(options.title),
-    width: width ?? (options.output === undefined && options.format === undefined ? terminalColumns() : undefined),
+    width: width ?? (exporting(options) ? undefined : terminalColumns()),
     height,
     every,
     logY: options.logY === true,
-    color: options.output === undefined && options.format === undefined && wantsColor(),
+    color: !exporting(options) && wantsColor(),
     theme: options.theme,
     scale,
     ...figure,
@@ -92,7 +97,7 @@ const FLAG_FORMATS: readonly { flag: string; given: (options: OutputFlags) => bo
 ];
 
 /** One line naming the flags the chosen format does not use, and what each is for. */
-export function unusedFlagsNote(format: OutputFormat, options: OutputFlags): string | undefined {
+function unusedFlagsNote(format: OutputFormat, options: OutputFlags): string | undefined {
   const unused = FLAG_FORMATS.filter((entry) => entry.given(options) && !entry.formats.includes(format));
   if (unused.length === 0) return undefined;
   const shownFormat = format === 'terminal' ? 'the terminal chart' : `${format} output`;

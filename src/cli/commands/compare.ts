@@ -13,7 +13,7 @@ import { addSteppingOptions, type SteppingFlags } from '../stepping.js';
 import { addDtypeOption } from '../dtype.js';
 import { figureContext } from '../figure-options.js';
 import { terminalColumns } from '../environment.js';
-import { addOutputOptions, exportChart, presentation, toStdout, type OutputFlags } from '../output-options.js';
+import { addOutputOptions, exportChart, exporting, presentation, toStdout, type OutputFlags } from '../output-options.js';
 import { lastLoggedStep } from '../../logs/points.js';
 
 /** Steps compare takes from a log on its own: every step is computed, and a log's last step may be huge. */
@@ -82,8 +82,7 @@ export async function compare(catalog: CatalogSource, options: CompareOptions): 
   ensureFiniteReport({ schedules: stats, differences, logs: logComparisons }, 'compare');
   const curves = series.map((s) => s.curve);
   const context = figureContext(options, series, steps);
-  const exporting = options.output !== undefined || options.format !== undefined;
-  if (exporting) {
+  if (exporting(options)) {
     await exportChart(options, curves, logs, context);
     if (toStdout(options)) return;
   }
@@ -96,7 +95,7 @@ export async function compare(catalog: CatalogSource, options: CompareOptions): 
   // One schedule alone gets its statistics (and its chart): compare is where those numbers live.
   const notes: string[] = [];
   // Exported, the chart took the size flags (pixels, maybe); the tables fit the terminal.
-  const shown = exporting ? undefined : presentation(options, context, notes);
+  const shown = exporting(options) ? undefined : presentation(options, context, notes);
   const width = shown === undefined ? terminalColumns() : shown.width;
   const lines = [...formatStats(stats, pairNaming(differences, width) === 'numbered')];
   if (differences.length > 0) lines.push('', ...formatDifferences(differences, width, series.map((s) => s.label)));

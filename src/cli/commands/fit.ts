@@ -10,7 +10,7 @@ import { schedule } from '../../schedules/schedule.js';
 import { ensureFiniteReport } from '../../finite-report.js';
 import { examples } from '../help.js';
 import { parsePositiveInteger } from '../flags.js';
-import { addOutputOptions, exportChart, presentation, toStdout, type OutputFlags } from '../output-options.js';
+import { addOutputOptions, exportChart, exporting, presentation, toStdout, type OutputFlags } from '../output-options.js';
 
 /** A chart walks every step; past this many it would keep the user waiting for a picture of a log. */
 const MAX_CHART_STEPS = 5e7;
@@ -52,8 +52,7 @@ export async function fit(catalog: CatalogSource, path: string, options: FitOpti
   const curve = curveOf(shifted, `fit: ${result.rendition.spec}`, steps);
   const context = { logY: options.logY === true, steps, curves: [curve], horizons: [result.horizon === undefined ? undefined : result.horizon + result.offset] };
   const tooLong = `the schedule spans ${steps} steps; draw a part with lrviz plot -s ${result.rendition.spec} --steps N`;
-  const exporting = options.output !== undefined || options.format !== undefined;
-  if (exporting) {
+  if (exporting(options)) {
     if (steps > MAX_CHART_STEPS) throw new LrvizError(`--output ${shown(options.output ?? '-')}: ${tooLong}`);
     await exportChart(options, [curve], [run], context);
     if (toStdout(options)) return;
@@ -64,7 +63,7 @@ export async function fit(catalog: CatalogSource, path: string, options: FitOpti
   }
   let chart = '';
   const notes: string[] = [];
-  if (!exporting && options.chart) {
+  if (!exporting(options) && options.chart) {
     chart = steps > MAX_CHART_STEPS ? `(no chart: ${tooLong})\n` : String(await render('terminal', { curves: [curve], logs: [run], ...presentation(options, context, notes) }));
   }
   writeStdout(formatFit(result, run).join('\n') + '\n' + (chart ? `\n${chart}` : ''));
