@@ -4,14 +4,13 @@ import { stepLabel } from './number-format.js';
 import { epochBoundaries, stepAxis, type StepAxis } from './step-axis.js';
 import { chartSteps, LOGGED_SUFFIX, loggedPoints, logWithin } from './picture-data.js';
 import { TerminalCanvas } from './terminal-canvas.js';
-import { lineStyle, logDot } from './terminal-glyphs.js';
+import { lineStyle, logDot, RESET } from './terminal-glyphs.js';
 import type { Mark, RenderRequest } from './request.js';
 import { largest } from '../extent.js';
 import { ensureLogAxisHasValues } from './log-axis.js';
 
 /** Series colours (ANSI blue, red, green, magenta, cyan, yellow), in order; the same order the pictures use. */
 const PALETTE = ['\x1b[34m', '\x1b[31m', '\x1b[32m', '\x1b[35m', '\x1b[36m', '\x1b[33m'];
-const RESET = '\x1b[0m';
 const DEFAULT_WIDTH = 80;
 const DEFAULT_HEIGHT = 16;
 const MIN_PLOT_COLUMNS = 8;

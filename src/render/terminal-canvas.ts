@@ -1,6 +1,4 @@
-import type { LineGlyphs } from './terminal-glyphs.js';
-
-const RESET = '\x1b[0m';
+import { RESET, type LineGlyphs } from './terminal-glyphs.js';
 
 /**
  * A grid of character cells, row 0 at the top, that the terminal chart draws its series on. Each cell

@@ -18,11 +18,14 @@ export interface LineGlyphs {
   readonly swatch: string;
 }
 
-const line = (chars: string, swatch?: string): LineGlyphs => {
+const line = (chars: string): LineGlyphs => {
   // flat, rise, turnDown, turnUp, landFromAbove, landFromBelow
   const [flat, rise, turnDown, turnUp, landFromAbove, landFromBelow] = [...chars];
-  return { flat, rise, turnDown, turnUp, landFromAbove, landFromBelow, swatch: swatch ?? flat + flat };
+  return { flat, rise, turnDown, turnUp, landFromAbove, landFromBelow, swatch: flat + flat };
 };
+
+/** The ANSI colour that ends a coloured run of cells. */
+export const RESET = '\x1b[0m';
 
 /** A line drawn as the same mark in every cell it passes: for series past the line styles. */
 const marker = (mark: string): LineGlyphs => ({ flat: mark, rise: mark, turnDown: mark, turnUp: mark, landFromAbove: mark, landFromBelow: mark, swatch: `${mark} ${mark}` });
