@@ -1,4 +1,4 @@
-import { parseNumberBytes } from '../text/decimal.js';
+import { isAsciiSpace, parseNumberBytes } from '../text/decimal.js';
 import { CsvRows, parseCsv } from './csv.js';
 import { StringRow, type CsvRow } from './csv-row.js';
 
@@ -190,7 +190,7 @@ class ByteRow implements CsvRow {
     for (let at = this.starts[k]; at < this.ends[k]; at++) {
       const c = this.data[at];
       if (c >= 128) return this.text(k).trim() === '';
-      if (c !== 32 && (c < 9 || c > 13)) return false;
+      if (!isAsciiSpace(c)) return false;
     }
     return true;
   }

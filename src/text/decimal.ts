@@ -72,7 +72,8 @@ export function parseNumberBytes(buf: Uint8Array, start: number, end: number): n
   return negative ? -magnitude : magnitude;
 }
 
-function isAsciiSpace(byte: number): boolean {
+/** A space, tab, line feed, vertical tab, form feed or carriage return: what trim() takes off in ASCII. */
+export function isAsciiSpace(byte: number): boolean {
   return byte === 32 || (byte >= 9 && byte <= 13);
 }
 
