@@ -31,7 +31,7 @@ export function loadSeries(catalog: Catalog, specArguments: readonly string[], l
   const run: RunLength = typeof length === 'number' ? { rows: length, schedulerSteps: length, stepped: 'batch' } : length;
   requireSchedules(specArguments.length);
   const unique = labeller();
-  return specArguments.flatMap((argument) => specSeries(catalog, parseSpecArgument(argument, '--schedule'), run, unique));
+  return specArguments.flatMap((argument) => specSeries(catalog, parseSpecArgument(argument, '--schedule'), run, {}, unique));
 }
 
 function requireSchedules(count: number): void {
@@ -87,7 +87,6 @@ export async function loadSources(
   let run: RunLength;
   if (configFiles.length === 0) {
     run = options.rows !== undefined ? givenRows(options.rows, options.flags) : parseRunLength(options.flags, options.fallbackRows);
-    requireSchedules(sources.length);
   } else {
     if (options.flags.stepped !== undefined && options.flags.stepped !== 'batch') {
       throw new LrvizError('--stepped applies to -s schedules alone; a --config says itself how often its scheduler is stepped');
@@ -102,24 +101,20 @@ export async function loadSources(
         rows = Math.max(rows ?? 0, config.updates);
       }
     }
-    const dtype = parseDtype(options.flags.dtype);
-    run = {
-      rows: rows as number,
-      schedulerSteps: rows as number,
-      stepped: 'batch',
-      ...(inputs.stepsPerEpoch === undefined ? {} : { stepsPerEpoch: inputs.stepsPerEpoch }),
-      ...(dtype === undefined ? {} : { dtype }),
-    };
+    run = { rows: rows as number, schedulerSteps: rows as number, stepped: 'batch', ...(inputs.stepsPerEpoch === undefined ? {} : { stepsPerEpoch: inputs.stepsPerEpoch }) };
   }
+  // Read once, after the run's length (whose errors come first) and before any schedule is asked for.
+  const dtype = parseDtype(options.flags.dtype);
+  requireSchedules(sources.length);
   // Specs are parsed before anything is built: the catalog loads only the frameworks they name.
   const parsed = new Map<SeriesSource, ParsedSpec[]>();
   for (const source of sources) if (source.kind === 'spec') parsed.set(source, parseSpecArgument(source.text, '--schedule'));
   const catalog = await catalogs.forSpecs([...[...parsed.values()].flat().map((p) => p.spec), ...[...resolved.values()].map((c) => c.spec)]);
   const unique = labeller();
-  const facts: RunFacts = run.dtype === undefined ? {} : { dtype: run.dtype };
+  const facts: RunFacts = dtype === undefined ? {} : { dtype };
   const series = sources.flatMap((source) => {
     const config = resolved.get(source);
-    return config === undefined ? specSeries(catalog, parsed.get(source)!, run, unique) : [configSeries(catalog, config, run.rows, unique, facts)];
+    return config === undefined ? specSeries(catalog, parsed.get(source)!, run, facts, unique) : [configSeries(catalog, config, run.rows, unique, facts)];
   });
   return { series, steps: run.rows };
 }
@@ -130,8 +125,7 @@ export async function loadSources(
  */
 function givenRows(rows: number, flags: SteppingFlags): RunLength {
   const stepsPerEpoch = parseStepped(flags.stepped) === 'batch' ? parseStepsPerEpoch(flags.stepsPerEpoch) : undefined;
-  const dtype = parseDtype(flags.dtype);
-  return { rows, schedulerSteps: rows, stepped: 'batch', ...(stepsPerEpoch === undefined ? {} : { stepsPerEpoch }), ...(dtype === undefined ? {} : { dtype }) };
+  return { rows, schedulerSteps: rows, stepped: 'batch', ...(stepsPerEpoch === undefined ? {} : { stepsPerEpoch }) };
 }
 
 /** A config's series: its spec built over its own run, held per epoch when its scheduler steps per epoch. */
@@ -160,14 +154,11 @@ function labeller(): (wanted: string) => string {
 }
 
 /** The series of one `-s` argument (an @file may hold several); labels default to what the user typed. */
-function specSeries(catalog: Catalog, specs: readonly ParsedSpec[], run: RunLength, unique: (wanted: string) => string): Series[] {
+function specSeries(catalog: Catalog, specs: readonly ParsedSpec[], run: RunLength, runFacts: RunFacts, unique: (wanted: string) => string): Series[] {
   const { rows, schedulerSteps } = run;
   const holdFor = run.stepped === 'epoch' ? (run.stepsPerEpoch ?? 1) : 1;
   // Held per epoch here, the schedule itself counts scheduler steps: only a per-update run tells it the epoch's length.
-  const facts: RunFacts = {
-    ...(run.stepped === 'batch' && run.stepsPerEpoch !== undefined ? { stepsPerEpoch: run.stepsPerEpoch } : {}),
-    ...(run.dtype === undefined ? {} : { dtype: run.dtype }),
-  };
+  const facts: RunFacts = { ...(run.stepped === 'batch' && run.stepsPerEpoch !== undefined ? { stepsPerEpoch: run.stepsPerEpoch } : {}), ...runFacts };
   const rebuild: Rebuild = { schedulerSteps, stepsPerEpoch: holdFor, facts };
   return specs.map(({ spec, source }) => {
     const { built, schedule } = buildHeld(catalog, spec, rebuild);

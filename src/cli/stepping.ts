@@ -5,8 +5,6 @@
 import type { Command } from 'commander';
 import { LrvizError, shown } from '../errors.js';
 import { MAX_STEPS, parsePositiveInteger, parseSteps } from './flags.js';
-import { parseDtype } from './dtype.js';
-import type { Dtype } from '../schedules/definition.js';
 
 export type SteppedUnit = 'batch' | 'epoch';
 
@@ -15,7 +13,7 @@ export interface SteppingFlags {
   epochs?: string;
   stepsPerEpoch?: string;
   stepped?: string;
-  /** --dtype, read with the run's length since it too says how the run computes its schedule. */
+  /** --dtype: how the run computes its schedule (loadSources reads it into the series' facts). */
   dtype?: string;
 }
 
@@ -31,7 +29,6 @@ export interface RunLength {
   readonly stepped: SteppedUnit;
   readonly stepsPerEpoch?: number;
   readonly epochs?: number;
-  readonly dtype?: Dtype;
 }
 
 /** The three flags, worded the same on every command that takes them. */
@@ -74,8 +71,7 @@ export function parseRunLength(flags: SteppingFlags, fallbackRows: number): RunL
   const epochs = flags.epochs === undefined ? undefined : parseEpochs(flags.epochs, stepsPerEpoch).epochs;
   const updates = epochs !== undefined && stepsPerEpoch !== undefined ? epochs * stepsPerEpoch : undefined;
   const rows = flags.steps !== undefined ? parseSteps(flags.steps) : (updates ?? fallbackRows);
-  const dtype = parseDtype(flags.dtype);
-  const known = { ...(stepsPerEpoch === undefined ? {} : { stepsPerEpoch }), ...(epochs === undefined ? {} : { epochs }), ...(dtype === undefined ? {} : { dtype }) };
+  const known = { ...(stepsPerEpoch === undefined ? {} : { stepsPerEpoch }), ...(epochs === undefined ? {} : { epochs }) };
   if (stepped === 'epoch') return { rows, schedulerSteps: epochs ?? Math.ceil(rows / (stepsPerEpoch as number)), stepped, ...known };
   return { rows, schedulerSteps: updates ?? rows, stepped, ...known };
 }
