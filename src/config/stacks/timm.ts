@@ -125,6 +125,8 @@ function resolveTimm(doc: ConfigDocument, ctx: ResolveContext): ResolvedConfig {
   const symbol = SYMBOLS[sched as Sched];
   let spec: Record<string, unknown>;
   let runEpochs: number;
+  // More than one cycle (lr_cycle_limit > 1): the notes then say the run is cycles, not epochs.
+  let cyclic = false;
   if (sched === 'step' || sched === 'multistep') {
     const decay = sched === 'step' ? args.number('decay_epochs') * unit : args.milestones().map((m) => m * unit);
     spec = { type: symbol, lr, decay_t: decay, decay_rate: args.number('decay_rate'), ...warmup, ...stepping };
@@ -137,6 +139,7 @@ function resolveTimm(doc: ConfigDocument, ctx: ResolveContext): ResolvedConfig {
     if (sched !== 'tanh') spec.k_decay = args.number('lr_k_decay');
     // get_cycle_length() + cooldown_t, in the scheduler's own unit.
     const limit = Math.max(1, cycles.cycle_limit);
+    cyclic = limit > 1;
     const cycleLength = cycles.cycle_mul === 1 ? tInitial * limit : Math.floor((-tInitial * (cycles.cycle_mul ** limit - 1)) / (1 - cycles.cycle_mul));
     const length = cycleLength + (prefix ? warmup.warmup_t : 0) + cooldownEpochs * unit;
     const parts = [limit === 1 ? count(tInitial) : `${count(cycleLength)} (${count(limit)} cycles)`, ...(prefix ? [`${count(warmup.warmup_t)} warmup`] : []), ...(cooldownEpochs > 0 ? [`${count(cooldownEpochs * unit)} cooldown`] : [])];
@@ -145,8 +148,7 @@ function resolveTimm(doc: ConfigDocument, ctx: ResolveContext): ResolvedConfig {
       : plan.derive('epochs run', length, parts.join(' + '), 'create_scheduler_v2: get_cycle_length() + cooldown_epochs');
   }
   const updates = plan.derive('updates', runEpochs * perEpoch, `${count(runEpochs)} epochs × ${count(perEpoch)} updates/epoch`, 'train.py: for epoch in range(num_epochs)');
-  const cycles = (spec.cycle_limit as number | undefined ?? 1) > 1 && spec.cycle_mul !== undefined;
-  noteTimm(plan, { sched: sched as Sched, epochs, runEpochs, prefix, warmupEpochs, cooldownEpochs, perEpoch, cycles });
+  noteTimm(plan, { sched: sched as Sched, epochs, runEpochs, prefix, warmupEpochs, cooldownEpochs, perEpoch, cycles: cyclic });
   return {
     stack: 'timm',
     release: TIMM_RELEASE,
