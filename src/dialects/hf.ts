@@ -23,6 +23,11 @@ const lr = num({
   doc: "the optimizer's lr, which lr_lambda multiplies (TrainingArguments.learning_rate, default 5e-5)",
   aliases: ['learning_rate'],
 });
+/** The warmup the Trainer's names come to (./hf-warmup.ts); undefined when neither is given. */
+function warmupFromTrainerNames(named: number | undefined, ratio: number | undefined, trainingSteps: number): number | undefined {
+  return named === undefined && ratio === undefined ? undefined : trainerWarmupSteps(named ?? 0, ratio, trainingSteps);
+}
+
 /**
  * num_warmup_steps, and TrainingArguments' two names for it, turned into steps as the Trainer turns them
  * (./hf-warmup.ts) against num_training_steps (the run's length: --steps where the schedule takes none).
@@ -30,12 +35,8 @@ const lr = num({
 const trainerWarmup = {
   num_warmup_steps: int({
     min: 0,
-    default: (given, steps) => {
-      const named = givenNumber(given, 'warmup_steps');
-      const ratio = givenNumber(given, 'warmup_ratio');
-      if (named === undefined && ratio === undefined) return 0;
-      return trainerWarmupSteps(named ?? 0, ratio, givenNumber(given, 'num_training_steps') ?? steps);
-    },
+    default: (given, steps) =>
+      warmupFromTrainerNames(givenNumber(given, 'warmup_steps'), givenNumber(given, 'warmup_ratio'), givenNumber(given, 'num_training_steps') ?? steps) ?? 0,
     defaultText: '0, or from warmup_steps / warmup_ratio',
     doc: 'steps of the linear warmup from 0',
   }),
@@ -63,13 +64,11 @@ function withTrainerWarmupNames(definition: ScheduleDefinition): ScheduleDefinit
     build(values, ctx) {
       const named = values.warmup_steps as number | undefined;
       const ratio = values.warmup_ratio as number | undefined;
-      if (named !== undefined || ratio !== undefined) {
-        const trainingSteps = (values.num_training_steps as number | undefined) ?? ctx.steps;
-        const expected = trainerWarmupSteps(named ?? 0, ratio, trainingSteps);
-        if (values.num_warmup_steps !== expected) {
-          const given = [named === undefined ? '' : `warmup_steps=${named}`, ratio === undefined ? '' : `warmup_ratio=${ratio}`].filter(Boolean).join(', ');
-          ctx.fail(`num_warmup_steps=${String(values.num_warmup_steps)} but ${given} give ${expected} warmup steps of ${trainingSteps} training steps; give num_warmup_steps or the TrainingArguments names, not both`);
-        }
+      const trainingSteps = (values.num_training_steps as number | undefined) ?? ctx.steps;
+      const expected = warmupFromTrainerNames(named, ratio, trainingSteps);
+      if (expected !== undefined && values.num_warmup_steps !== expected) {
+        const given = [named === undefined ? '' : `warmup_steps=${named}`, ratio === undefined ? '' : `warmup_ratio=${ratio}`].filter(Boolean).join(', ');
+        ctx.fail(`num_warmup_steps=${String(values.num_warmup_steps)} but ${given} give ${expected} warmup steps of ${trainingSteps} training steps; give num_warmup_steps or the TrainingArguments names, not both`);
       }
       return definition.build(values, ctx);
     },
