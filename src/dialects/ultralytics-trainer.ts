@@ -63,8 +63,6 @@ export function lrAtBatch(run: UltralyticsRun, ni: number, nw: number): number {
 
 /** Which batch each update steps on: the warmup's steps listed, then one every `after` batches. */
 export interface UpdateBatches {
-  readonly warmupSteps: Float64Array;
-  readonly after: number;
   batchOf(update: number): number;
   /** Updates among the first `batches` batches. */
   updatesIn(batches: number): number;
@@ -86,8 +84,6 @@ export function updateBatches(run: Pick<UltralyticsRun, 'warmupEpochs' | 'batche
   // or before nw would already have been taken, since the warmup's accumulation never exceeds `after`).
   const warmupSteps = Float64Array.from(steps);
   return {
-    warmupSteps,
-    after,
     batchOf: (update) => (update < warmupSteps.length ? warmupSteps[update] : last + (update - warmupSteps.length + 1) * after),
     updatesIn: (batches) => {
       let inWarmup = 0;
