@@ -15,6 +15,12 @@ function headerField(label: string): string {
 }
 
 /**
+ * Characters handed over at a time: thousands of series make a block's rows longer than the longest
+ * string V8 can build.
+ */
+const CHUNK_CHARS = 1 << 20;
+
+/**
  * CSV, streamed in chunks: header `step,<label>,...,<log label> (logged),...`, then one row per kept step.
  * Numbers print as JavaScript's shortest round-trip form, so they read back to the identical double. Rows
  * end in CRLF as RFC 4180 asks.
@@ -38,11 +44,16 @@ export function* renderCsv({ curves, every, logs = [] }: RenderRequest): Generat
     }
     return cells;
   };
+  // The smallest logged step not yet written (Infinity when every one is).
+  const nextLoggedStep = (): number => {
+    let step = Infinity;
+    for (let k = 0; k < logs.length; k++) if (next[k] < logs[k].steps.length && logs[k].steps[next[k]] < step) step = logs[k].steps[next[k]];
+    return step;
+  };
   // Rows for the logged steps before `limit` that the grid does not hold, one at a time.
   function* loggedRowsBefore(limit: number): Generator<string> {
     for (;;) {
-      let step = Infinity;
-      for (let k = 0; k < logs.length; k++) if (next[k] < logs[k].steps.length && logs[k].steps[next[k]] < step) step = logs[k].steps[next[k]];
+      const step = nextLoggedStep();
       if (!(step < limit)) return;
       let row = String(step);
       for (const curve of curves) {
@@ -58,10 +69,11 @@ export function* renderCsv({ curves, every, logs = [] }: RenderRequest): Generat
     let out = '';
     for (let j = 0; j < values[0].length; j++) {
       const step = start + j * every;
-      if (logs.length > 0) {
+      // Most grid rows have no logged step before them: only those that do start the generator.
+      if (logs.length > 0 && nextLoggedStep() < step) {
         for (const row of loggedRowsBefore(step)) {
           out += row;
-          if (out.length >= 1 << 20) {
+          if (out.length >= CHUNK_CHARS) {
             yield out;
             out = '';
           }
@@ -70,9 +82,7 @@ export function* renderCsv({ curves, every, logs = [] }: RenderRequest): Generat
       let row = String(step);
       for (let k = 0; k < values.length; k++) row += ',' + values[k][j];
       out += row + (logs.length > 0 ? loggedCells(step) : '') + '\r\n';
-      // Thousands of series make a block's rows longer than the longest string V8 can build: hand
-      // them over a megabyte at a time.
-      if (out.length >= 1 << 20) {
+      if (out.length >= CHUNK_CHARS) {
         yield out;
         out = '';
       }
@@ -83,7 +93,7 @@ export function* renderCsv({ curves, every, logs = [] }: RenderRequest): Generat
   let out = '';
   for (const row of loggedRowsBefore(Infinity)) {
     out += row;
-    if (out.length >= 1 << 20) {
+    if (out.length >= CHUNK_CHARS) {
       yield out;
       out = '';
     }
