@@ -21,19 +21,6 @@ export interface Series extends BuiltSchedule {
   config?: ResolvedConfig;
 }
 
-/**
- * Every `-s` argument parsed and built, in order, before anything is drawn or written: one bad spec
- * stops the command with nothing produced. Labels default to what the user typed, made unique.
- * `length` is the rows (each schedule's default horizon too), or a run length that may step per epoch:
- * then each schedule is built over the scheduler's steps and held for the updates of each epoch.
- */
-export function loadSeries(catalog: Catalog, specArguments: readonly string[], length: number | RunLength): Series[] {
-  const run: RunLength = typeof length === 'number' ? { rows: length, schedulerSteps: length, stepped: 'batch' } : length;
-  requireSchedules(specArguments.length);
-  const unique = labeller();
-  return specArguments.flatMap((argument) => specSeries(catalog, parseSpecArgument(argument, '--schedule'), run, {}, unique));
-}
-
 function requireSchedules(count: number): void {
   if (count === 0) throw new LrvizError('no schedule given; add one with -s/--schedule, e.g. -s cosine-warmup (lrviz list shows them all)');
 }
@@ -73,8 +60,11 @@ export interface LoadedSeries {
 }
 
 /**
- * Every source in order. Without --config this is loadSeries over the stepping flags' run length. With
- * one, the configs are resolved first (the run lengths they imply decide the rows; the plan flags go to
+ * Every source in order, parsed and built before anything is drawn or written: one bad spec stops the
+ * command with nothing produced. Labels default to what the user typed, made unique. Without --config
+ * the stepping flags give the run's length (each schedule's default horizon too; stepped per epoch, each
+ * is built over the scheduler's steps and held for the updates of each epoch). With one, the configs are
+ * resolved first (the run lengths they imply decide the rows; the plan flags go to
  * them), then each source is built; the config code is loaded only when a config is named.
  */
 export async function loadSources(

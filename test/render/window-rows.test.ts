@@ -6,7 +6,7 @@ import { nearestLogged, valueAt, windowRows } from '../../src/render/page/window
 import { catalog } from '../../src/catalog.js';
 import { buildSchedule } from '../../src/notation/build.js';
 import { parseTextSpec } from '../../src/notation/parse.js';
-import { loadSeries } from '../../src/cli/series.js';
+import { loadSources } from '../../src/cli/series.js';
 import { pictureRequest } from './picture-support.js';
 
 /** A series as the CLI builds it: the curve carries its resolved spec. */
@@ -29,8 +29,13 @@ describe('the page rebuilds each series from its spec', () => {
     }
   });
 
-  it('holds each epoch\'s value for its updates when the scheduler steps per epoch, as the CLI does', () => {
-    const [series] = loadSeries(catalog, ['torch.StepLR:lr=0.1,step_size=2,gamma=0.5'], { rows: 50, schedulerSteps: 5, stepped: 'epoch', stepsPerEpoch: 10 });
+  it('holds each epoch\'s value for its updates when the scheduler steps per epoch, as the CLI does', async () => {
+    const { series: loaded } = await loadSources({ forSpecs: async () => catalog, all: async () => catalog }, [{ kind: 'spec', text: 'torch.StepLR:lr=0.1,step_size=2,gamma=0.5' }], {
+      flags: { steps: '50', stepped: 'epoch', stepsPerEpoch: '10' },
+      fallbackRows: 50,
+      inputs: () => ({ devices: 1 }),
+    });
+    const [series] = loaded;
     const [carried] = pagePayload(pictureRequest([series.curve])).series;
     const rebuilt = pageCurve(JSON.parse(JSON.stringify(carried)))!;
     const [a, b] = [new Float64Array(50), new Float64Array(50)];
