@@ -33,7 +33,7 @@ export function renderAscii(request: RenderRequest): string {
   const steps = chartSteps(request);
   const xAxisSpan = stepAxis(request, steps);
   // The steps the columns cover: the whole run, or those --xlim shows (its last step included).
-  const range = { from: Math.max(0, Math.floor(xAxisSpan.from)), to: Math.max(1, Math.min(steps, Math.floor(xAxisSpan.to) + 1)) };
+  const range = xAxisSpan.stepRange(steps);
   const logs = (request.logs ?? []).map((log) => logWithin(log, range.from, range.to));
 
   // One pass over each curve: the plot gets the width left after a label column of the usual size

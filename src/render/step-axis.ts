@@ -1,3 +1,4 @@
+import type { StepRange } from '../curve/envelope.js';
 import type { RenderRequest } from './request.js';
 import { niceStep, stepLabel } from './number-format.js';
 
@@ -16,6 +17,8 @@ export interface StepAxis {
   ticks(count: number): number[];
   /** How a tick reads: 2.5k for steps, 12 for epochs. */
   label(step: number): string;
+  /** The whole steps shown, from..to-1 (at least step 0), no further than `limit`: what the curves are computed for. */
+  stepRange(limit?: number): StepRange;
 }
 
 export function stepAxis(request: Pick<RenderRequest, 'xlim' | 'xUnit' | 'stepsPerEpoch' | 'xlabel'>, lastStep: number): StepAxis {
@@ -34,6 +37,7 @@ export function stepAxis(request: Pick<RenderRequest, 'xlim' | 'xUnit' | 'stepsP
       return out;
     },
     label: epochs ? (step) => epochLabel(step / unitSteps) : stepLabel,
+    stepRange: (limit = Infinity) => ({ from: Math.max(0, Math.floor(from)), to: Math.max(1, Math.min(limit, Math.floor(to) + 1)) }),
   };
 }
 

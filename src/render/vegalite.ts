@@ -59,7 +59,7 @@ export function vegaLiteSpec(request: RenderRequest, options: SpecOptions = { in
   const lastStep = Math.max(steps, lastLoggedStep(request.logs ?? []));
   const span = stepAxis(request, lastStep);
   // With --xlim the curves are computed for the steps shown, so a zoomed figure is exact, not a crop.
-  const range = { from: Math.max(0, Math.floor(span.from)), to: Math.max(1, Math.floor(span.to) + 1) };
+  const range = span.stepRange();
   const columns = Math.max(1, Math.min(MAX_COLUMNS, Math.round(width * options.detail)));
 
   const envelopes = request.curves.map((curve) => envelopeOf(curve, columns, range));
