@@ -136,7 +136,8 @@ if (python.torch) jobs[`torch loop (${TORCH_STEPS} steps)`] = { run: py('torch',
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : undefined;
 if (only) {
   const wanted = new Set(Object.keys(jobs).filter((name) => only.some((word) => name.includes(word))));
-  for (const name of [...wanted]) if (jobs[name].baseline) wanted.add(jobs[name].baseline);
+  // Baselines of baselines too (pdf against svg, svg against node start-up): a ratio never reads NaN.
+  for (const name of wanted) if (jobs[name].baseline) wanted.add(jobs[name].baseline);
   for (const name of Object.keys(jobs)) if (!wanted.has(name)) delete jobs[name];
 }
 
